@@ -1,7 +1,7 @@
 namespace Previz.Core.Loading;
 
 /// <summary>A scene the user must fix: every problem found, each with its JSON path.</summary>
-public sealed class SceneValidationException : Exception
+public sealed class SceneValidationException : UserErrorException
 {
     public SceneValidationException(IReadOnlyList<SceneProblem> problems, string? source = null)
         : base(Describe(problems, source))
