@@ -1,7 +1,7 @@
 namespace Previz.Core.Catalog;
 
 /// <summary>The user picked a model that the catalog lists but that no documented API offers now.</summary>
-public sealed class ModelUnavailableException : Exception
+public sealed class ModelUnavailableException : UserErrorException
 {
     public ModelUnavailableException(ModelEntry model)
         : base($"{model.DisplayName} ({model.Id}) is unavailable: {model.Availability.Reason}")

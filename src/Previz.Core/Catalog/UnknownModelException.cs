@@ -1,7 +1,7 @@
 namespace Previz.Core.Catalog;
 
 /// <summary>The user named a model the catalog does not have.</summary>
-public sealed class UnknownModelException : Exception
+public sealed class UnknownModelException : UserErrorException
 {
     public UnknownModelException(string modelId, IReadOnlyList<string> knownIds)
         : base($"No model \"{modelId}\". Models: {string.Join(", ", knownIds)}.")

@@ -1,7 +1,7 @@
 namespace Previz.Core.Costs;
 
 /// <summary>A generation would take the project over its budget; the message names both numbers.</summary>
-public sealed class BudgetExceededException : Exception
+public sealed class BudgetExceededException : UserErrorException
 {
     public BudgetExceededException(decimal cost, decimal spent, decimal cap)
         : base(Compose(cost, spent, cap))

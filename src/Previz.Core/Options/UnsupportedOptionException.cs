@@ -6,7 +6,7 @@ namespace Previz.Core.Options;
 /// A choice the user made that the model (or the product) cannot take. The message names the model, the option,
 /// the value asked for and the values accepted.
 /// </summary>
-public class UnsupportedOptionException : Exception
+public class UnsupportedOptionException : UserErrorException
 {
     public UnsupportedOptionException(string? modelId, string option, string? requested, IReadOnlyList<string> accepted, string? detail = null)
         : base(Compose(modelId, option, requested, accepted, detail))
