@@ -253,7 +253,10 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             var candidates = model.Aspects.Where(a => a.Orientation == wanted).ToList();
             if (candidates.Count > 0)
             {
-                var pick = Nearest(candidates, shotAspect);
+                // Asked to turn the frame: aim for the shot's aspect turned the same way (16:9 → 9:16).
+                var target = wanted == "square" ? new AspectRatio(1, 1)
+                    : (wanted == "portrait") == shotAspect.IsPortrait ? shotAspect : new AspectRatio(shotAspect.Height, shotAspect.Width);
+                var pick = Nearest(candidates, target);
                 notes.Add($"{wanted} on {model.DisplayName} is {pick.Value}");
                 return (pick.Ratio, pick);
             }
