@@ -32,7 +32,17 @@ public sealed record CameraMotion
             return $"The camera is locked off: no movement over the shot's {over}.";
         }
 
-        var ordered = Moves.OrderBy(m => m.Move).ToList();
+        // Orbit first, then moves through space (largest first), then turns (largest first), then zoom.
+        var ordered = Moves
+            .OrderBy(m => m.Move switch
+            {
+                CameraMove.Orbit => 0,
+                CameraMove.Dolly or CameraMove.Truck or CameraMove.Pedestal => 1,
+                CameraMove.Zoom => 3,
+                _ => 2,
+            })
+            .ThenByDescending(m => m.Magnitude)
+            .ToList();
         var text = $"The camera {Phrase(ordered[0], finite: true)} over {over}";
         if (ordered.Count > 1)
         {

@@ -16,6 +16,7 @@ public static class MotionAnalyzer
     public const double RotationThresholdDegrees = 2;
     public const double ZoomThresholdRatio = 0.03;
     public const double OrbitThresholdDegrees = 15;
+    public const double TurnThresholdDegrees = 10;
 
     public static ShotMotion Analyze(SceneDocument scene, Shot shot) => Analyze(new PoseSampler(scene), shot);
 
@@ -69,6 +70,7 @@ public static class MotionAnalyzer
             pivots = [.. Enumerable.Repeat(meeting, times.Length)];
         }
 
+        var inferredPivot = pivotName is null;
         var orbited = false;
         if (pivots is not null)
         {
@@ -88,7 +90,10 @@ public static class MotionAnalyzer
                 }
             }
 
-            if (Math.Abs(sweep) >= OrbitThresholdDegrees && minDistance > 0.5 && maxDistance / minDistance < 1.5)
+            // Without an aim target the camera must also keep turning towards the point (pan ≈ −sweep),
+            // or a sideways move with a small turn would pass for an orbit around a far-away point.
+            var keepsFacing = !inferredPivot || Math.Abs(pan + sweep) < 0.3 * Math.Abs(sweep);
+            if (keepsFacing && Math.Abs(sweep) >= OrbitThresholdDegrees && minDistance > 0.5 && maxDistance / minDistance < 1.5)
             {
                 orbited = true;
                 moves.Add(new CameraMoveAmount(CameraMove.Orbit, sweep));
@@ -138,21 +143,23 @@ public static class MotionAnalyzer
                 continue;
             }
 
-            var positions = times.Select(t => sampler.ObjectWorld(obj.Id, t).Translation).ToArray();
+            var worlds = times.Select(t => sampler.ObjectWorld(obj.Id, t)).ToArray();
             double path = 0;
-            for (var i = 1; i < positions.Length; i++)
+            double turn = 0;
+            for (var i = 1; i < worlds.Length; i++)
             {
-                path += Vector3.Distance(positions[i], positions[i - 1]);
+                path += Vector3.Distance(worlds[i].Translation, worlds[i - 1].Translation);
+                turn += WrapDegrees(ObjectHeading(worlds[i]) - ObjectHeading(worlds[i - 1]));
             }
 
-            if (path < TranslationThresholdMetres)
+            if (path < TranslationThresholdMetres && Math.Abs(turn) < TurnThresholdDegrees)
             {
                 continue;
             }
 
-            var net = positions[^1] - positions[0];
+            var net = worlds[^1].Translation - worlds[0].Translation;
             var screen = new Vector3(Vector3.Dot(net, start.Right), Vector3.Dot(net, start.Up), Vector3.Dot(net, start.Forward));
-            result.Add(new SubjectMotion(obj, path, screen, shot.Duration, aimIds.Contains(obj.Id)));
+            result.Add(new SubjectMotion(obj, path, screen, shot.Duration, aimIds.Contains(obj.Id), turn));
         }
 
         return result;
@@ -173,6 +180,13 @@ public static class MotionAnalyzer
         // Looking straight up or down: the top of the picture gives the heading instead.
         var v = MathF.Abs(f.Y) > 0.99f ? pose.Up * -MathF.Sign(f.Y) : f;
         return Math.Atan2(v.X, -v.Z) * 180 / Math.PI;
+    }
+
+    /// <summary>Heading of an object's +X axis about the vertical, positive clockwise seen from above.</summary>
+    private static double ObjectHeading(Matrix4x4 world)
+    {
+        var x = Vector3.TransformNormal(Vector3.UnitX, world);
+        return Math.Atan2(x.Z, x.X) * 180 / Math.PI;
     }
 
     private static double Elevation(Cameras.CameraPose pose) => Math.Asin(Math.Clamp(pose.Forward.Y, -1f, 1f)) * 180 / Math.PI;
@@ -215,11 +229,14 @@ public static class MotionAnalyzer
 
         var s = ((b * e) - (c * dd)) / denominator;
         var t = ((a * e) - (b * dd)) / denominator;
-        if (s <= 0 || t <= 0)
+        var a0 = p0 + (s * d0);
+        var a1 = p1 + (t * d1);
+        // The rays must really meet (within a tenth of the distance), in front of both cameras.
+        if (s <= 0 || t <= 0 || Vector3.Distance(a0, a1) > 0.1f * MathF.Max(s, t))
         {
             return null;
         }
 
-        return ((p0 + (s * d0)) + (p1 + (t * d1))) / 2;
+        return (a0 + a1) / 2;
     }
 }

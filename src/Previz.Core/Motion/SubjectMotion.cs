@@ -6,10 +6,15 @@ namespace Previz.Core.Motion;
 
 /// <summary>
 /// How an object moves over a shot in screen terms: its path length, and its net displacement in the camera's frame at
-/// shot start (<see cref="ScreenDisplacement"/>: X right, Y up, Z away from the camera).
+/// shot start (<see cref="ScreenDisplacement"/>: X right, Y up, Z away from the camera), and how far it turns about
+/// the vertical (<see cref="TurnDegrees"/>, positive clockwise seen from above).
 /// </summary>
-public sealed record SubjectMotion(SceneObject Subject, double PathMetres, Vector3 ScreenDisplacement, double Seconds, bool FollowedByCamera)
+public sealed record SubjectMotion(SceneObject Subject, double PathMetres, Vector3 ScreenDisplacement, double Seconds, bool FollowedByCamera, double TurnDegrees = 0)
 {
+    public bool Travels => PathMetres >= MotionAnalyzer.TranslationThresholdMetres;
+
+    public bool Turns => Math.Abs(TurnDegrees) >= MotionAnalyzer.TurnThresholdDegrees;
+
     /// <summary>"from right to left", "away from the camera", "upwards" — the components that matter, joined.</summary>
     public string ScreenDirection
     {
@@ -46,8 +51,11 @@ public sealed record SubjectMotion(SceneObject Subject, double PathMetres, Vecto
     public string Describe()
     {
         var name = Subject.Name ?? Subject.Id;
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"The {name} travels {CameraMoveAmount.Metres(PathMetres)} {ScreenDirection} over {Seconds:0.#} s");
+        var turn = string.Create(CultureInfo.InvariantCulture,
+            $"{Math.Abs(TurnDegrees):0}° {(TurnDegrees >= 0 ? "clockwise" : "counter-clockwise")} (seen from above)");
+        var text = Travels
+            ? string.Create(CultureInfo.InvariantCulture, $"The {name} travels {CameraMoveAmount.Metres(PathMetres)} {ScreenDirection}{(Turns ? $", turning {turn}," : "")} over {Seconds:0.#} s")
+            : string.Create(CultureInfo.InvariantCulture, $"The {name} turns {turn} in place over {Seconds:0.#} s");
         return FollowedByCamera ? text + "; the camera follows it." : text + ".";
     }
 }
