@@ -56,6 +56,6 @@ public sealed record SubjectMotion(SceneObject Subject, double PathMetres, Vecto
         var text = Travels
             ? string.Create(CultureInfo.InvariantCulture, $"The {name} travels {CameraMoveAmount.Metres(PathMetres)} {ScreenDirection}{(Turns ? $", turning {turn}," : "")} over {Seconds:0.#} s")
             : string.Create(CultureInfo.InvariantCulture, $"The {name} turns {turn} in place over {Seconds:0.#} s");
-        return FollowedByCamera ? text + "; the camera follows it." : text + ".";
+        return FollowedByCamera && Travels ? text + "; the camera follows it." : text + ".";
     }
 }

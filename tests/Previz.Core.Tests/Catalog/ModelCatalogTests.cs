@@ -196,6 +196,17 @@ public class ModelCatalogTests
         Assert.Same(Catalog.Get("kling-2.1-pro"), Catalog.Get("KLING-2.1-PRO"));
     }
 
+    [Fact]
+    public void A_missing_key_is_reported_with_the_variable_name()
+    {
+        var veo = Catalog.Get("veo-3.1");
+        Assert.False(ApiKeys.IsKeySet(veo, _ => null));
+        Assert.Contains("FAL_KEY", ApiKeys.MissingKeyMessage(veo, _ => " "), StringComparison.Ordinal);
+        Assert.True(ApiKeys.IsKeySet(veo, v => v == "FAL_KEY" ? "secret" : null));
+        Assert.True(ApiKeys.IsKeySet(Catalog.Get("direct-render"), _ => null));
+        Assert.Equal("RUNWAYML_API_SECRET", Catalog.Get("runway-gen-4.5").ApiKeyVariable);
+    }
+
     private static bool TakesFirstFrame(VendorEndpoint? e) => e is not null && (e.Fields.StartImage is not null || e.Fields.Keyframes is not null);
 
     private static bool TakesLastFrame(VendorEndpoint? e) => e is not null && (e.Fields.EndImage is not null || e.Fields.Keyframes is not null);
