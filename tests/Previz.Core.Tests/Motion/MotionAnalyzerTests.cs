@@ -83,6 +83,34 @@ public class MotionAnalyzerTests
     }
 
     [Fact]
+    public void A_camera_circling_while_turning_to_face_a_point_orbits_without_an_aim_target()
+    {
+        var positions = new List<Previz.Core.Animation.Keyframe<Vector3>>();
+        var rotations = new List<Previz.Core.Animation.Keyframe<Quaternion>>();
+        for (var i = 0; i <= 12; i++)
+        {
+            var degrees = -i * 5f; // 0 … −60°: moving left around the point
+            var a = degrees * MathF.PI / 180;
+            positions.Add(Key(i / 2.0, 10 * MathF.Sin(a), 1.6f, 10 * MathF.Cos(a)));
+            rotations.Add(Yaw(i / 2.0, degrees));
+        }
+
+        var motion = Analyze(Scene(Camera(position: positions, rotation: rotations), 6));
+        Within10Percent(-60, motion.Camera.Find(CameraMove.Orbit)!.Amount);
+        Assert.Contains("orbits 60° left around the subject", motion.Camera.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sideways_move_with_a_slight_turn_is_not_an_orbit()
+    {
+        var camera = Camera(position: [Key(0, 0, 1.6f, 0), Key(4, 10, 1.6f, 0)], rotation: [Yaw(0, 0), Yaw(4, 8)]);
+        var motion = Analyze(Scene(camera, 4));
+        Assert.Null(motion.Camera.Find(CameraMove.Orbit));
+        Within10Percent(10, motion.Camera.Find(CameraMove.Truck)!.Amount);
+        Within10Percent(-8, motion.Camera.Find(CameraMove.Pan)!.Amount);
+    }
+
+    [Fact]
     public void A_focal_length_change_is_a_zoom()
     {
         var camera = Camera(focal: [new(0, 35f, Previz.Core.Animation.Interpolation.Linear), new(3, 70f, Previz.Core.Animation.Interpolation.Linear)]);
