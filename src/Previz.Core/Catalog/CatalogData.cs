@@ -32,9 +32,9 @@ internal static class CatalogData
 {
     private const string FalKey = "FAL_KEY";
 
-    private static readonly VendorAspect Landscape = VendorAspect.Of("16:9", 16, 9);
-    private static readonly VendorAspect Portrait = VendorAspect.Of("9:16", 9, 16);
-    private static readonly VendorAspect Square = VendorAspect.Of("1:1", 1, 1);
+    private static VendorAspect Landscape { get; } = VendorAspect.Of("16:9", 16, 9);
+    private static VendorAspect Portrait { get; } = VendorAspect.Of("9:16", 9, 16);
+    private static VendorAspect Square { get; } = VendorAspect.Of("1:1", 1, 1);
 
     private static Dictionary<ResolutionTier, string> Res(string preview, string final) =>
         new() { [ResolutionTier.Preview1K] = preview, [ResolutionTier.Final2K] = final };
@@ -328,8 +328,11 @@ internal static class CatalogData
         // seed and negative_prompt are not in the schema copies consulted, so none is sent.
         var startFrame = new RequestFields
         {
-            StartImage = "image_url", DurationFormat = DurationFormat.TextWithSuffix, AspectRatio = "aspect_ratio",
-            Resolution = "resolution", Audio = "generate_audio",
+            StartImage = "image_url",
+            DurationFormat = DurationFormat.TextWithSuffix,
+            AspectRatio = "aspect_ratio",
+            Resolution = "resolution",
+            Audio = "generate_audio",
         };
         var firstLast = startFrame with { StartImage = "first_frame_url", EndImage = "last_frame_url" };
         return new ModelEntry
@@ -359,7 +362,10 @@ internal static class CatalogData
     {
         var fields = new RequestFields
         {
-            StartImage = "image_url", EndImage = tail, DurationFormat = DurationFormat.Text, NegativePrompt = "negative_prompt",
+            StartImage = "image_url",
+            EndImage = tail,
+            DurationFormat = DurationFormat.Text,
+            NegativePrompt = "negative_prompt",
         };
         var endpoints = tail is null
             ? Ep((VisualizerMode.StartFrame, new(endpoint, fields)), (VisualizerMode.FromAnimation, new(endpoint, fields)))
@@ -388,8 +394,12 @@ internal static class CatalogData
 
     private static RequestFields KlingStartEndFields(string? aspect) => new()
     {
-        StartImage = "start_image_url", EndImage = "end_image_url", DurationFormat = DurationFormat.Text, AspectRatio = aspect,
-        Audio = "generate_audio", NegativePrompt = "negative_prompt",
+        StartImage = "start_image_url",
+        EndImage = "end_image_url",
+        DurationFormat = DurationFormat.Text,
+        AspectRatio = aspect,
+        Audio = "generate_audio",
+        NegativePrompt = "negative_prompt",
     };
 
     private static ModelEntry Kling3(string id, string name, string endpoint, string resolution, ModelPricing pricing)
@@ -428,19 +438,31 @@ internal static class CatalogData
 
     private static RequestFields SeedanceFields() => new()
     {
-        StartImage = "image_url", EndImage = "end_image_url", DurationFormat = DurationFormat.Text, AspectRatio = "aspect_ratio",
-        Resolution = "resolution", Audio = "generate_audio", Seed = "seed",
+        StartImage = "image_url",
+        EndImage = "end_image_url",
+        DurationFormat = DurationFormat.Text,
+        AspectRatio = "aspect_ratio",
+        Resolution = "resolution",
+        Audio = "generate_audio",
+        Seed = "seed",
     };
 
     private static RequestFields RunwayFields() => new()
     {
-        Prompt = "promptText", StartImage = "promptImage", DurationFormat = DurationFormat.Number, AspectRatio = "ratio", Seed = "seed",
+        Prompt = "promptText",
+        StartImage = "promptImage",
+        DurationFormat = DurationFormat.Number,
+        AspectRatio = "ratio",
+        Seed = "seed",
     };
 
     private static RequestFields LumaKeyframeFields() => new()
     {
-        Keyframes = "keyframes", KeyframeIndexes = "keyframe_indexes", KeyframeFps = 24,
-        DurationFormat = DurationFormat.TextWithSuffix, Resolution = "resolution",
+        Keyframes = "keyframes",
+        KeyframeIndexes = "keyframe_indexes",
+        KeyframeFps = 24,
+        DurationFormat = DurationFormat.TextWithSuffix,
+        Resolution = "resolution",
     };
 
     private static ModelEntry LumaUnavailable(string id, string name, string vendorId) => new()

@@ -7,7 +7,7 @@ namespace Previz.Core.Tests.Catalog;
 
 public class ModelCatalogTests
 {
-    private static readonly ModelCatalog Catalog = ModelCatalog.Default;
+    private static ModelCatalog Catalog { get; } = ModelCatalog.Default;
 
     public static TheoryData<string> AllModelIds()
     {

@@ -8,7 +8,7 @@ namespace Previz.Core.Tests.Costs;
 
 public class CostEstimatorTests
 {
-    private static readonly ModelCatalog Catalog = ModelCatalog.Default;
+    private static ModelCatalog Catalog { get; } = ModelCatalog.Default;
 
     private static ModelEntry Synthetic(BillingRule rule, int clipSeconds = 0) => new()
     {

@@ -27,15 +27,15 @@ internal static class MotionScenes
         IReadOnlyList<Keyframe<float>>? focal = null,
         string? aim = null,
         Vector3? rest = null) => new()
-    {
-        Id = "cam",
-        AimTargetId = aim,
-        Transform = Transform.Identity with { Position = rest ?? new Vector3(0, 1.6f, 0) },
-        Animation = new CameraAnimation(
+        {
+            Id = "cam",
+            AimTargetId = aim,
+            Transform = Transform.Identity with { Position = rest ?? new Vector3(0, 1.6f, 0) },
+            Animation = new CameraAnimation(
             new TransformAnimation(new Vector3Track(position ?? []), new QuaternionTrack(rotation ?? []), new Vector3Track([])),
             new ScalarTrack(focal ?? []),
             new AimTrack([])),
-    };
+        };
 
     public static SceneObject Mover(string id, IReadOnlyList<Keyframe<Vector3>> position, bool hero = true, Vector3? rest = null) => new()
     {

@@ -7,8 +7,8 @@ namespace Previz.Core.Tests.Options;
 
 public class OptionsResolverTests
 {
-    private static readonly ModelCatalog Catalog = ModelCatalog.Default;
-    private static readonly OptionsResolver Resolver = OptionsResolver.Default;
+    private static ModelCatalog Catalog { get; } = ModelCatalog.Default;
+    private static OptionsResolver Resolver { get; } = OptionsResolver.Default;
 
     public static TheoryData<string> AudiolessVideoModels()
     {

@@ -8,7 +8,7 @@ namespace Previz.Core.Tests.Prompting;
 
 public class PromptTests
 {
-    private static readonly SceneDocument Stadium = SceneReader.Read(File.ReadAllText(SampleScenes.PathOf("stadium.previz.json"))).Scene;
+    private static SceneDocument Stadium { get; } = SceneReader.Read(File.ReadAllText(SampleScenes.PathOf("stadium.previz.json"))).Scene;
 
     private static string Section(string text, string header)
     {
