@@ -2,6 +2,7 @@ using System.CommandLine;
 using Previz.Cli.Commands;
 using Previz.Cli.Console;
 using Previz.Core;
+using Spectre.Console;
 
 namespace Previz.Cli;
 
@@ -14,6 +15,9 @@ public static class PrevizApp
         root.Subcommands.Add(RenderCommand.Create(output));
         root.Subcommands.Add(StillCommand.Create(output));
         root.Subcommands.Add(SceneCommands.Create(output));
+        root.Subcommands.Add(ModelsCommand.Create(output));
+        root.Subcommands.Add(PromptCommand.Create(output));
+        root.Subcommands.Add(EstimateCommand.Create(output));
         return root;
     }
 

@@ -44,7 +44,7 @@ public static class PromptComposer
             {
                 var victim = lines
                     .Where(l => !l.IsHeader && l.Priority < PromptSections.UnsectionedPriority)
-                    .OrderBy(l => l.Priority)
+                    .OrderBy(l => l.Priority - (l.Index * PromptSections.LineStep(l.Section)))
                     .ThenByDescending(l => l.Index)
                     .FirstOrDefault();
                 if (victim is null)

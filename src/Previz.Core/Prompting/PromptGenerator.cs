@@ -28,11 +28,12 @@ public static class PromptGenerator
         var framing = ShotFraming.Measure(sampler, shot);
         var sb = new StringBuilder();
 
+        // Most specific first: when a prompt must be shortened, the last lines of a block go first.
         sb.AppendLine(PromptSections.SceneContext);
-        sb.AppendLine(Sentence(scene.Description is null ? $"{scene.Name}." : $"{scene.Name}: {scene.Description}"));
-        sb.AppendLine(Sentence(shot.Description is null ? $"Shot \"{shot.DisplayName}\"." : $"Shot \"{shot.DisplayName}\": {shot.Description}"));
         var orientation = shot.Aspect.Value > 1.01 ? "landscape" : shot.Aspect.Value < 0.99 ? "portrait" : "square";
         sb.AppendLine(Invariant($"{Capitalise(framing.Size)}, {framing.Angle}, {framing.FocalLengthMm:0} mm lens, {shot.Aspect} {orientation} frame."));
+        sb.AppendLine(Sentence(shot.Description is null ? $"Shot \"{shot.DisplayName}\"." : $"Shot \"{shot.DisplayName}\": {shot.Description}"));
+        sb.AppendLine(Sentence(scene.Description is null ? $"{scene.Name}." : $"{scene.Name}: {scene.Description}"));
 
         sb.AppendLine(PromptSections.EnvironmentAndProps);
         var env = scene.Environment;

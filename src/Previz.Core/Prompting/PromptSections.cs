@@ -24,13 +24,19 @@ public static class PromptSections
         Subjects => 95,
         CameraMotion => 90,
         SubjectMotion => 85,
+        SceneContext => 70,
         Style => 65,
         Audio => 60,
         Lighting => 55,
-        SceneContext => 50,
         EnvironmentAndProps => 30,
         _ => 50,
     };
+
+    /// <summary>
+    /// How much less each further line of a section matters. Scene Context lines run from specific to general
+    /// (framing 70, shot 60, scene 50), so the scene's general description goes before Style and Lighting.
+    /// </summary>
+    public static double LineStep(string? header) => header == SceneContext ? 10 : 0.001;
 
     public static bool IsHeader(string line)
     {
