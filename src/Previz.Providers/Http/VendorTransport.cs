@@ -179,11 +179,12 @@ internal sealed class VendorTransport
             var identified = MediaSniffer.Identify(head.AsSpan(0, filled));
             if (identified is not { } media || !MediaSniffer.Accepts(expected, media.Kind))
             {
-                var what = identified is { } other ? $"a {other.Kind.ToString().ToLowerInvariant()} ({other.Format})" : DescribeNonMedia(head.AsSpan(0, filled), filled);
+                var what = identified is { } other ? $"{(other.Kind == MediaKind.Image ? "an image" : "a video")} ({other.Format})" : DescribeNonMedia(head.AsSpan(0, filled), filled);
                 var wanted = expected switch { ExpectedMedia.Video => "a video", ExpectedMedia.Image => "an image", _ => "a video or an image" };
                 throw new UnexpectedMediaException(
                     $"{VendorNames.Of(_provider)}'s result at {output.Url.Host} is not {wanted}: it is {what}" +
-                    (contentType is null ? "." : $" (Content-Type {contentType}).")) { ContentType = contentType };
+                    (contentType is null ? "." : $" (Content-Type {contentType})."))
+                { ContentType = contentType };
             }
 
             await destination.WriteAsync(head.AsMemory(0, filled), timeout.Token);

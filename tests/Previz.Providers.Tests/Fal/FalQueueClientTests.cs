@@ -348,7 +348,7 @@ public sealed class FalQueueClientTests
         var error = await Assert.ThrowsAsync<UnexpectedMediaException>(() =>
             harness.Fal.FetchResultAsync(new HostedOutput(harness.Vendor.Url("/media/output.mp4")), file, ExpectedMedia.Video, CancellationToken.None));
 
-        Assert.Contains("it is a image (png)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("it is an image (png)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
