@@ -18,6 +18,8 @@ public static class PrevizApp
         root.Subcommands.Add(ModelsCommand.Create(output));
         root.Subcommands.Add(PromptCommand.Create(output));
         root.Subcommands.Add(EstimateCommand.Create(output));
+        root.Subcommands.Add(StudioCommands.Serve(output));
+        root.Subcommands.Add(StudioCommands.Worker(output));
         return root;
     }
 

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Previz.Cli.Console;
+using Previz.Studio.Hosting;
+using Spectre.Console;
+
+namespace Previz.Cli.Commands;
+
+/// <summary><c>previz serve</c> (web studio, API and workers) and <c>previz worker</c> (workers only).</summary>
+public static class StudioCommands
+{
+    public static Command Serve(Output output)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Where to listen (default {StudioHost.DefaultUrls}; any address beyond loopback needs PREVIZ_TOKEN).",
+        };
+        var command = new Command("serve", "Run the studio: web, HTTP API and generation workers. Data in PREVIZ_DATA or ~/.local/share/previz.") { urls };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = StudioHost.BuildServe([], parse.GetValue(urls));
+            await app.StartAsync(ct);
+            output.Error.WriteLine($"Previz studio listening on {string.Join(", ", app.Urls)}");
+            await app.WaitForShutdownAsync(ct);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command Worker(Output output)
+    {
+        var command = new Command("worker", "Run generation workers only, on the job store shared with 'previz serve' (PREVIZ_DATABASE for several machines).");
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = StudioHost.BuildWorker([]);
+            await host.StartAsync(ct);
+            output.Error.WriteLine("Previz worker running.");
+            await host.WaitForShutdownAsync(ct);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Previz.Studio.Hosting;
+using Previz.Studio.Jobs;
+using Previz.Studio.Persistence;
+
+namespace Previz.Studio.Gallery;
+
+/// <summary>Gallery items: adding a finished clip with its poster and provenance, listing, deleting.</summary>
+public sealed class GalleryService
+{
+    private readonly StudioDatabase _database;
+    private readonly MediaStore _media;
+    private readonly DataFolder _folder;
+    private readonly TimeProvider _time;
+
+    public GalleryService(StudioDatabase database, MediaStore media, DataFolder folder, TimeProvider time)
+    {
+        _database = database;
+        _media = media;
+        _folder = folder;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="clip"/> (moved into the media store) as the gallery item of <paramref name="generation"/>.
+    /// Idempotent: a generation has at most one item, so a worker that crashed after adding it adds nothing the second time.
+    /// </summary>
+    public async Task<GalleryItem> AddAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        await using var db = _database.CreateContext();
+        var existing = await db.GalleryItems.FirstOrDefaultAsync(i => i.GenerationId == generation.Id, cancellationToken);
+        if (existing is not null)
+        {
+            File.Delete(clip);
+            return existing;
+        }
+
+        var (hash, path, length) = await _media.AddAsync(clip, "mp4", cancellationToken);
+        var poster = await _media.PosterAsync(path, generation.Duration, cancellationToken);
+        var item = new GalleryItem
+        {
+            Id = Guid.NewGuid(),
+            GenerationId = generation.Id,
+            MediaHash = hash,
+            MediaPath = path,
+            PosterPath = poster,
+            ContentType = "video/mp4",
+            Length = length,
+            DownloadName = DownloadNames.For(generation.SceneName, generation.ShotId, generation.ModelId, generation.Duration, "mp4"),
+            ProvenanceJson = JsonSerializer.Serialize(ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime), StudioJson.Options),
+            CreatedAt = _time.GetUtcNow().UtcDateTime,
+        };
+        db.GalleryItems.Add(item);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another worker stored the same generation's item first (unique index on GenerationId).
+            await using var again = _database.CreateContext();
+            return await again.GalleryItems.FirstAsync(i => i.GenerationId == generation.Id, cancellationToken);
+        }
+
+        return item;
+    }
+
+    public async Task<IReadOnlyList<GalleryItem>> ListAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        return await db.GalleryItems.AsNoTracking().OrderByDescending(i => i.CreatedAt).Skip(skip).Take(take).ToListAsync(cancellationToken);
+    }
+
+    public async Task<GalleryItem?> FindByGenerationAsync(Guid generationId, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        return await db.GalleryItems.AsNoTracking().FirstOrDefaultAsync(i => i.GenerationId == generationId, cancellationToken);
+    }
+
+    public async Task<GalleryItem?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        return await db.GalleryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    }
+
+    /// <summary>Deletes the record, and the media file and poster unless another item has the same content.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        var item = await db.GalleryItems.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return false;
+        }
+
+        db.GalleryItems.Remove(item);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.GalleryItems.AnyAsync(i => i.MediaHash == item.MediaHash, cancellationToken))
+        {
+            File.Delete(_folder.Resolve(item.MediaPath));
+            if (item.PosterPath is not null)
+            {
+                File.Delete(_folder.Resolve(item.PosterPath));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Absolute path of a stored file of an item.</summary>
+    public string PathOf(string relative) => _folder.Resolve(relative);
+
+    internal static Provenance ProvenanceOf(GenerationRecord generation, DateTime finishedAt)
+    {
+        string? provider = null;
+        if (generation.VendorRequestJson is not null)
+        {
+            provider = JsonSerializer.Deserialize<StoredHostedRequest>(generation.VendorRequestJson, StudioJson.Options)?.Provider.ToString().ToLowerInvariant();
+        }
+
+        return new Provenance
+        {
+            GenerationId = generation.Id,
+            SceneId = generation.SceneId,
+            SceneName = generation.SceneName,
+            SceneHash = generation.SceneHash,
+            ShotId = generation.ShotId,
+            Mode = generation.Mode,
+            ModelId = generation.ModelId,
+            Options = JsonNode.Parse(generation.OptionsJson),
+            Prompt = generation.PromptJson is null ? null : JsonNode.Parse(generation.PromptJson),
+            Seed = generation.Seed,
+            Duration = generation.Duration,
+            EstimatedCostUsd = generation.EstimatedCostUsd,
+            BilledCostUsd = generation.BilledCostUsd,
+            Provider = provider,
+            VendorRequestId = generation.VendorRequestId,
+            RetryOf = generation.RetryOfId,
+            Attempt = generation.Attempt,
+            CreatedAt = generation.CreatedAt,
+            StartedAt = generation.StartedAt,
+            SubmittedAt = generation.SubmittedAt,
+            FinishedAt = generation.FinishedAt ?? finishedAt,
+        };
+    }
+}

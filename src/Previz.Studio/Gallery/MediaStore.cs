@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Previz.Rendering.Video;
+using Previz.Studio.Hosting;
+
+namespace Previz.Studio.Gallery;
+
+/// <summary>Content-addressed media under <c>media/</c>: <c>&lt;sha256&gt;.mp4</c> and its poster <c>&lt;sha256&gt;.jpg</c>.</summary>
+public sealed partial class MediaStore
+{
+    private readonly DataFolder _folder;
+    private readonly ILogger<MediaStore> _logger;
+
+    public MediaStore(DataFolder folder, ILogger<MediaStore> logger)
+    {
+        _folder = folder;
+        _logger = logger;
+    }
+
+    /// <summary>SHA-256 of a file as lowercase hex.</summary>
+    public static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    /// <summary>Moves <paramref name="file"/> into the store; returns its hash and stored path (relative to the data folder).</summary>
+    public async Task<(string Hash, string RelativePath, long Length)> AddAsync(string file, string extension, CancellationToken cancellationToken)
+    {
+        var hash = await HashAsync(file, cancellationToken);
+        var target = Path.Combine(_folder.Media, $"{hash}.{extension}");
+        var length = new FileInfo(file).Length;
+        if (File.Exists(target))
+        {
+            File.Delete(file);
+        }
+        else
+        {
+            File.Move(file, target);
+        }
+
+        return (hash, _folder.Relative(target), length);
+    }
+
+    /// <summary>Writes a JPEG poster from the video's first second; null (logged) when ffmpeg cannot.</summary>
+    public async Task<string?> PosterAsync(string relativeVideo, double durationSeconds, CancellationToken cancellationToken)
+    {
+        var video = _folder.Resolve(relativeVideo);
+        var poster = Path.ChangeExtension(video, ".jpg");
+        if (File.Exists(poster))
+        {
+            return _folder.Relative(poster);
+        }
+
+        var at = Math.Clamp(durationSeconds / 3, 0, 1).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.jpg");
+        var start = new ProcessStartInfo(FfmpegLocator.Ffmpeg())
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "-nostdin", "-v", "error", "-ss", at, "-i", video, "-frames:v", "1", "-vf", "scale='min(640,iw)':-2", "-q:v", "4", "-y", temp })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0 || !File.Exists(temp))
+        {
+            LogPosterFailed(_logger, process.ExitCode, (await stderr).Trim());
+            return null;
+        }
+
+        File.Move(temp, poster, overwrite: true);
+        return _folder.Relative(poster);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ffmpeg could not make a poster (exit {ExitCode}): {Error}")]
+    private static partial void LogPosterFailed(ILogger logger, int exitCode, string error);
+}

@@ -1,0 +1,29 @@
+namespace Previz.Studio.Hosting;
+
+/// <summary>How the job machinery paces itself.</summary>
+public sealed class JobOptions
+{
+    /// <summary>Workers for Direct Render (CPU-bound; one per machine by default).</summary>
+    public int RenderWorkers { get; set; } = 1;
+
+    /// <summary>Workers for hosted-model steps (short network calls).</summary>
+    public int HostedWorkers { get; set; } = 20;
+
+    /// <summary>How long a worker owns a generation without renewing; a crashed worker's jobs resume after it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>After this, Hangfire hands a job whose worker vanished to another worker.</summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often workers look for new jobs and due delayed jobs.</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First wait before asking a vendor for status.</summary>
+    public TimeSpan FirstStatusDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest wait between status requests.</summary>
+    public TimeSpan MaxStatusDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Status requests that may fail in a row before the job is failed.</summary>
+    public int MaxStatusErrors { get; set; } = 20;
+}

@@ -1,0 +1,36 @@
+namespace Previz.Studio.Hosting;
+
+/// <summary>
+/// Settings of the studio host, from configuration (<c>Studio:*</c>) and the environment (<c>PREVIZ_DATA</c>,
+/// <c>PREVIZ_DATABASE</c>, <c>PREVIZ_TOKEN</c>).
+/// </summary>
+public sealed class StudioOptions
+{
+    public const string SectionName = "Studio";
+
+    /// <summary>Where everything is written: <c>PREVIZ_DATA</c>, else <c>~/.local/share/previz</c>.</summary>
+    public string DataFolder { get; set; } = string.Empty;
+
+    /// <summary>A PostgreSQL connection string (<c>PREVIZ_DATABASE</c>); empty for the embedded SQLite files.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>The access token every request must carry (<c>PREVIZ_TOKEN</c>); required to bind beyond loopback.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Largest scene upload in bytes (default 200 MB).</summary>
+    public long SceneUploadLimitBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Largest image upload in bytes (default 20 MB).</summary>
+    public long ImageUploadLimitBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// Accept a vendor request body as given (<c>hostedRequest</c> in a create call) instead of planning one from the
+    /// scene. For scripts, benchmarks and tests against a vendor; off by default.
+    /// </summary>
+    public bool AllowRawHostedRequests { get; set; }
+
+    public JobOptions Jobs { get; set; } = new();
+
+    /// <summary>True when <see cref="Database"/> names a PostgreSQL server.</summary>
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(Database);
+}

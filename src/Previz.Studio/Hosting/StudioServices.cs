@@ -1,0 +1,109 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Previz.Providers.Configuration;
+using Previz.Studio.Events;
+using Previz.Studio.Gallery;
+using Previz.Studio.Jobs;
+using Previz.Studio.Persistence;
+using Previz.Studio.Scenes;
+using Previz.Studio.Security;
+
+namespace Previz.Studio.Hosting;
+
+/// <summary>Registers everything a studio process needs: stores, jobs and their Hangfire servers, vendor clients.</summary>
+public static class StudioServices
+{
+    /// <summary>Reads <see cref="StudioOptions"/> from configuration and the <c>PREVIZ_*</c> variables.</summary>
+    public static StudioOptions ReadOptions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new StudioOptions();
+        configuration.GetSection(StudioOptions.SectionName).Bind(options);
+        options.DataFolder = DataFolder.DefaultRoot(FirstNonEmpty(configuration["PREVIZ_DATA"], options.DataFolder));
+        options.Database = FirstNonEmpty(configuration["PREVIZ_DATABASE"], options.Database);
+        options.Token = FirstNonEmpty(configuration["PREVIZ_TOKEN"], options.Token);
+        return options;
+    }
+
+    public static IServiceCollection AddPrevizStudio(this IServiceCollection services, IConfiguration configuration, StudioOptions options, bool runWorkers = true)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = new DataFolder(options.DataFolder);
+        folder.Create();
+        services.AddSingleton(options);
+        services.AddSingleton(folder);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StudioDatabase>();
+        services.AddSingleton<GenerationEvents>();
+        services.AddSingleton<GenerationStore>();
+        services.AddSingleton<SceneStore>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<GalleryService>();
+        services.AddSingleton<SecretRedactor>();
+        services.AddSingleton<JobScheduler>();
+        services.AddSingleton<GenerationService>();
+        services.TryAddSingleton<IHostedGenerationPlanner, PipelinePendingPlanner>();
+        services.TryAddSingleton<IResultFinisher, ProbeCheckFinisher>();
+        services.AddTransient<GenerationJobs>();
+        services.AddPrevizProviders(configuration);
+        services.AddHostedService<DatabaseMigrator>();
+
+        var jobs = options.Jobs;
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (options.UsesPostgres)
+            {
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(options.Database),
+                    new PostgreSqlStorageOptions
+                    {
+                        QueuePollInterval = jobs.PollingInterval,
+                        InvisibilityTimeout = jobs.InvisibilityTimeout,
+                        UseSlidingInvisibilityTimeout = true,
+                        PrepareSchemaIfNecessary = true,
+                        SchemaName = "hangfire",
+                    });
+            }
+            else
+            {
+                config.UseSQLiteStorage(folder.HangfireDatabase, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = jobs.PollingInterval,
+                    InvisibilityTimeout = jobs.InvisibilityTimeout,
+                });
+            }
+        });
+
+        if (runWorkers)
+        {
+            var name = $"{Environment.MachineName}:{Environment.ProcessId}";
+            services.AddHangfireServer(o =>
+            {
+                o.ServerName = name + ":render";
+                o.Queues = [JobQueues.Render];
+                o.WorkerCount = Math.Max(1, jobs.RenderWorkers);
+                o.SchedulePollingInterval = jobs.PollingInterval;
+                o.ServerCheckInterval = TimeSpan.FromSeconds(30);
+            });
+            services.AddHangfireServer(o =>
+            {
+                o.ServerName = name + ":hosted";
+                o.Queues = [JobQueues.Hosted];
+                o.WorkerCount = Math.Max(1, jobs.HostedWorkers);
+                o.SchedulePollingInterval = jobs.PollingInterval;
+                o.ServerCheckInterval = TimeSpan.FromSeconds(30);
+            });
+        }
+
+        return services;
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+}

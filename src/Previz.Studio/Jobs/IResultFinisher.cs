@@ -1,0 +1,10 @@
+using Previz.Studio.Persistence;
+
+namespace Previz.Studio.Jobs;
+
+/// <summary>Checks a downloaded vendor result and writes the final clip (the pipeline's <c>GenerationFinisher</c> trims it to the shot).</summary>
+public interface IResultFinisher
+{
+    /// <exception cref="Previz.Core.UserErrorException">The download is not a playable video.</exception>
+    Task FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, CancellationToken cancellationToken);
+}

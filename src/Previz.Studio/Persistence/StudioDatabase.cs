@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Previz.Studio.Hosting;
+
+namespace Previz.Studio.Persistence;
+
+/// <summary>Creates contexts for the configured database and applies migrations on start.</summary>
+public sealed class StudioDatabase
+{
+    private readonly DbContextOptions<SqliteStudioDbContext>? _sqlite;
+    private readonly DbContextOptions<PostgresStudioDbContext>? _postgres;
+
+    public StudioDatabase(StudioOptions options, DataFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(folder);
+        if (options.UsesPostgres)
+        {
+            _postgres = new DbContextOptionsBuilder<PostgresStudioDbContext>().UseNpgsql(options.Database).Options;
+        }
+        else
+        {
+            var connection = new SqliteConnectionStringBuilder
+            {
+                DataSource = folder.Database,
+                DefaultTimeout = 30,
+                Pooling = true,
+            }.ToString();
+            _sqlite = new DbContextOptionsBuilder<SqliteStudioDbContext>().UseSqlite(connection).Options;
+        }
+    }
+
+    /// <summary>"PostgreSQL" or "SQLite".</summary>
+    public string ProviderName => _postgres is not null ? "PostgreSQL" : "SQLite";
+
+    public StudioDbContext CreateContext() =>
+        _postgres is not null ? new PostgresStudioDbContext(_postgres) : new SqliteStudioDbContext(_sqlite!);
+
+    /// <summary>Brings the schema up to date (EF Core takes a migration lock, so several processes may start at once).</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (_sqlite is not null)
+        {
+            // Readers do not block the writer; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Previz.Studio.Persistence;
+
+/// <summary>
+/// The studio's records. The model is provider-neutral; <see cref="SqliteStudioDbContext"/> and
+/// <see cref="PostgresStudioDbContext"/> each carry their own migrations, generated with <c>dotnet ef</c>.
+/// </summary>
+public abstract class StudioDbContext : DbContext
+{
+    protected StudioDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<SceneRecord> Scenes => Set<SceneRecord>();
+
+    public DbSet<GenerationRecord> Generations => Set<GenerationRecord>();
+
+    public DbSet<GalleryItem> GalleryItems => Set<GalleryItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<SceneRecord>(scene =>
+        {
+            scene.ToTable("scenes");
+            scene.HasKey(s => s.Id);
+            scene.Property(s => s.Name).HasMaxLength(200);
+            scene.Property(s => s.OriginalFileName).HasMaxLength(260);
+            scene.Property(s => s.Format).HasMaxLength(20);
+            scene.Property(s => s.ContentHash).HasMaxLength(64);
+            scene.Property(s => s.StoredPath).HasMaxLength(400);
+            scene.HasIndex(s => s.ContentHash);
+            scene.HasIndex(s => new { s.Name, s.Version }).IsUnique();
+        });
+        modelBuilder.Entity<GenerationRecord>(generation =>
+        {
+            generation.ToTable("generations");
+            generation.HasKey(g => g.Id);
+            generation.Property(g => g.Kind).HasConversion<string>().HasMaxLength(20);
+            generation.Property(g => g.State).HasConversion<string>().HasMaxLength(20);
+            generation.Property(g => g.ShotId).HasMaxLength(200);
+            generation.Property(g => g.Mode).HasMaxLength(60);
+            generation.Property(g => g.ModelId).HasMaxLength(120);
+            generation.Property(g => g.SceneHash).HasMaxLength(64);
+            generation.Property(g => g.SceneName).HasMaxLength(200);
+            generation.Property(g => g.VendorRequestId).HasMaxLength(200);
+            generation.Property(g => g.IdempotencyKey).HasMaxLength(100);
+            generation.Property(g => g.LeaseOwner).HasMaxLength(200);
+            generation.Property(g => g.ErrorCategory).HasMaxLength(60);
+            generation.Property(g => g.Revision).IsConcurrencyToken();
+            generation.HasIndex(g => g.State);
+            generation.HasIndex(g => g.CreatedAt);
+        });
+        modelBuilder.Entity<GalleryItem>(item =>
+        {
+            item.ToTable("gallery_items");
+            item.HasKey(i => i.Id);
+            item.Property(i => i.MediaHash).HasMaxLength(64);
+            item.Property(i => i.MediaPath).HasMaxLength(400);
+            item.Property(i => i.PosterPath).HasMaxLength(400);
+            item.Property(i => i.ContentType).HasMaxLength(100);
+            item.Property(i => i.DownloadName).HasMaxLength(260);
+            item.HasIndex(i => i.GenerationId).IsUnique();
+            item.HasIndex(i => i.CreatedAt);
+        });
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+using Previz.Studio.Hosting;
+
+namespace Previz.Studio.Tests.Api;
+
+/// <summary>A studio on a test server (the host <c>previz serve</c> builds, with its real Hangfire workers and SQLite files) in a temporary data folder.</summary>
+public sealed class StudioFixture : IAsyncDisposable
+{
+    private StudioFixture(WebApplication app, string dataFolder, CapturedLogs logs)
+    {
+        App = app;
+        DataFolder = dataFolder;
+        Logs = logs;
+        Client = app.GetTestClient();
+        Client.Timeout = TimeSpan.FromMinutes(2);
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public string DataFolder { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public static async Task<StudioFixture> StartAsync(params string[] settings)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
+        var logs = new CapturedLogs();
+        string[] args = [$"--PREVIZ_DATA={data}", "--Studio:Jobs:PollingInterval=00:00:00.200", "--Studio:Jobs:FirstStatusDelay=00:00:00.500", "--Studio:Jobs:MaxStatusDelay=00:00:01", .. settings];
+        var app = StudioHost.BuildServe(args, null, builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Logging.AddProvider(logs);
+        });
+        await app.StartAsync();
+        return new StudioFixture(app, data, logs);
+    }
+
+    public async Task<JsonObject> UploadStadiumAsync()
+    {
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
+        using var content = new ByteArrayContent(bytes);
+        using var response = await Client.PostAsync("/api/scenes?fileName=stadium.previz.json", content);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public async Task<JsonObject> WaitForAsync(string generationId, Func<JsonObject, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JsonObject last = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            last = (await Client.GetFromJsonAsync<JsonObject>($"/api/generations/{generationId}"))!;
+            if (done(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Generation {generationId} did not get there in time: {last.ToJsonString()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Previz.Studio.Tests.Loopback;
+
+/// <summary>
+/// fal's queue API on 127.0.0.1 (random port), as fal documents it: submit → request_id and URLs; status IN_QUEUE,
+/// IN_PROGRESS, then COMPLETED after <see cref="WorkTime"/>; result with <c>video.url</c>; the file itself. Counts
+/// submits and status requests, and records every Authorization header.
+/// </summary>
+public sealed class FakeFal : IAsyncDisposable
+{
+    public const string Endpoint = "fal-ai/test-video/image-to-video";
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _submitted = new();
+    private readonly ConcurrentDictionary<string, bool> _canceled = new();
+    private int _submits;
+    private int _statusRequests;
+
+    private FakeFal(WebApplication app, byte[] clip)
+    {
+        _app = app;
+        Clip = clip;
+    }
+
+    public byte[] Clip { get; }
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public TimeSpan WorkTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int Submits => Volatile.Read(ref _submits);
+
+    public int StatusRequests => Volatile.Read(ref _statusRequests);
+
+    public int Cancels => _canceled.Count;
+
+    public ConcurrentBag<string> AuthorizationHeaders { get; } = [];
+
+    public static async Task<FakeFal> StartAsync(byte[] clip, int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var fal = new FakeFal(app, clip);
+        app.Run(fal.HandleAsync);
+        await app.StartAsync();
+        fal.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return fal;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        AuthorizationHeaders.Add(request.Headers.Authorization.ToString());
+        if (request.Method == "POST" && path == "/" + Endpoint)
+        {
+            Interlocked.Increment(ref _submits);
+            var id = Guid.NewGuid().ToString();
+            _submitted[id] = DateTimeOffset.UtcNow;
+            await Json(context, new JsonObject
+            {
+                ["request_id"] = id,
+                ["status_url"] = Url($"fal-ai/test-video/requests/{id}/status"),
+                ["response_url"] = Url($"fal-ai/test-video/requests/{id}"),
+                ["cancel_url"] = Url($"fal-ai/test-video/requests/{id}/cancel"),
+                ["queue_position"] = 0,
+            });
+            return;
+        }
+
+        var parts = path.Trim('/').Split('/');
+        if (parts is ["files", var file] && request.Method == "GET")
+        {
+            context.Response.ContentType = "video/mp4";
+            await context.Response.Body.WriteAsync(Clip);
+            return;
+        }
+
+        if (parts.Length >= 4 && parts[2] == "requests" && _submitted.TryGetValue(parts[3], out var at))
+        {
+            var id = parts[3];
+            var done = DateTimeOffset.UtcNow - at >= WorkTime;
+            if (parts.Length == 5 && parts[4] == "status")
+            {
+                Interlocked.Increment(ref _statusRequests);
+                var status = _canceled.ContainsKey(id) ? "COMPLETED" : done ? "COMPLETED" : DateTimeOffset.UtcNow - at < WorkTime / 4 ? "IN_QUEUE" : "IN_PROGRESS";
+                var answer = new JsonObject { ["status"] = status, ["request_id"] = id };
+                if (status == "IN_QUEUE")
+                {
+                    answer["queue_position"] = 0;
+                }
+
+                await Json(context, answer);
+                return;
+            }
+
+            if (parts.Length == 5 && parts[4] == "cancel" && request.Method == "PUT")
+            {
+                _canceled[id] = true;
+                await Json(context, new JsonObject { ["status"] = done ? "ALREADY_COMPLETED" : "CANCELLATION_REQUESTED" }, done ? 400 : 202);
+                return;
+            }
+
+            if (parts.Length == 4 && request.Method == "GET")
+            {
+                await Json(context, new JsonObject
+                {
+                    ["video"] = new JsonObject { ["url"] = Url($"files/{id}.mp4"), ["content_type"] = "video/mp4", ["file_size"] = Clip.Length },
+                    ["seed"] = 42,
+                });
+                return;
+            }
+        }
+
+        context.Response.StatusCode = 404;
+    }
+
+    private string Url(string path) => new Uri(BaseUri, path).ToString();
+
+    private static async Task Json(HttpContext context, JsonNode json, int status = 200)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
