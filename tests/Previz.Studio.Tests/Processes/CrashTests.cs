@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Previz.Studio.Tests.Loopback;
+
+namespace Previz.Studio.Tests.Processes;
+
+public sealed class CrashTests
+{
+    [Fact]
+    public async Task After_SIGKILL_mid_job_a_restarted_server_finishes_both_jobs_and_the_vendor_saw_one_submit()
+    {
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        fal.WorkTime = TimeSpan.FromSeconds(8);
+        var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
+        var environment = new Dictionary<string, string>
+        {
+            ["PREVIZ_DATA"] = data,
+            ["FAL_KEY"] = "fal-crash-test-key",
+            ["Providers__Fal__QueueUrl"] = fal.BaseUri.ToString(),
+            ["Studio__AllowRawHostedRequests"] = "true",
+            ["Studio__Jobs__Lease"] = "00:00:03",
+            ["Studio__Jobs__InvisibilityTimeout"] = "00:00:05",
+            ["Studio__Jobs__PollingInterval"] = "00:00:00.250",
+            ["Studio__Jobs__FirstStatusDelay"] = "00:00:00.500",
+            ["Studio__Jobs__MaxStatusDelay"] = "00:00:01",
+        };
+        var port = StudioProcess.FreePort();
+        string renderId;
+        string hostedId;
+        using (var first = await StudioProcess.StartAsync("serve", environment, port))
+        {
+            using var client = new HttpClient { BaseAddress = first.BaseUri };
+            var sceneBytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
+            using var upload = await client.PostAsync("/api/scenes?fileName=stadium.previz.json", new ByteArrayContent(sceneBytes));
+            var sceneId = (string)(await upload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+            using var render = await client.PostAsJsonAsync("/api/generations", new { sceneId, shotId = "establishing", options = new { pass = "shaded", resolution = "1k" } });
+            renderId = (string)(await render.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            using var hosted = await client.PostAsJsonAsync("/api/generations", new JsonObject
+            {
+                ["sceneId"] = sceneId,
+                ["shotId"] = "breakaway",
+                ["modelId"] = "test-video",
+                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = FakeFal.Endpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
+            });
+            hostedId = (string)(await hosted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+            // Kill once the vendor has the hosted job and the render is part-way through.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (true)
+            {
+                var r = (await client.GetFromJsonAsync<JsonObject>($"/api/generations/{renderId}"))!;
+                var h = (await client.GetFromJsonAsync<JsonObject>($"/api/generations/{hostedId}"))!;
+                if ((string)r["state"]! == "running" && (double?)r["progress"] > 0.05 && (string)h["state"]! == "running")
+                {
+                    Assert.True((double)r["progress"]! < 0.9, "the render finished before the kill; make the shot longer");
+                    break;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"jobs did not start: {r.ToJsonString()} {h.ToJsonString()}\n{string.Join('\n', first.Output)}");
+                await Task.Delay(100);
+            }
+
+            first.Kill();
+        }
+
+        Assert.Equal(1, fal.Submits);
+        using var second = await StudioProcess.StartAsync("serve", environment, port);
+        using var again = new HttpClient { BaseAddress = second.BaseUri };
+        var restarted = DateTime.UtcNow;
+        var finished = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        JsonObject renderState;
+        JsonObject hostedState;
+        while (true)
+        {
+            renderState = (await again.GetFromJsonAsync<JsonObject>($"/api/generations/{renderId}"))!;
+            hostedState = (await again.GetFromJsonAsync<JsonObject>($"/api/generations/{hostedId}"))!;
+            if ((string)renderState["state"]! is "succeeded" or "failed" && (string)hostedState["state"]! is "succeeded" or "failed")
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < finished, $"jobs did not finish after the restart: {renderState.ToJsonString()} {hostedState.ToJsonString()}\n{string.Join('\n', second.Output)}");
+            await Task.Delay(250);
+        }
+
+        Console.WriteLine($"crash test: both jobs finished {(DateTime.UtcNow - restarted).TotalSeconds:0.0} s after the restart");
+        Assert.True((string)renderState["state"]! == "succeeded", renderState.ToJsonString());
+        Assert.Equal("succeeded", (string)hostedState["state"]!);
+        Assert.Equal(1, fal.Submits);
+        var gallery = (await again.GetFromJsonAsync<JsonArray>("/api/gallery"))!;
+        Assert.Equal(2, gallery.Count);
+        second.Dispose();
+        try
+        {
+            Directory.Delete(data, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

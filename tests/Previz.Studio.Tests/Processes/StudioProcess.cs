@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Previz.Studio.Tests.Processes;
+
+/// <summary>A real <c>previz serve</c> or <c>previz worker</c> process (the CLI built beside the tests), with its output kept.</summary>
+public sealed class StudioProcess : IDisposable
+{
+    private readonly System.Diagnostics.Process _process;
+
+    private StudioProcess(System.Diagnostics.Process process, Uri? baseUri)
+    {
+        _process = process;
+        BaseUri = baseUri;
+    }
+
+    public Uri? BaseUri { get; }
+
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<StudioProcess> StartAsync(string command, IReadOnlyDictionary<string, string> environment, int? port = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "previz.dll"));
+        start.ArgumentList.Add(command);
+        Uri? baseUri = null;
+        if (port is { } p)
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add($"http://127.0.0.1:{p}");
+            baseUri = new Uri($"http://127.0.0.1:{p}");
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = System.Diagnostics.Process.Start(start)!;
+        var studio = new StudioProcess(process, baseUri);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) studio.Output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) studio.Output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (baseUri is not null)
+        {
+            await studio.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        }
+
+        return studio;
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"previz exited with {_process.ExitCode}:\n{string.Join('\n', Output)}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"previz did not answer /health:\n{string.Join('\n', Output)}");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    private bool _disposed;
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
