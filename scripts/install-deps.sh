@@ -4,7 +4,8 @@
 set -euo pipefail
 want=(ffmpeg)
 if [[ "${1:-runtime}" == "test" ]]; then
-  want+=()
+  # The scale-out tests start a private PostgreSQL server (initdb + pg_ctl in a temporary folder).
+  want+=(postgresql)
 fi
 missing=()
 for pkg in "${want[@]}"; do

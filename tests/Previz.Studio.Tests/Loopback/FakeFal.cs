@@ -44,6 +44,12 @@ public sealed class FakeFal : IAsyncDisposable
 
     public ConcurrentBag<string> AuthorizationHeaders { get; } = [];
 
+    /// <summary>The <c>prompt</c> of every submit.</summary>
+    public ConcurrentBag<string> SubmittedPrompts { get; } = [];
+
+    /// <summary>Result file downloads per request id.</summary>
+    public ConcurrentDictionary<string, int> Downloads { get; } = new();
+
     public static async Task<FakeFal> StartAsync(byte[] clip, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -65,6 +71,8 @@ public sealed class FakeFal : IAsyncDisposable
         if (request.Method == "POST" && path == "/" + Endpoint)
         {
             Interlocked.Increment(ref _submits);
+            var body = await JsonNode.ParseAsync(request.Body);
+            SubmittedPrompts.Add((string?)body?["prompt"] ?? string.Empty);
             var id = Guid.NewGuid().ToString();
             _submitted[id] = DateTimeOffset.UtcNow;
             await Json(context, new JsonObject
@@ -81,6 +89,7 @@ public sealed class FakeFal : IAsyncDisposable
         var parts = path.Trim('/').Split('/');
         if (parts is ["files", var file] && request.Method == "GET")
         {
+            Downloads.AddOrUpdate(Path.GetFileNameWithoutExtension(file), 1, (_, n) => n + 1);
             context.Response.ContentType = "video/mp4";
             await context.Response.Body.WriteAsync(Clip);
             return;
