@@ -1,0 +1,135 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Previz.Providers.Hosting;
+using Previz.Studio.Events;
+using Previz.Studio.Jobs;
+using Previz.Studio.Persistence;
+using Previz.Studio.Tests.Api;
+using Previz.Studio.Tests.Loopback;
+
+namespace Previz.Studio.Tests.Jobs;
+
+public sealed class RecoveryTests
+{
+    [Fact]
+    public async Task A_job_that_died_while_submitting_is_marked_for_the_user_and_never_submitted_again()
+    {
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}");
+        var scene = await studio.UploadStadiumAsync();
+        var id = Guid.NewGuid();
+        var database = studio.App.Services.GetRequiredService<StudioDatabase>();
+        await using (var db = database.CreateContext())
+        {
+            db.Generations.Add(new GenerationRecord
+            {
+                Id = id,
+                Kind = GenerationKind.Hosted,
+                State = GenerationState.Submitting,
+                SceneId = Guid.Parse((string)scene["id"]!),
+                ShotId = "breakaway",
+                Mode = "wireframe-to-video",
+                ModelId = "test-video",
+                IdempotencyKey = $"previz-{id:N}",
+                VendorRequestJson = JsonSerializer.Serialize(new StoredHostedRequest(HostedProvider.Fal, FakeFal.Endpoint, new JsonObject { ["prompt"] = "x" }), StudioJson.Options),
+                // A worker held it and vanished: its lease has run out.
+                LeaseOwner = "dead-worker",
+                LeaseExpiresAt = DateTime.UtcNow.AddSeconds(-1),
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        studio.App.Services.GetRequiredService<JobScheduler>().Enqueue(id, false);
+        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "failed", TimeSpan.FromSeconds(30));
+        Assert.True((bool)done["needsAttention"]!);
+        Assert.Contains($"previz-{id:N}", (string)done["error"]!, StringComparison.Ordinal);
+        Assert.Equal("submit-outcome-unknown", (string)done["errorCategory"]!);
+        Assert.Equal(0, fal.Submits);
+    }
+
+    [Fact]
+    public async Task A_job_held_by_a_live_worker_is_not_run_by_a_second_delivery()
+    {
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}");
+        var scene = await studio.UploadStadiumAsync();
+        var id = Guid.NewGuid();
+        var database = studio.App.Services.GetRequiredService<StudioDatabase>();
+        await using (var db = database.CreateContext())
+        {
+            db.Generations.Add(new GenerationRecord
+            {
+                Id = id,
+                Kind = GenerationKind.Hosted,
+                State = GenerationState.Queued,
+                SceneId = Guid.Parse((string)scene["id"]!),
+                ShotId = "breakaway",
+                Mode = "wireframe-to-video",
+                ModelId = "test-video",
+                VendorRequestJson = JsonSerializer.Serialize(new StoredHostedRequest(HostedProvider.Fal, FakeFal.Endpoint, new JsonObject { ["prompt"] = "x" }), StudioJson.Options),
+                LeaseOwner = "live-worker",
+                LeaseExpiresAt = DateTime.UtcNow.AddSeconds(3),
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var scheduler = studio.App.Services.GetRequiredService<JobScheduler>();
+        scheduler.Enqueue(id, false);
+        scheduler.Enqueue(id, false);
+        await Task.Delay(1500);
+        Assert.Equal(0, fal.Submits);
+
+        // Once the lease runs out, the waiting deliveries take it over and submit exactly once.
+        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromSeconds(40));
+        Assert.Equal("succeeded", (string)done["state"]!);
+        Assert.Equal(1, fal.Submits);
+    }
+
+    [Fact]
+    public async Task Every_state_change_of_a_direct_render_is_published_in_order()
+    {
+        await using var studio = await StudioFixture.StartAsync();
+        var events = studio.App.Services.GetRequiredService<GenerationEvents>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var seen = new List<GenerationEvent>();
+        var listening = Task.Run(async () =>
+        {
+            await foreach (var change in events.SubscribeAsync(stop.Token))
+            {
+                seen.Add(change);
+                if (change.State.IsTerminal())
+                {
+                    return;
+                }
+            }
+        });
+        await Task.Delay(100);
+        var scene = await studio.UploadStadiumAsync();
+        using var create = await studio.Client.PostAsJsonAsync("/api/generations", new { sceneId = (string)scene["id"]!, shotId = "breakaway", options = new { pass = "wireframe" } });
+        await listening;
+
+        var states = seen.Select(e => e.State).Distinct().ToList();
+        Assert.Equal([GenerationState.Queued, GenerationState.Running, GenerationState.Fetching, GenerationState.Succeeded], states);
+        Assert.Contains(seen, e => e.State == GenerationState.Running && e.Progress is > 0 and < 1);
+    }
+
+    [Fact]
+    public async Task Canceling_a_direct_render_stops_it()
+    {
+        await using var studio = await StudioFixture.StartAsync();
+        var scene = await studio.UploadStadiumAsync();
+        using var create = await studio.Client.PostAsJsonAsync("/api/generations", new { sceneId = (string)scene["id"]!, shotId = "establishing", options = new { pass = "shaded", resolution = "2k" } });
+        var id = (string)(await create.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await studio.WaitForAsync(id, g => (string)g["state"]! == "running" && (double?)g["progress"] > 0, TimeSpan.FromSeconds(60));
+        using var cancel = await studio.Client.PostAsync($"/api/generations/{id}/cancel", null);
+        var done = await studio.WaitForAsync(id, g => ((string)g["state"]!).Length > 0 && (string)g["state"]! is "canceled" or "succeeded" or "failed", TimeSpan.FromSeconds(30));
+        Assert.Equal("canceled", (string)done["state"]!);
+        Assert.Empty(Directory.GetFiles(Path.Combine(studio.DataFolder, "media")));
+    }
+}
