@@ -68,12 +68,12 @@ public sealed partial class GenerationJobs
 
     /// <summary>Runs a Direct Render (on the render queue's few workers).</summary>
     [Queue(JobQueues.Render)]
-    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task RenderStepAsync(Guid generationId, CancellationToken cancellationToken) => StepAsync(generationId, true, cancellationToken);
 
     /// <summary>Takes a hosted generation one step further: submit, one status request, or fetch.</summary>
     [Queue(JobQueues.Hosted)]
-    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public Task HostedStepAsync(Guid generationId, CancellationToken cancellationToken) => StepAsync(generationId, false, cancellationToken);
 
     private async Task StepAsync(Guid id, bool render, CancellationToken cancellationToken)
@@ -372,29 +372,29 @@ public sealed partial class GenerationJobs
         switch (status)
         {
             case QueuedStatus queued:
-            {
-                var updated = await _store.UpdateAsync(id, owner, g =>
                 {
-                    g.PollCount++;
-                    g.StatusErrors = 0;
-                    g.QueuePosition = queued.Position;
-                }, cancellationToken);
-                _scheduler.Schedule(id, false, Backoff(updated.PollCount, queued.Position));
-                break;
-            }
+                    var updated = await _store.UpdateAsync(id, owner, g =>
+                    {
+                        g.PollCount++;
+                        g.StatusErrors = 0;
+                        g.QueuePosition = queued.Position;
+                    }, cancellationToken);
+                    _scheduler.Schedule(id, false, Backoff(updated.PollCount, queued.Position));
+                    break;
+                }
 
             case RunningStatus running:
-            {
-                var updated = await _store.UpdateAsync(id, owner, g =>
                 {
-                    g.PollCount++;
-                    g.StatusErrors = 0;
-                    g.QueuePosition = null;
-                    g.Progress = running.Progress ?? g.Progress;
-                }, cancellationToken);
-                _scheduler.Schedule(id, false, Backoff(updated.PollCount, null));
-                break;
-            }
+                    var updated = await _store.UpdateAsync(id, owner, g =>
+                    {
+                        g.PollCount++;
+                        g.StatusErrors = 0;
+                        g.QueuePosition = null;
+                        g.Progress = running.Progress ?? g.Progress;
+                    }, cancellationToken);
+                    _scheduler.Schedule(id, false, Backoff(updated.PollCount, null));
+                    break;
+                }
 
             case SucceededStatus succeeded when succeeded.Outputs.Count > 0:
                 await _store.UpdateAsync(id, owner, g =>

@@ -65,7 +65,7 @@ public sealed class GenerationService
             SceneHash = sceneRecord.ContentHash,
             SceneName = sceneRecord.Name,
             ShotId = shot.Id,
-            Mode = request.Mode ?? DirectRender,
+            Mode = request.Mode ?? (request.ModelId is null or DirectRender ? DirectRender : "unspecified"),
             ModelId = request.ModelId ?? DirectRender,
             Seed = request.Seed,
             Duration = shot.Duration,

@@ -66,7 +66,8 @@ public sealed class StudioFixture : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"Generation {generationId} did not get there in time: {last.ToJsonString()}");
+        var warnings = Logs.Lines.Where(l => l.Contains("Warning", StringComparison.Ordinal) || l.Contains("Error", StringComparison.Ordinal));
+        throw new TimeoutException($"Generation {generationId} did not get there in time: {last.ToJsonString()}\n{string.Join('\n', warnings)}");
     }
 
     public async ValueTask DisposeAsync()

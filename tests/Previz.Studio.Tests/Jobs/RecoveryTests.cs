@@ -44,7 +44,7 @@ public sealed class RecoveryTests
         }
 
         studio.App.Services.GetRequiredService<JobScheduler>().Enqueue(id, false);
-        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "failed", TimeSpan.FromSeconds(30));
+        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "failed", TimeSpan.FromSeconds(60));
         Assert.True((bool)done["needsAttention"]!);
         Assert.Contains($"previz-{id:N}", (string)done["error"]!, StringComparison.Ordinal);
         Assert.Equal("submit-outcome-unknown", (string)done["errorCategory"]!);

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Previz.JobsBench;
+
+/// <summary>fal's queue protocol on loopback: every job is COMPLETED <see cref="WorkTime"/> after its submit.</summary>
+internal sealed class LoopbackVendor : IAsyncDisposable
+{
+    public const string Endpoint = "fal-ai/bench-video/image-to-video";
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _submitted = new();
+    private readonly byte[] _clip;
+    private int _submits;
+    private int _statusRequests;
+
+    private LoopbackVendor(WebApplication app, byte[] clip)
+    {
+        _app = app;
+        _clip = clip;
+    }
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public TimeSpan WorkTime { get; init; } = TimeSpan.FromSeconds(2);
+
+    public int Submits => Volatile.Read(ref _submits);
+
+    public int StatusRequests => Volatile.Read(ref _statusRequests);
+
+    public DateTimeOffset LastCompletion => _submitted.Values.DefaultIfEmpty().Max() + WorkTime;
+
+    public static async Task<LoopbackVendor> StartAsync(byte[] clip, TimeSpan workTime)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var vendor = new LoopbackVendor(app, clip) { WorkTime = workTime };
+        app.Run(vendor.HandleAsync);
+        await app.StartAsync();
+        vendor.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return vendor;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (context.Request.Method == "POST" && path == "/" + Endpoint)
+        {
+            Interlocked.Increment(ref _submits);
+            var id = Guid.NewGuid().ToString();
+            _submitted[id] = DateTimeOffset.UtcNow;
+            await Json(context, new JsonObject
+            {
+                ["request_id"] = id,
+                ["status_url"] = Url($"fal-ai/bench-video/requests/{id}/status"),
+                ["response_url"] = Url($"fal-ai/bench-video/requests/{id}"),
+                ["cancel_url"] = Url($"fal-ai/bench-video/requests/{id}/cancel"),
+            });
+            return;
+        }
+
+        var parts = path.Trim('/').Split('/');
+        if (parts is ["files", _])
+        {
+            context.Response.ContentType = "video/mp4";
+            await context.Response.Body.WriteAsync(_clip);
+            return;
+        }
+
+        if (parts.Length >= 4 && parts[2] == "requests" && _submitted.TryGetValue(parts[3], out var at))
+        {
+            if (parts.Length == 5 && parts[4] == "status")
+            {
+                Interlocked.Increment(ref _statusRequests);
+                var done = DateTimeOffset.UtcNow - at >= WorkTime;
+                await Json(context, new JsonObject { ["status"] = done ? "COMPLETED" : "IN_PROGRESS" });
+                return;
+            }
+
+            await Json(context, new JsonObject { ["video"] = new JsonObject { ["url"] = Url($"files/{parts[3]}.mp4"), ["content_type"] = "video/mp4" } });
+            return;
+        }
+
+        context.Response.StatusCode = 404;
+    }
+
+    private string Url(string path) => new Uri(BaseUri, path).ToString();
+
+    private static Task Json(HttpContext context, JsonNode json)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(json.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
