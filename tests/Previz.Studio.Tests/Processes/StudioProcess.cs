@@ -87,8 +87,9 @@ public sealed class StudioProcess : IDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer.
             }
 
             await Task.Delay(200);
