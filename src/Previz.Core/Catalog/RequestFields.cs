@@ -10,6 +10,9 @@ public sealed record RequestFields
 
     public string? StartImage { get; init; }
 
+    /// <summary>The start image field takes a list of URLs (<c>image_urls: [...]</c>) rather than one URL.</summary>
+    public bool StartImageIsList { get; init; }
+
     public string? EndImage { get; init; }
 
     /// <summary>Timed keyframe images (Luma Ray 3.2 on fal: <c>keyframes</c>).</summary>
@@ -34,6 +37,9 @@ public sealed record RequestFields
     public string? NegativePrompt { get; init; }
 
     public string? Seed { get; init; }
+
+    /// <summary>Kling-style <c>camera_control</c> object; null where the endpoint takes no camera parameters.</summary>
+    public string? CameraControl { get; init; }
 
     /// <summary>Image models: how many pictures to make (<c>num_images</c>).</summary>
     public string? ImageCount { get; init; }
