@@ -69,6 +69,9 @@ public sealed record GenerationProvenance
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>Where the provenance of <paramref name="mediaFile"/> is kept: beside it, <c>FILE.mp4.json</c>.</summary>
+    public static string PathFor(string mediaFile) => mediaFile + ".json";
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static GenerationProvenance FromJson(string json) =>
