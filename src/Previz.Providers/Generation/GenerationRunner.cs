@@ -88,7 +88,7 @@ public sealed class GenerationRunner
         }
 
         var shot = plan.Shot with { Duration = plan.Options.OutputSeconds };
-        var frames = new Progress<RenderProgress>(p =>
+        var frames = new Relay<RenderProgress>(p =>
             progress?.Report(new GenerationProgress("rendering", _time.GetElapsedTime(started), Progress: p.FramesDone / (double)Math.Max(1, p.TotalFrames))));
         // Direct Render's own output is H.264 MP4; the finisher checks and copies it.
         await DirectRenderer.RenderToMp4Async(scene, shot, RenderPass.Shaded, preset, target + ".mp4", frames, cancellationToken);
@@ -106,7 +106,7 @@ public sealed class GenerationRunner
         HostedJobStatus status;
         try
         {
-            var statuses = new Progress<HostedJobStatus>(s => progress?.Report(Report(s, _time.GetElapsedTime(started))));
+            var statuses = new Relay<HostedJobStatus>(s => progress?.Report(Report(s, _time.GetElapsedTime(started))));
             status = await _waiter.WaitAsync(client, job, wait, statuses, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -151,4 +151,10 @@ public sealed class GenerationRunner
         RunningStatus r => new GenerationProgress("running", elapsed, null, r.Progress, r.Logs.Count > 0 ? r.Logs[^1] : null, status),
         _ => new GenerationProgress("finished", elapsed, Status: status),
     };
+
+    /// <summary>Reports on the reporting thread, in order (Progress&lt;T&gt; posts late and out of order without a context).</summary>
+    private sealed class Relay<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
 }
