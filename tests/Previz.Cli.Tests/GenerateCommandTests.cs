@@ -138,5 +138,38 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Contains("5 s, 10 s", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Image_mode_writes_a_png_with_provenance()
+    {
+        var output = Path.Combine(_folder, "still.png");
+
+        var run = await CliRun.With(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--mode", "image", "--model", "direct-render-still", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var info = SixLabors.ImageSharp.Image.Identify(output);
+        Assert.Equal((1280, 720), (info.Width, info.Height));
+        Assert.Equal("image", GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json")).Output!.Kind);
+    }
+
+    [Fact]
+    public async Task A_vendor_result_that_is_not_a_video_is_refused_and_nothing_is_written()
+    {
+        var plan = await new GenerationPlanner(Core.Catalog.ModelCatalog.Default, keys: null).PlanAsync(new GenerationSpec
+        {
+            Scene = (await Scenes.SceneFiles.LoadAsync(Repository.Sample("stadium.previz.json"), CancellationToken.None)).Scene,
+            ShotId = "breakaway",
+            ModelId = "direct-render",
+        }, CancellationToken.None);
+        var bogus = Path.Combine(_folder, "bogus.mp4");
+        await File.WriteAllTextAsync(bogus, "<html>expired</html>");
+        var output = Path.Combine(_folder, "never.mp4");
+
+        await Assert.ThrowsAsync<Providers.Errors.UnexpectedMediaException>(() => new GenerationFinisher().FinishAsync(bogus, plan, output, CancellationToken.None));
+
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(_folder, "*.partial"));
+    }
+
     private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle);
 }
