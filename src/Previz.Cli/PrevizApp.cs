@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Previz.Cli.Commands;
 using Previz.Cli.Console;
 using Previz.Core;

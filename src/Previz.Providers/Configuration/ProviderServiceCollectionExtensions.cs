@@ -1,5 +1,3 @@
-using Previz.Core.Catalog;
-using Previz.Providers.Generation;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Previz.Core.Catalog;
 using Previz.Providers.Fal;
+using Previz.Providers.Generation;
 using Previz.Providers.Hosting;
 using Previz.Providers.Http;
 using Previz.Providers.Luma;

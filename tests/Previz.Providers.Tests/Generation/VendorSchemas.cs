@@ -26,8 +26,14 @@ internal static class VendorSchemas
         {
             schemas[id] = new("fal model page (llms.txt) for " + id, new Dictionary<string, Func<JsonNode?, bool>>
             {
-                ["prompt"] = Text, ["image_url"] = Url, ["aspect_ratio"] = OneOf("auto", "16:9", "9:16"), ["duration"] = VeoDuration,
-                ["resolution"] = FalResolution, ["generate_audio"] = Bool, ["negative_prompt"] = Text, ["seed"] = Integer,
+                ["prompt"] = Text,
+                ["image_url"] = Url,
+                ["aspect_ratio"] = OneOf("auto", "16:9", "9:16"),
+                ["duration"] = VeoDuration,
+                ["resolution"] = FalResolution,
+                ["generate_audio"] = Bool,
+                ["negative_prompt"] = Text,
+                ["seed"] = Integer,
             }, ["prompt", "image_url"]);
         }
 
@@ -37,8 +43,13 @@ internal static class VendorSchemas
         {
             schemas[id] = new("fal model page for " + id, new Dictionary<string, Func<JsonNode?, bool>>
             {
-                ["prompt"] = Text, ["first_frame_url"] = Url, ["last_frame_url"] = Url, ["aspect_ratio"] = OneOf("auto", "9:16", "16:9", "1:1"),
-                ["duration"] = VeoDuration, ["resolution"] = FalResolution, ["generate_audio"] = Bool,
+                ["prompt"] = Text,
+                ["first_frame_url"] = Url,
+                ["last_frame_url"] = Url,
+                ["aspect_ratio"] = OneOf("auto", "9:16", "16:9", "1:1"),
+                ["duration"] = VeoDuration,
+                ["resolution"] = FalResolution,
+                ["generate_audio"] = Bool,
             }, ["prompt", "first_frame_url", "last_frame_url"]);
         }
 
@@ -47,8 +58,12 @@ internal static class VendorSchemas
         // generate_audio, auto_fix, safety_tolerance. Google: up to 3 reference images.
         schemas["fal-ai/veo3.1/reference-to-video"] = new("fal docs veo3.1-reference-to-video", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = Text, ["image_urls"] = UrlList(3), ["aspect_ratio"] = OneOf("16:9", "9:16"), ["duration"] = VeoDuration,
-            ["resolution"] = OneOf("720p", "1080p", "4k"), ["generate_audio"] = Bool,
+            ["prompt"] = Text,
+            ["image_urls"] = UrlList(3),
+            ["aspect_ratio"] = OneOf("16:9", "9:16"),
+            ["duration"] = VeoDuration,
+            ["resolution"] = OneOf("720p", "1080p", "4k"),
+            ["generate_audio"] = Bool,
         }, ["prompt", "image_urls"]);
 
         // Kling 2.x image-to-video on fal (fal-js EndpointTypeMap; fal model page fal-ai/kling-video/v2.1/pro/image-to-video):
@@ -63,7 +78,11 @@ internal static class VendorSchemas
         {
             var fields = new Dictionary<string, Func<JsonNode?, bool>>
             {
-                ["prompt"] = Text, ["image_url"] = Url, ["duration"] = KlingDuration, ["negative_prompt"] = Text, ["cfg_scale"] = n => n is JsonValue,
+                ["prompt"] = Text,
+                ["image_url"] = Url,
+                ["duration"] = KlingDuration,
+                ["negative_prompt"] = Text,
+                ["cfg_scale"] = n => n is JsonValue,
             };
             if (tail)
             {
@@ -77,7 +96,12 @@ internal static class VendorSchemas
         // (required), end_image_url, duration "5"|"10", generate_audio, negative_prompt.
         schemas["fal-ai/kling-video/v2.6/pro/image-to-video"] = new("fal-js EndpointTypeMap (Kling 2.6 Pro i2v)", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = Text, ["start_image_url"] = Url, ["end_image_url"] = Url, ["duration"] = KlingDuration, ["generate_audio"] = Bool, ["negative_prompt"] = Text,
+            ["prompt"] = Text,
+            ["start_image_url"] = Url,
+            ["end_image_url"] = Url,
+            ["duration"] = KlingDuration,
+            ["generate_audio"] = Bool,
+            ["negative_prompt"] = Text,
         }, ["prompt", "start_image_url"]);
 
         // fal-ai/kling-video/v3/{standard,pro}/image-to-video (fal model page, copy in edenartlab/eve eve/tools/kling_v3/docs.md):
@@ -87,8 +111,13 @@ internal static class VendorSchemas
         {
             schemas[id] = new("fal model page fal-ai/kling-video/v3/standard/image-to-video", new Dictionary<string, Func<JsonNode?, bool>>
             {
-                ["prompt"] = Text, ["start_image_url"] = Url, ["end_image_url"] = Url, ["duration"] = OneOf(Seconds(3, 15)), ["generate_audio"] = Bool,
-                ["aspect_ratio"] = OneOf("16:9", "9:16", "1:1"), ["negative_prompt"] = Text,
+                ["prompt"] = Text,
+                ["start_image_url"] = Url,
+                ["end_image_url"] = Url,
+                ["duration"] = OneOf(Seconds(3, 15)),
+                ["generate_audio"] = Bool,
+                ["aspect_ratio"] = OneOf("16:9", "9:16", "1:1"),
+                ["negative_prompt"] = Text,
                 ["elements"] = n => n is JsonArray a && a.Count > 0 && a.All(e => e is JsonObject o && Url(o["frontal_image_url"])
                     && o.All(p => p.Key == "frontal_image_url" || (p.Key == "reference_image_urls" && UrlList(10)(p.Value)))),
             }, ["start_image_url"]);
@@ -100,16 +129,27 @@ internal static class VendorSchemas
         var seedanceAspects = OneOf("auto", "21:9", "16:9", "4:3", "1:1", "3:4", "9:16");
         schemas["bytedance/seedance-2.0/image-to-video"] = new("fal model page bytedance/seedance-2.0/image-to-video", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = Text, ["image_url"] = Url, ["end_image_url"] = Url, ["duration"] = OneOf(["auto", .. Seconds(4, 15)]), ["aspect_ratio"] = seedanceAspects,
-            ["resolution"] = OneOf("480p", "720p", "1080p"), ["generate_audio"] = Bool, ["seed"] = Integer,
+            ["prompt"] = Text,
+            ["image_url"] = Url,
+            ["end_image_url"] = Url,
+            ["duration"] = OneOf(["auto", .. Seconds(4, 15)]),
+            ["aspect_ratio"] = seedanceAspects,
+            ["resolution"] = OneOf("480p", "720p", "1080p"),
+            ["generate_audio"] = Bool,
+            ["seed"] = Integer,
         }, ["prompt", "image_url"]);
 
         // bytedance/seedance-2.0/reference-to-video: reference images instead of frames, up to 9 (3rd-party: node-banana
         // v1.6.0, Vercel AI Gateway playground); other fields as image-to-video.
         schemas["bytedance/seedance-2.0/reference-to-video"] = new("fal-seedance skill notes; node-banana (up to 9 reference images)", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = Text, ["image_urls"] = UrlList(9), ["duration"] = OneOf(["auto", .. Seconds(4, 15)]), ["aspect_ratio"] = seedanceAspects,
-            ["resolution"] = OneOf("480p", "720p", "1080p"), ["generate_audio"] = Bool, ["seed"] = Integer,
+            ["prompt"] = Text,
+            ["image_urls"] = UrlList(9),
+            ["duration"] = OneOf(["auto", .. Seconds(4, 15)]),
+            ["aspect_ratio"] = seedanceAspects,
+            ["resolution"] = OneOf("480p", "720p", "1080p"),
+            ["generate_audio"] = Bool,
+            ["seed"] = Integer,
         }, ["prompt", "image_urls"]);
 
         // Runway POST /v1/image_to_video, class Gen4_5 (runwayml/sdk-python image_to_video_create_params.py): model "gen4.5",
@@ -117,8 +157,12 @@ internal static class VendorSchemas
         // duration integer 2–10, seed.
         schemas["image_to_video"] = new("runwayml/sdk-python image_to_video_create_params.py (Gen4_5)", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["model"] = OneOf("gen4.5"), ["promptImage"] = Url, ["promptText"] = n => Text(n) && ((string)n!).Length <= 1000,
-            ["ratio"] = OneOf("1280:720", "720:1280", "1104:832", "960:960", "832:1104", "1584:672"), ["duration"] = IntegerIn(2, 10), ["seed"] = Integer,
+            ["model"] = OneOf("gen4.5"),
+            ["promptImage"] = Url,
+            ["promptText"] = n => Text(n) && ((string)n!).Length <= 1000,
+            ["ratio"] = OneOf("1280:720", "720:1280", "1104:832", "960:960", "832:1104", "1584:672"),
+            ["duration"] = IntegerIn(2, 10),
+            ["seed"] = Integer,
         }, ["model", "promptImage", "ratio"]);
 
         // luma/agent/ray/v3.2/image-to-video on fal (fal-js EndpointTypeMap via shared/MODELS.md; docs.comfy.org Luma Ray 3.2
@@ -126,9 +170,11 @@ internal static class VendorSchemas
         // duration 5s|10s, resolution 360p|540p|720p|1080p.
         schemas["luma/agent/ray/v3.2/image-to-video"] = new("fal-js EndpointTypeMap (luma/agent/ray/v3.2); docs.comfy.org LumaRay32KeyframesToVideoNode", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = n => Text(n) && ((string)n!).Length <= 6000, ["keyframes"] = UrlList(64),
+            ["prompt"] = n => Text(n) && ((string)n!).Length <= 6000,
+            ["keyframes"] = UrlList(64),
             ["keyframe_indexes"] = n => n is JsonArray a && a.Count > 0 && a.All(i => IntegerIn(0, 239)(i)),
-            ["duration"] = OneOf("5s", "10s"), ["resolution"] = OneOf("360p", "540p", "720p", "1080p"),
+            ["duration"] = OneOf("5s", "10s"),
+            ["resolution"] = OneOf("360p", "540p", "720p", "1080p"),
         }, ["prompt", "keyframes", "keyframe_indexes"]);
 
         // Image models on fal. Nano Banana Pro edit: prompt, image_urls, aspect_ratio, resolution 1K|2K|4K, num_images (Google's
@@ -137,23 +183,35 @@ internal static class VendorSchemas
         // Seedream 4 edit: prompt, image_urls, image_size (preset names), seed, num_images.
         schemas["fal-ai/nano-banana-pro/edit"] = new("Nano Banana schema copies (docs.argil.ai, docs.venice.ai)", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = Text, ["image_urls"] = UrlList(14), ["aspect_ratio"] = OneOf("21:9", "16:9", "3:2", "4:3", "1:1", "3:4", "2:3", "9:16", "5:4", "4:5"),
-            ["resolution"] = OneOf("1K", "2K", "4K"), ["num_images"] = Exactly(1),
+            ["prompt"] = Text,
+            ["image_urls"] = UrlList(14),
+            ["aspect_ratio"] = OneOf("21:9", "16:9", "3:2", "4:3", "1:1", "3:4", "2:3", "9:16", "5:4", "4:5"),
+            ["resolution"] = OneOf("1K", "2K", "4K"),
+            ["num_images"] = Exactly(1),
         }, ["prompt", "image_urls"]);
         schemas["fal-ai/flux-pro/kontext"] = new("fal fal-ai/flux-pro/kontext pages", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = Text, ["image_url"] = Url, ["aspect_ratio"] = OneOf("21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"),
-            ["seed"] = Integer, ["num_images"] = Exactly(1),
+            ["prompt"] = Text,
+            ["image_url"] = Url,
+            ["aspect_ratio"] = OneOf("21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21"),
+            ["seed"] = Integer,
+            ["num_images"] = Exactly(1),
         }, ["prompt", "image_url"]);
         schemas["fal-ai/imagen4/preview"] = new("fal-ai/imagen4/preview (litellm, promptfoo fal provider docs)", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = Text, ["aspect_ratio"] = OneOf("1:1", "16:9", "9:16", "3:4", "4:3"), ["negative_prompt"] = Text, ["seed"] = Integer, ["num_images"] = Exactly(1),
+            ["prompt"] = Text,
+            ["aspect_ratio"] = OneOf("1:1", "16:9", "9:16", "3:4", "4:3"),
+            ["negative_prompt"] = Text,
+            ["seed"] = Integer,
+            ["num_images"] = Exactly(1),
         }, ["prompt"]);
         schemas["fal-ai/bytedance/seedream/v4/edit"] = new("Seedream 4 edit on fal", new Dictionary<string, Func<JsonNode?, bool>>
         {
-            ["prompt"] = Text, ["image_urls"] = UrlList(10),
+            ["prompt"] = Text,
+            ["image_urls"] = UrlList(10),
             ["image_size"] = OneOf("square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"),
-            ["seed"] = Integer, ["num_images"] = Exactly(1),
+            ["seed"] = Integer,
+            ["num_images"] = Exactly(1),
         }, ["prompt", "image_urls"]);
         return schemas;
     }
