@@ -172,8 +172,8 @@ internal static class CatalogData
             Kind = ModelKind.Video,
             // POST /v1/image_to_video, model "gen4.5" [runway-sdk]. Only position "first" exists: no end frame.
             Endpoints = Ep(
-                (VisualizerMode.StartFrame, new("/v1/image_to_video:gen4.5", RunwayFields())),
-                (VisualizerMode.FromAnimation, new("/v1/image_to_video:gen4.5", RunwayFields()))),
+                (VisualizerMode.StartFrame, new("/v1/image_to_video", RunwayFields())),
+                (VisualizerMode.FromAnimation, new("/v1/image_to_video", RunwayFields()))),
             Inputs = new ModelInputs { StartFrame = true },
             Durations = DurationSpec.Range(2, 10),
             Aspects =
@@ -244,7 +244,12 @@ internal static class CatalogData
             // (field names as in Google's Nano Banana schemas copied by docs.argil.ai / docs.venice.ai; fal ids unverified).
             Endpoints = Ep((VisualizerMode.Image, new("fal-ai/nano-banana-pro/edit", new RequestFields
             {
-                StartImage = "image_urls", Duration = null, AspectRatio = "aspect_ratio", Resolution = "resolution", ImageCount = "num_images",
+                StartImage = "image_urls",
+                StartImageIsList = true,
+                Duration = null,
+                AspectRatio = "aspect_ratio",
+                Resolution = "resolution",
+                ImageCount = "num_images",
             }))),
             Inputs = new ModelInputs { StartFrame = true },
             Aspects =
@@ -305,7 +310,12 @@ internal static class CatalogData
             // fal-ai/bytedance/seedream/v4/edit: image_urls[], image_size preset, num_images, seed (unverified).
             Endpoints = Ep((VisualizerMode.Image, new("fal-ai/bytedance/seedream/v4/edit", new RequestFields
             {
-                StartImage = "image_urls", Duration = null, AspectRatio = "image_size", Seed = "seed", ImageCount = "num_images",
+                StartImage = "image_urls",
+                StartImageIsList = true,
+                Duration = null,
+                AspectRatio = "image_size",
+                Seed = "seed",
+                ImageCount = "num_images",
             }))),
             Inputs = new ModelInputs { StartFrame = true },
             Aspects =
@@ -450,6 +460,7 @@ internal static class CatalogData
     private static RequestFields RunwayFields() => new()
     {
         Prompt = "promptText",
+        Constants = new Dictionary<string, object> { ["model"] = "gen4.5" }, // [runway-sdk] model: Literal["gen4.5"]
         StartImage = "promptImage",
         DurationFormat = DurationFormat.Number,
         AspectRatio = "ratio",
