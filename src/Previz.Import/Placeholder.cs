@@ -1,0 +1,1 @@
+namespace Previz.Import; internal static class Placeholder {}
