@@ -1,1 +1,0 @@
-namespace Previz.Import; internal static class Placeholder {}
