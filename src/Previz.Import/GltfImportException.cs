@@ -1,10 +1,12 @@
+using Previz.Core;
+
 namespace Previz.Import;
 
 /// <summary>
 /// A glTF/GLB file Previz cannot use, for a reason the user can fix (a broken or truncated file, an unsupported
 /// extension or camera type). The message names the file and says what is wrong in plain words.
 /// </summary>
-public sealed class GltfImportException : Exception
+public sealed class GltfImportException : UserErrorException
 {
     public GltfImportException()
     {
@@ -23,7 +25,14 @@ public sealed class GltfImportException : Exception
         FileName = string.Empty;
     }
 
-    public GltfImportException(string fileName, string problem, Exception? innerException = null)
+    public GltfImportException(string fileName, string problem)
+        : base($"{fileName}: {problem}")
+    {
+        FileName = fileName;
+        Problem = problem;
+    }
+
+    public GltfImportException(string fileName, string problem, Exception innerException)
         : base($"{fileName}: {problem}", innerException)
     {
         FileName = fileName;
