@@ -137,6 +137,16 @@ internal static class GltfDocumentChecks
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> json, string fileName)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            throw Fail(fileName, "the glTF JSON is not valid UTF-8 text: the file is corrupt or not glTF.");
+        }
+
+        if (json.Span.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
         try
         {
             return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 128 });
