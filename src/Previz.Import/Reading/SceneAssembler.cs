@@ -207,8 +207,9 @@ internal static class SceneAssembler
     private static List<Shot> ShotsFor(List<SceneCamera> cameras, Dictionary<string, float?> aspects, List<GltfAnimationInfo> animations)
     {
         // The shot runs from the first key to the last one inclusive: Blender frames 1..48 (times 1/24..2) give 48 frames.
-        var start = animations.Count > 0 ? animations.Min(a => a.Start) : 0;
-        var end = animations.Count > 0 ? animations.Max(a => a.End) : 0;
+        // Key times are float seconds; snap them to the frame grid when they sit on it (1/24 stored as 0.041666668).
+        var start = SnapToFrame(animations.Count > 0 ? animations.Min(a => a.Start) : 0);
+        var end = SnapToFrame(animations.Count > 0 ? animations.Max(a => a.End) : 0);
         var duration = Math.Round((end - start) * Fps) / Fps + (1 / Fps);
         var shots = new List<Shot>(cameras.Count);
         foreach (var camera in cameras)
@@ -226,6 +227,12 @@ internal static class SceneAssembler
         }
 
         return shots;
+    }
+
+    private static double SnapToFrame(double time)
+    {
+        var frames = Math.Round(time * Fps);
+        return Math.Abs((frames / Fps) - time) < 1e-5 ? frames / Fps : time;
     }
 
     private static AspectRatio AspectOf(float? ratio)
