@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Previz needs at run time and in tests, or says exactly how to when not root.
+# Usage: scripts/install-deps.sh [runtime|test]
+set -euo pipefail
+want=(ffmpeg)
+if [[ "${1:-runtime}" == "test" ]]; then
+  want+=()
+fi
+missing=()
+for pkg in "${want[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+if [[ "$(id -u)" -eq 0 ]]; then
+  echo "Installing ${missing[*]}…" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq "${missing[@]}" >&2
+else
+  echo "Previz needs: ${missing[*]}. Install with:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 2
+fi
