@@ -15,6 +15,8 @@ internal static class MeshReader
         var label = mesh.Name is { Length: > 0 } n ? $"mesh \"{n}\"" : $"meshes[{mesh.LogicalIndex}]";
         var parts = new List<(Vector3[] Positions, int[] Indices)>();
         var areaByMaterial = new Dictionary<int, (Material? Material, double Area)>();
+        // Areas matter only when primitives differ in material; one material needs no pass over the triangles.
+        var oneMaterial = mesh.Primitives.Select(p => p.Material?.LogicalIndex ?? -1).Distinct().Count() == 1;
         foreach (var primitive in mesh.Primitives)
         {
             var what = $"{label} primitive {primitive.LogicalIndex}";
@@ -42,7 +44,7 @@ internal static class MeshReader
             };
             parts.Add((positions, indices));
             var key = primitive.Material?.LogicalIndex ?? -1;
-            var area = Area(positions, indices);
+            var area = oneMaterial ? 1 : Area(positions, indices);
             areaByMaterial[key] = (primitive.Material, (areaByMaterial.TryGetValue(key, out var a) ? a.Area : 0) + area);
         }
 
