@@ -172,35 +172,5 @@ internal sealed class GltfBuilder
         return Encoding.UTF8.GetBytes(Root.ToJsonString());
     }
 
-    public static byte[] Pack(byte[] json, byte[] bin)
-    {
-        var jsonLength = (json.Length + 3) & ~3;
-        var binLength = (bin.Length + 3) & ~3;
-        using var ms = new MemoryStream();
-        using var w = new BinaryWriter(ms);
-        w.Write(0x46546C67u);
-        w.Write(2u);
-        w.Write((uint)(12 + 8 + jsonLength + (bin.Length > 0 ? 8 + binLength : 0)));
-        w.Write((uint)jsonLength);
-        w.Write(0x4E4F534Au);
-        w.Write(json);
-        for (var i = json.Length; i < jsonLength; i++)
-        {
-            w.Write((byte)' ');
-        }
-
-        if (bin.Length > 0)
-        {
-            w.Write((uint)binLength);
-            w.Write(0x004E4942u);
-            w.Write(bin);
-            for (var i = bin.Length; i < binLength; i++)
-            {
-                w.Write((byte)0);
-            }
-        }
-
-        w.Flush();
-        return ms.ToArray();
-    }
+    public static byte[] Pack(byte[] json, byte[] bin) => LargeGlb.Pack(json, bin);
 }

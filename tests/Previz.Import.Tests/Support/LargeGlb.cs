@@ -59,6 +59,39 @@ internal static class LargeGlb
             $"\"nodes\":[{nodeJson},{{\"name\":\"Cam\",\"camera\":0,\"translation\":[{extent},{extent * 0.6f},{extent * 0.8f}],\"rotation\":[-0.2588,0,0,0.9659]}}]," +
             "\"cameras\":[{\"type\":\"perspective\",\"perspective\":{\"yfov\":0.9,\"aspectRatio\":1.7778,\"znear\":0.1,\"zfar\":1000}}]," +
             $"\"scenes\":[{{\"nodes\":[{string.Join(",", Enumerable.Range(0, nodes + 1))}]}}],\"scene\":0}}";
-        return GltfBuilder.Pack(Encoding.UTF8.GetBytes(json), bin);
+        return Pack(Encoding.UTF8.GetBytes(json), bin);
+    }
+
+    /// <summary>A GLB container around a JSON chunk and an optional binary chunk, each padded to 4 bytes.</summary>
+    public static byte[] Pack(byte[] json, byte[] bin)
+    {
+        var jsonLength = (json.Length + 3) & ~3;
+        var binLength = (bin.Length + 3) & ~3;
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        w.Write(0x46546C67u);
+        w.Write(2u);
+        w.Write((uint)(12 + 8 + jsonLength + (bin.Length > 0 ? 8 + binLength : 0)));
+        w.Write((uint)jsonLength);
+        w.Write(0x4E4F534Au);
+        w.Write(json);
+        for (var i = json.Length; i < jsonLength; i++)
+        {
+            w.Write((byte)' ');
+        }
+
+        if (bin.Length > 0)
+        {
+            w.Write((uint)binLength);
+            w.Write(0x004E4942u);
+            w.Write(bin);
+            for (var i = bin.Length; i < binLength; i++)
+            {
+                w.Write((byte)0);
+            }
+        }
+
+        w.Flush();
+        return ms.ToArray();
     }
 }

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# glTF import benchmark: a generated ~1M-triangle GLB (not committed) imported 5 times; see bench/Previz.ImportBench.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+dotnet run -c Release --project bench/Previz.ImportBench -- "$@"
