@@ -16,26 +16,7 @@ public static class SceneInfoText
         lines.Add(F($"{System.IO.Path.GetFileName(loaded.Path)}: \"{scene.Name}\", {Count(scene.Objects.Count, "object")} ({triangles:N0} triangles), {Count(scene.Cameras.Count, "camera")}, {Count(scene.Shots.Count, "shot")}{range}"));
         if (loaded.Gltf is { } gltf)
         {
-            lines.Add("nodes:");
-            foreach (var n in gltf.Nodes)
-            {
-                var kind = n.Kind.ToString().ToLowerInvariant();
-                var detail = n.Kind == Previz.Import.GltfNodeKind.Mesh ? F($"  {n.TriangleCount:N0} triangles") : string.Empty;
-                var id = n.Id is not null && n.Id != n.Name ? $"  as \"{n.Id}\"" : string.Empty;
-                lines.Add(F($"  #{n.Index,-4} {n.Name ?? "(unnamed)",-24} {kind,-8}{detail}{id}{(n.Animated ? "  animated" : string.Empty)}"));
-            }
-
-            lines.Add("animations:");
-            if (gltf.Animations.Count == 0)
-            {
-                lines.Add("  (none)");
-            }
-
-            foreach (var a in gltf.Animations)
-            {
-                var ignored = a.IgnoredChannels > 0 ? F($", {a.IgnoredChannels} ignored") : string.Empty;
-                lines.Add(F($"  {a.Name ?? $"#{a.Index}",-24} {Seconds(a.Start)}–{Seconds(a.End)} s  {Count(a.Channels, "channel")}{ignored}"));
-            }
+            lines.AddRange(DescribeGltf(gltf));
         }
         else
         {
@@ -58,6 +39,35 @@ public static class SceneInfoText
         foreach (var s in scene.Shots)
         {
             lines.Add(F($"  {s.DisplayName,-24} camera \"{s.CameraId}\"  {s.Aspect}  {s.FrameCount} frames at {s.Fps:0.##} fps from {Seconds(s.Start)} s"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The glTF part alone: every node with what it became, and each animation with its time range.</summary>
+    public static IReadOnlyList<string> DescribeGltf(GltfImport gltf)
+    {
+        ArgumentNullException.ThrowIfNull(gltf);
+        var lines = new List<string>();
+        lines.Add("nodes:");
+        foreach (var n in gltf.Nodes)
+        {
+            var kind = n.Kind.ToString().ToLowerInvariant();
+            var detail = n.Kind == Previz.Import.GltfNodeKind.Mesh ? F($"  {n.TriangleCount:N0} triangles") : string.Empty;
+            var id = n.Id is not null && n.Id != n.Name ? $"  as \"{n.Id}\"" : string.Empty;
+            lines.Add(F($"  #{n.Index,-4} {n.Name ?? "(unnamed)",-24} {kind,-8}{detail}{id}{(n.Animated ? "  animated" : string.Empty)}"));
+        }
+
+        lines.Add("animations:");
+        if (gltf.Animations.Count == 0)
+        {
+            lines.Add("  (none)");
+        }
+
+        foreach (var a in gltf.Animations)
+        {
+            var ignored = a.IgnoredChannels > 0 ? F($", {a.IgnoredChannels} ignored") : string.Empty;
+            lines.Add(F($"  {a.Name ?? $"#{a.Index}",-24} {Seconds(a.Start)}–{Seconds(a.End)} s  {Count(a.Channels, "channel")}{ignored}"));
         }
 
         return lines;

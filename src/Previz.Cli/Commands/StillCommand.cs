@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Previz.Cli.Console;
+using Previz.Cli.Scenes;
+using Previz.Core;
+using Previz.Rendering;
+using Previz.Rendering.Rasterizing;
+
+namespace Previz.Cli.Commands;
+
+/// <summary><c>previz still</c>: one frame of a shot as PNG.</summary>
+public static class StillCommand
+{
+    public static Command Create(Output output)
+    {
+        var scene = CommonOptions.SceneArgument();
+        var shot = CommonOptions.Shot();
+        var camera = CommonOptions.Camera();
+        var time = new Option<double>("--time", "-t")
+        {
+            Description = "Seconds from the shot's start (default 0)",
+        };
+        var pass = CommonOptions.Pass();
+        var resolution = CommonOptions.Resolution();
+        var outFile = CommonOptions.Out("Output PNG (default: out/<scene>-<shot>-<time>s.png)");
+        var command = new Command("still", "Render one frame of a shot to PNG.") { scene, shot, camera, time, pass, resolution, outFile };
+        command.SetAction(async (parse, ct) =>
+        {
+            var scenePath = parse.GetValue(scene)!;
+            var loaded = await SceneFiles.LoadAsync(scenePath, ct);
+            foreach (var warning in loaded.Warnings)
+            {
+                output.Warn(warning.ToString());
+            }
+
+            var chosen = SceneFiles.ResolveShot(loaded.Scene, parse.GetValue(shot), parse.GetValue(camera));
+            var at = parse.GetValue(time);
+            if (!double.IsFinite(at) || at < 0 || at > chosen.Duration)
+            {
+                throw new UserErrorException(string.Create(CultureInfo.InvariantCulture,
+                    $"--time {at} is outside the shot \"{chosen.Id}\", which lasts {chosen.Duration:0.###} s (use 0 to {chosen.Duration:0.###})."));
+            }
+
+            RenderPasses.TryParse(parse.GetValue(pass), out var renderPass);
+            Rendering.Framing.ResolutionPresets.TryParse(parse.GetValue(resolution), out var preset);
+            var target = parse.GetValue(outFile)
+                ?? Path.Combine("out", string.Create(CultureInfo.InvariantCulture, $"{SceneFiles.ShortName(scenePath)}-{chosen.Id}-{at:0.###}s.png"));
+            if (!target.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserErrorException($"--out must name a .png file (got \"{target}\").");
+            }
+
+            await DirectRenderer.RenderStillAsync(loaded.Scene, chosen, at, renderPass!.Value, preset!.Value, target, cancellationToken: ct);
+            output.Out.WriteLine(Path.GetFullPath(target));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,14 @@
+using Previz.Rendering.Rasterizing;
+using Previz.Rendering.Video;
+
+namespace Previz.Rendering;
+
+/// <summary>Settings of a Direct Render beyond the scene, shot, pass and size: the rasterizer's and ffmpeg's.</summary>
+public sealed record DirectRenderOptions
+{
+    public FrameRendererOptions Renderer { get; init; } = FrameRendererOptions.Default;
+
+    public FfmpegOptions Ffmpeg { get; init; } = FfmpegOptions.Default;
+
+    public static DirectRenderOptions Default { get; } = new();
+}

@@ -1,0 +1,509 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using Previz.Core.Cameras;
+using Previz.Core.Sampling;
+using Previz.Core.Scenes;
+using Previz.Rendering.Framing;
+
+namespace Previz.Rendering.Rasterizing;
+
+/// <summary>
+/// Renders frames of one scene with the software rasterizer. Meshes are prepared once per scene; depth, triangle and
+/// line buffers are kept and reused from frame to frame, so rendering a shot allocates almost nothing per frame.
+/// Geometry is set up on the calling thread, then horizontal bands of the frame are filled in parallel.
+/// Not thread-safe: use one instance per render.
+/// </summary>
+public sealed class FrameRenderer
+{
+    private static readonly uint WireBackground = PackedColor.FromRgb(new(0.07f, 0.075f, 0.09f));
+    private static readonly Vector3 GridColour = new(0.55f, 0.6f, 0.7f);
+
+    /// <summary>Rows per band: a band's depth and colour rows stay in the core's cache while it is filled.</summary>
+    private const int BandRows = 32;
+
+    private readonly PoseSampler _sampler;
+    private readonly SceneGeometry _geometry;
+    private readonly FrameRendererOptions _options;
+    private readonly SkyGradient _sky;
+    private readonly FogTable _fog;
+    private readonly DepthTone _depthTone = new();
+    private readonly Vector3 _sun;
+    private readonly float _sunIntensity;
+    private readonly float _ambient;
+    private readonly (Vector3 A, Vector3 B)[] _grid;
+    private readonly float _gridFade;
+    private readonly ParallelOptions _parallel;
+
+    private float[] _depth = [];
+    private ScreenTriangle[] _triangles = new ScreenTriangle[4096];
+    private int _triangleCount;
+    private ScreenLine[] _lines = new ScreenLine[1024];
+    private int _lineCount;
+    private Vector3[] _world = new Vector3[256];
+    private Vector4[] _clip = new Vector4[256];
+    private bool[] _front = new bool[512];
+    private float[] _bandNear = [];
+    private float[] _bandFar = [];
+
+    public FrameRenderer(SceneDocument scene, FrameRendererOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        Scene = scene;
+        _options = options ?? FrameRendererOptions.Default;
+        _sampler = new PoseSampler(scene);
+        _geometry = new SceneGeometry(scene);
+        var env = scene.Environment;
+        _sky = new SkyGradient(env);
+        _fog = new FogTable(env);
+        _sun = env.SunDirection.LengthSquared() > 1e-12f ? Vector3.Normalize(env.SunDirection) : Vector3.UnitY;
+        _sunIntensity = env.SunIntensity;
+        _ambient = env.Ambient;
+        (_grid, _gridFade) = _options.GroundGrid ? BuildGrid() : ([], 0f);
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
+    }
+
+    public SceneDocument Scene { get; }
+
+    /// <summary>The camera of <paramref name="shot"/> at scene time <paramref name="time"/>, as frames are rendered with it.</summary>
+    public CameraPose Camera(Shot shot, double time) => _sampler.Camera(shot, time);
+
+    /// <summary>Renders the shot's view at scene time <paramref name="time"/> into a new frame.</summary>
+    public RgbaFrame Render(Shot shot, double time, RenderPass pass, FrameSize size)
+    {
+        var frame = new RgbaFrame(size);
+        Render(shot, time, pass, frame);
+        return frame;
+    }
+
+    /// <summary>Renders the shot's view at scene time <paramref name="time"/> into <paramref name="target"/>.</summary>
+    public void Render(Shot shot, double time, RenderPass pass, RgbaFrame target)
+    {
+        ArgumentNullException.ThrowIfNull(shot);
+        ArgumentNullException.ThrowIfNull(target);
+        Render(_sampler.Camera(shot, time), _sampler.SampleObjects(time), pass, target);
+    }
+
+    internal void Render(CameraPose camera, ScenePose pose, RenderPass pass, RgbaFrame target)
+    {
+        int width = target.Width, height = target.Height;
+        if (_depth.Length != width * height)
+        {
+            _depth = new float[width * height];
+        }
+
+        SetUp(camera, pose, pass, width, height);
+        if (pass == RenderPass.Shaded)
+        {
+            _sky.Frame(camera, width, height);
+        }
+
+        var bands = Math.Max(1, (height + BandRows - 1) / BandRows);
+        if (_bandNear.Length != bands)
+        {
+            _bandNear = new float[bands];
+            _bandFar = new float[bands];
+        }
+
+        var pixels = target.Pixels;
+        Parallel.For(0, bands, _parallel, band =>
+        {
+            var (rowStart, rowEnd) = Rows(band, bands, height);
+            RenderBand(pass, pixels, width, rowStart, rowEnd, band);
+        });
+
+        if (pass == RenderPass.Depth)
+        {
+            float near = 0, far = float.MaxValue;
+            for (var b = 0; b < bands; b++)
+            {
+                near = MathF.Max(near, _bandNear[b]);
+                far = MathF.Min(far, _bandFar[b]);
+            }
+
+            _depthTone.Range(near, far == float.MaxValue ? 0 : far);
+            Parallel.For(0, bands, _parallel, band =>
+            {
+                var (rowStart, rowEnd) = Rows(band, bands, height);
+                var range = (rowStart * width)..(rowEnd * width);
+                _depthTone.Resolve(_depth.AsSpan(range), Words(pixels)[range]);
+            });
+        }
+    }
+
+    private static (int Start, int End) Rows(int band, int bands, int height) =>
+        (band * height / bands, (band + 1) * height / bands);
+
+    private static Span<uint> Words(byte[] pixels) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(pixels.AsSpan());
+
+    private void RenderBand(RenderPass pass, byte[] pixels, int width, int rowStart, int rowEnd, int band)
+    {
+        var depth = _depth.AsSpan();
+        var colour = Words(pixels);
+        var range = (rowStart * width)..(rowEnd * width);
+        depth[range].Clear();
+        var triangles = _triangles.AsSpan(0, _triangleCount);
+        switch (pass)
+        {
+            case RenderPass.Shaded:
+                TriangleRasterizer.Fill(triangles, depth, colour, width, rowStart, rowEnd);
+                _sky.FillEmpty(depth, colour, rowStart, rowEnd);
+                if (_fog.Enabled)
+                {
+                    _fog.Apply(depth[range], colour[range]);
+                }
+
+                break;
+            case RenderPass.Wireframe:
+                colour[range].Fill(WireBackground);
+                TriangleRasterizer.FillDepth(triangles, depth, width, rowStart, rowEnd);
+                LineRasterizer.Draw(_lines.AsSpan(0, _lineCount), depth, colour, width, rowStart, rowEnd);
+                break;
+            case RenderPass.Depth:
+                TriangleRasterizer.FillDepth(triangles, depth, width, rowStart, rowEnd);
+                (_bandNear[band], _bandFar[band]) = Extremes(depth[range]);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(pass), pass, "Unknown render pass.");
+        }
+    }
+
+    /// <summary>The largest and the smallest non-zero inverse depth (the nearest and farthest surface).</summary>
+    private static (float Near, float Far) Extremes(ReadOnlySpan<float> depth)
+    {
+        var i = 0;
+        float near = 0, far = float.MaxValue;
+        if (Vector256.IsHardwareAccelerated && depth.Length >= 8)
+        {
+            var nv = Vector256<float>.Zero;
+            var fv = Vector256.Create(float.MaxValue);
+            var max = Vector256.Create(float.MaxValue);
+            for (; i + 8 <= depth.Length; i += 8)
+            {
+                var v = Vector256.Create(depth.Slice(i, 8));
+                nv = Vector256.Max(nv, v);
+                fv = Vector256.Min(fv, Vector256.ConditionalSelect(Vector256.Equals(v, Vector256<float>.Zero), max, v));
+            }
+
+            for (var k = 0; k < 8; k++)
+            {
+                near = MathF.Max(near, nv.GetElement(k));
+                far = MathF.Min(far, fv.GetElement(k));
+            }
+        }
+
+        for (; i < depth.Length; i++)
+        {
+            var v = depth[i];
+            near = MathF.Max(near, v);
+            if (v > 0)
+            {
+                far = MathF.Min(far, v);
+            }
+        }
+
+        return (near, far);
+    }
+
+    private void SetUp(CameraPose camera, ScenePose pose, RenderPass pass, int width, int height)
+    {
+        _triangleCount = 0;
+        _lineCount = 0;
+        var viewProjection = camera.ViewProjection;
+        var eye = camera.Position;
+        var frame = new Projector(width, height, camera.Near, camera.Far);
+        for (var o = 0; o < _geometry.Count; o++)
+        {
+            var mesh = _geometry[o];
+            if (mesh is null)
+            {
+                continue;
+            }
+
+            var subject = pose.Objects[o].Subject;
+            var world = pose.Objects[o].World;
+            if (!InFrustum(mesh, world, viewProjection))
+            {
+                continue;
+            }
+
+            var mirrored = world.GetDeterminant() < 0;
+            var vertexCount = mesh.Positions.Length;
+            if (_world.Length < vertexCount)
+            {
+                _world = new Vector3[vertexCount];
+                _clip = new Vector4[vertexCount];
+            }
+
+            for (var v = 0; v < vertexCount; v++)
+            {
+                var w = Vector3.Transform(mesh.Positions[v], world);
+                _world[v] = w;
+                _clip[v] = Vector4.Transform(w, viewProjection);
+            }
+
+            if (_front.Length < mesh.TriangleCount)
+            {
+                _front = new bool[mesh.TriangleCount];
+            }
+
+            var albedo = new Vector3(subject.Color.R, subject.Color.G, subject.Color.B);
+            var tris = mesh.Triangles;
+            for (var t = 0; t < mesh.TriangleCount; t++)
+            {
+                int a = tris[3 * t], b = tris[(3 * t) + 1], c = tris[(3 * t) + 2];
+                var n = Vector3.Cross(_world[b] - _world[a], _world[c] - _world[a]);
+                if (mirrored)
+                {
+                    n = -n;
+                }
+
+                var front = Vector3.Dot(n, eye - _world[a]) > 0;
+                _front[t] = front;
+                if (!front && mesh.Closed)
+                {
+                    continue;
+                }
+
+                var colour = pass == RenderPass.Shaded ? Shade(n, front, albedo) : 0u;
+                EmitTriangle(in frame, _clip[a], _clip[b], _clip[c], colour);
+            }
+
+            if (pass == RenderPass.Wireframe)
+            {
+                var tint = PackedColor.FromRgb(Vector3.Lerp(albedo, Vector3.One, 0.55f));
+                foreach (var e in mesh.Edges)
+                {
+                    var left = _front[e.Left];
+                    var right = e.Right >= 0 ? _front[e.Right] : left;
+                    var draw = e.Right < 0 || (e.Feature && (left || right)) || left != right;
+                    if (draw)
+                    {
+                        EmitLine(in frame, _clip[e.A], _clip[e.B], tint, 1f, 0f);
+                    }
+                }
+            }
+        }
+
+        if (pass == RenderPass.Wireframe)
+        {
+            var gridColour = PackedColor.FromRgb(GridColour);
+            foreach (var (a, b) in _grid)
+            {
+                EmitLine(in frame, Vector4.Transform(a, viewProjection), Vector4.Transform(b, viewProjection), gridColour, 0.22f, _gridFade);
+            }
+        }
+    }
+
+    private uint Shade(Vector3 normal, bool front, Vector3 albedo)
+    {
+        var n = Vector3.Normalize(front ? normal : -normal);
+        var lambert = MathF.Max(0f, Vector3.Dot(n, _sun));
+        // Ambient a little stronger on faces that look up at the sky.
+        var light = (_ambient * (0.8f + (0.2f * n.Y))) + (_sunIntensity * lambert);
+        return PackedColor.FromRgb(albedo * light);
+    }
+
+    /// <summary>False when the mesh's bounding sphere lies wholly outside one side of the view frustum.</summary>
+    private static bool InFrustum(MeshGeometry mesh, Matrix4x4 world, Matrix4x4 viewProjection)
+    {
+        var scale = MathF.Sqrt(MathF.Max(
+            MathF.Max(new Vector3(world.M11, world.M12, world.M13).LengthSquared(), new Vector3(world.M21, world.M22, world.M23).LengthSquared()),
+            new Vector3(world.M31, world.M32, world.M33).LengthSquared()));
+        var radius = mesh.Radius * scale;
+        // Planes of the clip volume from the rows of the view-projection matrix (Gribb–Hartmann), normalised.
+        Span<Vector4> planes =
+        [
+            Column(viewProjection, 3) + Column(viewProjection, 0),
+            Column(viewProjection, 3) - Column(viewProjection, 0),
+            Column(viewProjection, 3) + Column(viewProjection, 1),
+            Column(viewProjection, 3) - Column(viewProjection, 1),
+            Column(viewProjection, 2),
+        ];
+        var centre = Vector3.Transform(mesh.Centre, world);
+        foreach (var p in planes)
+        {
+            var n = new Vector3(p.X, p.Y, p.Z);
+            var len = n.Length();
+            if (len > 0 && (Vector3.Dot(n, centre) + p.W) / len < -radius)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Vector4 Column(Matrix4x4 m, int i) => i switch
+    {
+        0 => new Vector4(m.M11, m.M21, m.M31, m.M41),
+        1 => new Vector4(m.M12, m.M22, m.M32, m.M42),
+        2 => new Vector4(m.M13, m.M23, m.M33, m.M43),
+        _ => new Vector4(m.M14, m.M24, m.M34, m.M44),
+    };
+
+    private void EmitTriangle(in Projector frame, Vector4 a, Vector4 b, Vector4 c, uint colour)
+    {
+        // Wholly outside one side of the frustum: nothing to draw.
+        if ((a.X > a.W && b.X > b.W && c.X > c.W) || (a.X < -a.W && b.X < -b.W && c.X < -c.W)
+            || (a.Y > a.W && b.Y > b.W && c.Y > c.W) || (a.Y < -a.W && b.Y < -b.W && c.Y < -c.W))
+        {
+            return;
+        }
+
+        var near = frame.Near;
+        var inA = a.W >= near;
+        var inB = b.W >= near;
+        var inC = c.W >= near;
+        if (inA && inB && inC)
+        {
+            if (a.W > frame.Far && b.W > frame.Far && c.W > frame.Far)
+            {
+                return;
+            }
+
+            AddTriangle(in frame, a, b, c, colour);
+            return;
+        }
+
+        if (!inA && !inB && !inC)
+        {
+            return;
+        }
+
+        // Sutherland–Hodgman against the near plane (w = near): a triangle becomes one or two.
+        Span<Vector4> input = [a, b, c];
+        Span<Vector4> poly = stackalloc Vector4[4];
+        var count = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var p = input[i];
+            var q = input[(i + 1) % 3];
+            var pIn = p.W >= near;
+            var qIn = q.W >= near;
+            if (pIn)
+            {
+                poly[count++] = p;
+            }
+
+            if (pIn != qIn)
+            {
+                poly[count++] = Vector4.Lerp(p, q, (near - p.W) / (q.W - p.W));
+            }
+        }
+
+        for (var i = 1; i + 1 < count; i++)
+        {
+            AddTriangle(in frame, poly[0], poly[i], poly[i + 1], colour);
+        }
+    }
+
+    private void AddTriangle(in Projector frame, Vector4 a, Vector4 b, Vector4 c, uint colour)
+    {
+        if (_triangleCount == _triangles.Length)
+        {
+            Array.Resize(ref _triangles, _triangles.Length * 2);
+        }
+
+        var pa = frame.Project(a);
+        var pb = frame.Project(b);
+        var pc = frame.Project(c);
+        if (_triangles[_triangleCount].Set(pa.X, pa.Y, pa.Z, pb.X, pb.Y, pb.Z, pc.X, pc.Y, pc.Z, frame.Width, frame.Height, colour))
+        {
+            _triangleCount++;
+        }
+    }
+
+    private void EmitLine(in Projector frame, Vector4 a, Vector4 b, uint colour, float strength, float fade)
+    {
+        if ((a.X > a.W && b.X > b.W) || (a.X < -a.W && b.X < -b.W) || (a.Y > a.W && b.Y > b.W) || (a.Y < -a.W && b.Y < -b.W))
+        {
+            return;
+        }
+
+        var near = frame.Near;
+        if (a.W < near && b.W < near)
+        {
+            return;
+        }
+
+        if (a.W < near)
+        {
+            a = Vector4.Lerp(a, b, (near - a.W) / (b.W - a.W));
+        }
+        else if (b.W < near)
+        {
+            b = Vector4.Lerp(b, a, (near - b.W) / (a.W - b.W));
+        }
+
+        if (_lineCount == _lines.Length)
+        {
+            Array.Resize(ref _lines, _lines.Length * 2);
+        }
+
+        var pa = frame.Project(a);
+        var pb = frame.Project(b);
+        ref var line = ref _lines[_lineCount++];
+        line.X0 = pa.X;
+        line.Y0 = pa.Y;
+        line.Z0 = pa.Z;
+        line.X1 = pb.X;
+        line.Y1 = pb.Y;
+        line.Z1 = pb.Z;
+        line.Colour = colour;
+        line.Strength = strength;
+        line.FadeDistance = fade;
+    }
+
+    /// <summary>Grid lines on y = 0 over the scene's extent at its first instant, with a round spacing.</summary>
+    private ((Vector3 A, Vector3 B)[] Lines, float Fade) BuildGrid()
+    {
+        var pose = _sampler.SampleObjects(Scene.Shots.Count > 0 ? Scene.Shots[0].Start : 0);
+        var extent = 10f;
+        for (var i = 0; i < pose.Objects.Count; i++)
+        {
+            var mesh = _geometry[i];
+            var p = pose.Objects[i].World.Translation;
+            var r = mesh?.Radius ?? 0;
+            extent = MathF.Max(extent, MathF.Max(MathF.Abs(p.X), MathF.Abs(p.Z)) + r);
+        }
+
+        var spacing = 1f;
+        foreach (var candidate in (ReadOnlySpan<float>)[1f, 2f, 5f, 10f, 20f, 50f, 100f, 200f, 500f, 1000f])
+        {
+            spacing = candidate;
+            if (extent / candidate <= 12)
+            {
+                break;
+            }
+        }
+
+        var half = MathF.Ceiling(extent / spacing) * spacing;
+        var lines = new List<(Vector3, Vector3)>();
+        for (var v = -half; v <= half + (spacing / 2); v += spacing)
+        {
+            lines.Add((new Vector3(v, 0, -half), new Vector3(v, 0, half)));
+            lines.Add((new Vector3(-half, 0, v), new Vector3(half, 0, v)));
+        }
+
+        // Lines fade beyond a few grid cells' distance so they do not shimmer near the horizon.
+        return ([.. lines], spacing * 8f);
+    }
+
+    /// <summary>Clip space → pixel x, y (y down) and 1/w.</summary>
+    private readonly struct Projector(int width, int height, float near, float far)
+    {
+        public int Width { get; } = width;
+
+        public int Height { get; } = height;
+
+        public float Near { get; } = near;
+
+        public float Far { get; } = far;
+
+        public Vector3 Project(Vector4 clip)
+        {
+            var iw = 1f / clip.W;
+            return new Vector3(((clip.X * iw) + 1f) * 0.5f * Width, (1f - (clip.Y * iw)) * 0.5f * Height, iw);
+        }
+    }
+}

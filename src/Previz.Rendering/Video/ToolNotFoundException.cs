@@ -1,0 +1,34 @@
+namespace Previz.Rendering.Video;
+
+/// <summary>
+/// A program Previz runs (ffmpeg, ffprobe) is not installed or not where it was configured. A user error: the message
+/// says how to install it.
+/// </summary>
+public sealed class ToolNotFoundException : Exception
+{
+    public ToolNotFoundException()
+    {
+        Tool = "";
+    }
+
+    public ToolNotFoundException(string message)
+        : base(message)
+    {
+        Tool = "";
+    }
+
+    public ToolNotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Tool = "";
+    }
+
+    public ToolNotFoundException(string tool, string lookedFor, Exception? innerException = null)
+        : base($"{tool} was not found (looked for \"{lookedFor}\"). Install it with: sudo apt-get install -y ffmpeg", innerException)
+    {
+        Tool = tool;
+    }
+
+    /// <summary>The program's name, e.g. "ffmpeg".</summary>
+    public string Tool { get; }
+}

@@ -1,0 +1,26 @@
+using Previz.Cli;
+using Previz.Cli.Console;
+using Spectre.Console;
+
+namespace Previz.Cli.Tests;
+
+/// <summary>Runs the previz command line in-process and captures what it prints.</summary>
+internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+{
+    public static async Task<CliRun> Of(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var output = new Output(Console(stdout), Console(stderr));
+        var code = await PrevizApp.RunAsync(args, output);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+}
