@@ -2,6 +2,7 @@ using System.CommandLine;
 using Previz.Cli.Commands;
 using Previz.Cli.Console;
 using Previz.Core;
+using Spectre.Console;
 
 namespace Previz.Cli;
 

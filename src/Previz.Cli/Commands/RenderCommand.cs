@@ -35,22 +35,22 @@ public static class RenderCommand
             }
 
             var chosen = SceneFiles.ResolveShot(loaded.Scene, parse.GetValue(shot), parse.GetValue(camera));
-            RenderPasses.TryParse(parse.GetValue(pass), out var renderPass);
-            ResolutionPresets.TryParse(parse.GetValue(resolution), out var preset);
+            var renderPass = Choices.Pass(parse.GetValue(pass));
+            var preset = Choices.Resolution(parse.GetValue(resolution));
             var target = parse.GetValue(outFile) ?? Path.Combine("out", $"{SceneFiles.ShortName(scenePath)}-{chosen.Id}.mp4");
             if (!target.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase))
             {
                 throw new UserErrorException($"--out must name an .mp4 file (got \"{target}\").");
             }
 
-            var size = FrameSize.For(chosen.Aspect, preset!.Value);
+            var size = FrameSize.For(chosen.Aspect, preset);
             var frames = chosen.FrameCount;
             output.Error.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"Rendering [bold]{Markup.Escape(chosen.DisplayName)}[/] ({frames} frames, {chosen.Duration:0.###} s at {chosen.Fps:0.###} fps, {size.Width}×{size.Height}, {renderPass!.Value.ToName()})"));
+                $"Rendering [bold]{Markup.Escape(chosen.DisplayName)}[/] ({frames} frames, {chosen.Duration:0.###} s at {chosen.Fps:0.###} fps, {size.Width}×{size.Height}, {renderPass.ToName()})"));
 
             var started = DateTime.UtcNow;
             await RenderWithProgressAsync(output, frames, (progress, token) =>
-                DirectRenderer.RenderToMp4Async(loaded.Scene, chosen, renderPass.Value, preset.Value, target, progress, token), ct);
+                DirectRenderer.RenderToMp4Async(loaded.Scene, chosen, renderPass, preset, target, progress, token), ct);
             var seconds = (DateTime.UtcNow - started).TotalSeconds;
             output.Error.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Done in {seconds:0.0} s ({frames / Math.Max(seconds, 1e-3):0.0} frames/s)."));
             output.Out.WriteLine(Path.GetFullPath(target));

@@ -5,6 +5,7 @@ using Previz.Cli.Scenes;
 using Previz.Core;
 using Previz.Rendering;
 using Previz.Rendering.Rasterizing;
+using Spectre.Console;
 
 namespace Previz.Cli.Commands;
 
@@ -41,8 +42,8 @@ public static class StillCommand
                     $"--time {at} is outside the shot \"{chosen.Id}\", which lasts {chosen.Duration:0.###} s (use 0 to {chosen.Duration:0.###})."));
             }
 
-            RenderPasses.TryParse(parse.GetValue(pass), out var renderPass);
-            Rendering.Framing.ResolutionPresets.TryParse(parse.GetValue(resolution), out var preset);
+            var renderPass = Choices.Pass(parse.GetValue(pass));
+            var preset = Choices.Resolution(parse.GetValue(resolution));
             var target = parse.GetValue(outFile)
                 ?? Path.Combine("out", string.Create(CultureInfo.InvariantCulture, $"{SceneFiles.ShortName(scenePath)}-{chosen.Id}-{at:0.###}s.png"));
             if (!target.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
@@ -50,7 +51,7 @@ public static class StillCommand
                 throw new UserErrorException($"--out must name a .png file (got \"{target}\").");
             }
 
-            await DirectRenderer.RenderStillAsync(loaded.Scene, chosen, at, renderPass!.Value, preset!.Value, target, cancellationToken: ct);
+            await DirectRenderer.RenderStillAsync(loaded.Scene, chosen, at, renderPass, preset, target, cancellationToken: ct);
             output.Out.WriteLine(Path.GetFullPath(target));
             return ExitCodes.Success;
         });

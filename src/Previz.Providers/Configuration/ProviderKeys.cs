@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Previz.Providers.Errors;
+using Previz.Providers.Hosting;
+
+namespace Previz.Providers.Configuration;
+
+/// <summary>
+/// The vendors' API keys, read from configuration (environment variables <c>FAL_KEY</c>, <c>RUNWAYML_API_SECRET</c>,
+/// <c>LUMAAI_API_KEY</c>) each time they are needed, so a key set later is picked up and a missing key fails only the
+/// models that need it.
+/// </summary>
+public sealed class ProviderKeys
+{
+    private readonly IConfiguration _configuration;
+
+    /// <summary>Reads keys from <paramref name="configuration"/>.</summary>
+    public ProviderKeys(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _configuration = configuration;
+    }
+
+    /// <summary>The variable that holds a vendor's key.</summary>
+    public static string VariableName(HostedProvider provider) => provider switch
+    {
+        // fal-js and fal's docs read FAL_KEY (https://docs.fal.ai, "Setup your API Key").
+        HostedProvider.Fal => "FAL_KEY",
+        // runwayml/sdk-python src/runwayml/_client.py reads RUNWAYML_API_SECRET.
+        HostedProvider.Runway => "RUNWAYML_API_SECRET",
+        // lumalabs/lumaai-python reads LUMAAI_API_KEY.
+        HostedProvider.Luma => "LUMAAI_API_KEY",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>Whether the vendor's key is set (models without it are listed as needing it).</summary>
+    public bool IsConfigured(HostedProvider provider) => !string.IsNullOrWhiteSpace(_configuration[VariableName(provider)]);
+
+    /// <summary>The key, or a <see cref="MissingApiKeyException"/> naming the variable.</summary>
+    internal string GetRequired(HostedProvider provider)
+    {
+        var name = VariableName(provider);
+        var value = _configuration[name];
+        return string.IsNullOrWhiteSpace(value) ? throw new MissingApiKeyException(provider, name) : value.Trim();
+    }
+
+    /// <summary>Replaces every configured key found in <paramref name="text"/> (vendor text can echo anything).</summary>
+    internal string Redact(string text)
+    {
+        foreach (var provider in Enum.GetValues<HostedProvider>())
+        {
+            var key = _configuration[VariableName(provider)]?.Trim();
+            if (!string.IsNullOrEmpty(key) && key.Length >= 4)
+            {
+                text = text.Replace(key, "[redacted]", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}

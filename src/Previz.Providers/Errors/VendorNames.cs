@@ -1,0 +1,15 @@
+using Previz.Providers.Hosting;
+
+namespace Previz.Providers.Errors;
+
+/// <summary>Vendor names as users know them.</summary>
+internal static class VendorNames
+{
+    public static string Of(HostedProvider provider) => provider switch
+    {
+        HostedProvider.Fal => "fal",
+        HostedProvider.Runway => "Runway",
+        HostedProvider.Luma => "Luma",
+        _ => provider.ToString(),
+    };
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Previz.Providers.Hosting;
+using Previz.Providers.Tests.Fal;
+using Previz.Providers.Tests.Loopback;
+
+namespace Previz.Providers.Tests.Hosting;
+
+public sealed class HostedJobWaiterTests
+{
+    [Fact]
+    public async Task A_vendor_that_never_finishes_ends_in_a_timed_out_failure_and_a_cancel()
+    {
+        await using var harness = await ProviderHarness.StartAsync();
+        var script = new FalScript(harness.Vendor);
+        script.Statuses.Add(() => FalScript.InProgress("still going"));
+        var job = await harness.Fal.SubmitAsync(new HostedRequest(HostedProvider.Fal, FalScript.Endpoint, new JsonObject { ["prompt"] = "x" }), CancellationToken.None);
+        var seen = new List<HostedJobStatus>();
+
+        var status = await harness.Waiter.WaitAsync(
+            harness.Fal,
+            job,
+            new JobWaitOptions { PollInterval = TimeSpan.FromMilliseconds(50), MaxWait = TimeSpan.FromMilliseconds(400) },
+            new SynchronousProgress(seen.Add),
+            CancellationToken.None);
+
+        var failed = Assert.IsType<FailedStatus>(status);
+        Assert.Equal(VendorErrorCategory.TimedOut, failed.Failure.Category);
+        Assert.Contains($"request {FalScript.RequestId} did not finish within", failed.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains("asked the vendor to cancel it", failed.Failure.Message, StringComparison.Ordinal);
+        Assert.InRange(seen.Count, 3, 10);
+        Assert.All(seen, s => Assert.IsType<RunningStatus>(s));
+        Assert.Single(harness.Vendor.RequestsTo("PUT", FalScript.AppPath + "/cancel"));
+    }
+
+    [Fact]
+    public async Task Waiting_returns_the_success_once_the_queue_finishes()
+    {
+        await using var harness = await ProviderHarness.StartAsync();
+        var script = new FalScript(harness.Vendor);
+        script.Statuses.AddRange([() => FalScript.Queued(1), () => FalScript.InProgress(), FalScript.Completed]);
+        var job = await harness.Fal.SubmitAsync(new HostedRequest(HostedProvider.Fal, FalScript.Endpoint, new JsonObject { ["prompt"] = "x" }), CancellationToken.None);
+
+        var status = await harness.Waiter.WaitAsync(harness.Fal, job, new JobWaitOptions { PollInterval = TimeSpan.FromMilliseconds(20) }, null, CancellationToken.None);
+
+        Assert.IsType<SucceededStatus>(status);
+        Assert.Empty(harness.Vendor.RequestsTo("PUT", FalScript.AppPath + "/cancel"));
+    }
+
+    private sealed class SynchronousProgress(Action<HostedJobStatus> report) : IProgress<HostedJobStatus>
+    {
+        public void Report(HostedJobStatus value) => report(value);
+    }
+}
