@@ -1,5 +1,4 @@
 using Previz.Core;
-using Previz.Core.Loading;
 using Previz.Core.Scenes;
 using Previz.Import.Scenes;
 
