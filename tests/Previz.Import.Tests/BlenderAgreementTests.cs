@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Numerics;
 using Previz.Core.Sampling;
 using Previz.Core.Scenes;
 using Previz.Import.Tests.Support;
+using Previz.Rendering.Framing;
+using Previz.Rendering.Rasterizing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using Xunit.Abstractions;
@@ -56,6 +59,50 @@ public sealed class BlenderAgreementTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The same check through Previz's own renderer (the shaded pass of Direct Render), on a black world with strong
+    /// ambient light so each object's hue identifies it.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(13)]
+    [InlineData(30)]
+    [InlineData(48)]
+    public async Task Previz_shaded_frames_put_every_object_where_Blender_drew_it(int frame)
+    {
+        var import = await GltfImporter.LoadAsync(Path.Combine(Folder, "animated_scene.glb"));
+        var black = new ColorRgb(0, 0, 0);
+        var scene = import.Scene with
+        {
+            Environment = new SceneEnvironment { SkyColor = black, HorizonColor = black, GroundColor = black, FogDensity = 0, SunIntensity = 0, Ambient = 1.25f },
+        };
+        var shot = scene.Shots[0];
+        var time = shot.FrameTime(frame - 1); // = frame / 24
+        var size = FrameSize.For(shot.Aspect, ResolutionPreset.OneK);
+        Assert.Equal((Width, Height), (size.Width, size.Height));
+        var rendered = new FrameRenderer(scene).Render(shot, time, RenderPass.Shaded, size);
+        var objects = scene.Objects;
+        var reference = Segment(Path.Combine(Folder, $"frame_{frame:0000}.png"), objects);
+        var ours = new int[Width * Height];
+        for (var y = 0; y < Height; y++)
+        {
+            for (var x = 0; x < Width; x++)
+            {
+                var (r, g, b) = rendered.GetPixel(x, y);
+                ours[(y * Width) + x] = ByHue(new Vector3(r, g, b) / 255f, objects);
+            }
+        }
+
+        foreach (var (obj, index) in objects.Select((o, i) => (o, i)).Where(p => p.o.Mesh!.TriangleCount > 0))
+        {
+            var (error, iou, oursCount, theirsCount) = Silhouette.Compare(
+                ours.Select(id => id == index).ToArray(), reference.Select(id => id == index).ToArray(), Width);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shaded frame {frame} {obj.Id,-7} centroid error {error:0.00} px  IoU {iou:0.000}  pixels previz {oursCount} blender {theirsCount}"));
+            Assert.True(error <= 3, $"frame {frame}: {obj.Id} centroid is {error:0.00} px from Blender's");
+            Assert.True(iou >= 0.9, $"frame {frame}: {obj.Id} silhouette IoU {iou:0.000} < 0.9");
+        }
+    }
+
     [Fact]
     public void The_import_names_objects_after_Blender_and_keeps_its_colours()
     {
@@ -84,6 +131,36 @@ public sealed class BlenderAgreementTests(ITestOutputHelper output)
         }
 
         return -1;
+    }
+
+    /// <summary>A shaded pixel's object: the one whose colour points the same way in RGB, or −1 for the dark world.</summary>
+    private static int ByHue(Vector3 pixel, IReadOnlyList<SceneObject> objects)
+    {
+        if (pixel.X + pixel.Y + pixel.Z < 0.25f)
+        {
+            return -1;
+        }
+
+        var direction = Vector3.Normalize(pixel);
+        var best = -1;
+        var bestCos = 0.9f;
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (objects[i].Mesh!.TriangleCount == 0)
+            {
+                continue;
+            }
+
+            var c = objects[i].Color;
+            var cos = Vector3.Dot(direction, Vector3.Normalize(new Vector3(c.R, c.G, c.B)));
+            if (cos > bestCos)
+            {
+                bestCos = cos;
+                best = i;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Each pixel's object: the one whose (sRGB) colour is nearest, or −1 for the black world.</summary>
