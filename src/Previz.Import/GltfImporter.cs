@@ -70,11 +70,11 @@ public static class GltfImporter
         if (isGlb)
         {
             var container = GlbContainer.Read(content, fileName);
-            layouts = GltfDocumentChecks.Check(container.Json, container.Bin?.Count, fileName);
+            layouts = GltfDocumentChecks.Check(container.Json, container.Bin?.Count, fileName, ExternalLength(baseDirectory));
         }
         else
         {
-            layouts = GltfDocumentChecks.Check(content, null, fileName);
+            layouts = GltfDocumentChecks.Check(content, null, fileName, ExternalLength(baseDirectory));
         }
 
         var model = LoadModel(content, isGlb, fileName, baseDirectory);
@@ -110,6 +110,16 @@ public static class GltfImporter
             throw new GltfImportException(fileName, $"the file could not be read: {Clean(e.Message)}", e);
         }
     }
+
+    /// <summary>The length of a file beside the glTF, or null when it is missing (no folder: nothing is looked up).</summary>
+    private static Func<string, long?>? ExternalLength(string? baseDirectory) =>
+        baseDirectory is null
+            ? null
+            : relative =>
+            {
+                var file = new FileInfo(Path.Combine(baseDirectory, relative));
+                return file.Exists ? file.Length : null;
+            };
 
     private static bool IsFileProblem(Exception e) =>
         e is SharpGLTF.Validation.ModelException or IOException or UnauthorizedAccessException or ArgumentException

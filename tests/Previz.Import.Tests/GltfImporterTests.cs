@@ -225,6 +225,20 @@ public sealed class GltfImporterTests
         Assert.Contains("gone.bin", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_external_buffer_shorter_than_declared_is_a_readable_error()
+    {
+        using var dir = new TempFolder();
+        var b = new GltfBuilder();
+        b.AddScene(b.AddNode(new JsonObject { ["mesh"] = b.AddTriangleMesh() }));
+        await File.WriteAllBytesAsync(Path.Combine(dir.Path, "tri.bin"), b.BinaryData[..20]);
+        await File.WriteAllBytesAsync(Path.Combine(dir.Path, "tri.gltf"), b.ToGltfWithExternalBuffer("tri.bin"));
+
+        var e = await Assert.ThrowsAsync<GltfImportException>(() => GltfImporter.LoadAsync(Path.Combine(dir.Path, "tri.gltf")));
+
+        Assert.Equal("tri.gltf: buffers[0] (\"tri.bin\") should hold 48 bytes but the file has only 20: it is truncated.", e.Message);
+    }
+
     [Theory]
     [InlineData("../secret.bin")]
     [InlineData("/etc/passwd")]

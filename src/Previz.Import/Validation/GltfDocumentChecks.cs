@@ -35,7 +35,7 @@ internal static class GltfDocumentChecks
     };
 
     /// <summary>Checks the document and returns its animations' layout (which SharpGLTF keeps internal).</summary>
-    public static IReadOnlyList<AnimationLayout> Check(ReadOnlyMemory<byte> json, long? glbBinLength, string fileName)
+    public static IReadOnlyList<AnimationLayout> Check(ReadOnlyMemory<byte> json, long? glbBinLength, string fileName, Func<string, long?>? externalLength = null)
     {
         using var doc = Parse(json, fileName);
         var root = doc.RootElement;
@@ -86,6 +86,16 @@ internal static class GltfDocumentChecks
             else
             {
                 CheckUri(uri, where, fileName);
+                if (externalLength is not null && !uri.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+                {
+                    var relative = Uri.UnescapeDataString(uri);
+                    var length = externalLength(relative)
+                        ?? throw Fail(fileName, $"a file it refers to is missing: {relative}.");
+                    if (length < bufferLengths[i])
+                    {
+                        throw Fail(fileName, $"{where} (\"{relative}\") should hold {bufferLengths[i]} bytes but the file has only {length}: it is truncated.");
+                    }
+                }
             }
         }
 
