@@ -13,7 +13,8 @@ namespace Previz.Import.Tests;
 
 /// <summary>
 /// Fixtures/Blender/make_fixture.py built a scene in Blender 3.4 (animated camera, animated objects, an animated
-/// empty carrying a child, a child of a mesh), exported animated_scene.glb and rendered Workbench frames with flat,
+/// empty carrying a child, a child of a mesh), exported it twice (animated_scene.glb sampled per frame,
+/// curves_scene.glb with CUBICSPLINE and STEP keys) and rendered Workbench frames with flat,
 /// distinct colours on black. Previz imports the GLB and renders the same frames: every object must land where
 /// Blender drew it (centroid within 3 px) with the same outline (IoU ≥ 0.9) at 1280×720.
 /// </summary>
@@ -23,14 +24,29 @@ public sealed class BlenderAgreementTests(ITestOutputHelper output)
     private const int Height = 720;
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Blender");
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(13)]
-    [InlineData(30)]
-    [InlineData(48)]
-    public async Task Every_object_sits_where_Blender_drew_it(int frame)
+    /// <summary>
+    /// Both exports of the one Blender scene: sampled once per frame (LINEAR), and the F-curves as keyed (CUBICSPLINE
+    /// from Bezier keys, STEP from the cone's constant scale keys), at Blender frames 1, 13, 30 and 48.
+    /// </summary>
+    public static TheoryData<string, int> Frames()
     {
-        var import = await GltfImporter.LoadAsync(Path.Combine(Folder, "animated_scene.glb"));
+        var data = new TheoryData<string, int>();
+        foreach (var file in new[] { "animated_scene.glb", "curves_scene.glb" })
+        {
+            foreach (var frame in new[] { 1, 13, 30, 48 })
+            {
+                data.Add(file, frame);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Frames))]
+    public async Task Every_object_sits_where_Blender_drew_it(string file, int frame)
+    {
+        var import = await GltfImporter.LoadAsync(Path.Combine(Folder, file));
         var scene = import.Scene;
         var shot = Assert.Single(scene.Shots);
         Assert.Equal("ShotCam", shot.CameraId);
@@ -52,7 +68,7 @@ public sealed class BlenderAgreementTests(ITestOutputHelper output)
             var ours = ids.Select(id => id == index).ToArray();
             var theirs = reference.Select(id => id == index).ToArray();
             var (error, iou, oursCount, theirsCount) = Silhouette.Compare(ours, theirs, Width);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"frame {frame} {obj.Subject.Id,-7} centroid error {error:0.00} px  IoU {iou:0.000}  pixels previz {oursCount} blender {theirsCount}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file} frame {frame} {obj.Subject.Id,-7} centroid error {error:0.00} px  IoU {iou:0.000}  pixels previz {oursCount} blender {theirsCount}"));
             Assert.True(theirsCount > 500, $"{obj.Subject.Id} is hardly visible in Blender's frame {frame}: the fixture is wrong");
             Assert.True(error <= 3, $"frame {frame}: {obj.Subject.Id} centroid is {error:0.00} px from Blender's");
             Assert.True(iou >= 0.9, $"frame {frame}: {obj.Subject.Id} silhouette IoU {iou:0.000} < 0.9");
@@ -64,13 +80,10 @@ public sealed class BlenderAgreementTests(ITestOutputHelper output)
     /// ambient light so each object's hue identifies it.
     /// </summary>
     [Theory]
-    [InlineData(1)]
-    [InlineData(13)]
-    [InlineData(30)]
-    [InlineData(48)]
-    public async Task Previz_shaded_frames_put_every_object_where_Blender_drew_it(int frame)
+    [MemberData(nameof(Frames))]
+    public async Task Previz_shaded_frames_put_every_object_where_Blender_drew_it(string file, int frame)
     {
-        var import = await GltfImporter.LoadAsync(Path.Combine(Folder, "animated_scene.glb"));
+        var import = await GltfImporter.LoadAsync(Path.Combine(Folder, file));
         var black = new ColorRgb(0, 0, 0);
         var scene = import.Scene with
         {
@@ -97,7 +110,7 @@ public sealed class BlenderAgreementTests(ITestOutputHelper output)
         {
             var (error, iou, oursCount, theirsCount) = Silhouette.Compare(
                 ours.Select(id => id == index).ToArray(), reference.Select(id => id == index).ToArray(), Width);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shaded frame {frame} {obj.Id,-7} centroid error {error:0.00} px  IoU {iou:0.000}  pixels previz {oursCount} blender {theirsCount}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file} shaded frame {frame} {obj.Id,-7} centroid error {error:0.00} px  IoU {iou:0.000}  pixels previz {oursCount} blender {theirsCount}"));
             Assert.True(error <= 3, $"frame {frame}: {obj.Id} centroid is {error:0.00} px from Blender's");
             Assert.True(iou >= 0.9, $"frame {frame}: {obj.Id} silhouette IoU {iou:0.000} < 0.9");
         }

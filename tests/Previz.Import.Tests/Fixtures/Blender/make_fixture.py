@@ -1,10 +1,11 @@
 # Builds the Blender agreement fixture: an animated camera and animated objects with flat, distinct colours.
 # Run from this folder:  blender -b --factory-startup --python make_fixture.py
-# Writes animated_scene.glb and frame_NNNN.png (Workbench, 1280x720, flat unlit colours on black).
+# Writes animated_scene.glb (sampled), curves_scene.glb (CUBICSPLINE/STEP keys) and frame_NNNN.png (Workbench, 1280x720, flat unlit colours on black).
 import math
 import os
 
 import bpy
+from mathutils import Euler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FRAMES = [1, 13, 30, 48]
@@ -27,6 +28,14 @@ def material(name, rgba):
     return mat
 
 
+def key_rotation(obj, euler_degrees, frame):
+    # Quaternion rotation mode: Blender then blends the four components of Bezier keys and normalises, which is what
+    # glTF's CUBICSPLINE rotation does, so the curves export plays back exactly as Blender shows it.
+    obj.rotation_mode = "QUATERNION"
+    obj.rotation_quaternion = Euler([math.radians(a) for a in euler_degrees], "XYZ").to_quaternion()
+    obj.keyframe_insert("rotation_quaternion", frame=frame)
+
+
 def finish(obj, name, rgba):
     obj.name = name
     obj.data.materials.append(material(name + "Paint", rgba))
@@ -45,9 +54,8 @@ crate.keyframe_insert("location", frame=48)
 rig = bpy.data.objects.new("Rig", None)
 scene.collection.objects.link(rig)
 rig.location = (1.5, 0.0, 2.5)
-rig.keyframe_insert("rotation_euler", frame=1)
-rig.rotation_euler = (0.0, 0.0, math.radians(150))
-rig.keyframe_insert("rotation_euler", frame=48)
+key_rotation(rig, (0, 0, 0), 1)
+key_rotation(rig, (0, 0, 150), 48)
 bpy.ops.mesh.primitive_uv_sphere_add(radius=0.6, segments=24, ring_count=12, location=(0.0, 0.0, 0.0))
 ball = finish(bpy.context.object, "Ball", (0.0, 1.0, 0.0, 1.0))
 ball.parent = rig
@@ -57,11 +65,14 @@ ball.location = (1.8, 0.0, 0.6)
 bpy.ops.mesh.primitive_cone_add(radius1=0.7, depth=1.8, vertices=24, location=(-1.5, 3.0, 0.9))
 cone = finish(bpy.context.object, "Cone", (0.0, 0.2, 1.0, 1.0))
 cone.keyframe_insert("scale", frame=1)
-cone.keyframe_insert("rotation_euler", frame=1)
+key_rotation(cone, (0, 0, 0), 1)
 cone.scale = (1.3, 1.3, 1.6)
-cone.rotation_euler = (math.radians(20), 0.0, 0.0)
 cone.keyframe_insert("scale", frame=48)
-cone.keyframe_insert("rotation_euler", frame=48)
+key_rotation(cone, (20, 0, 0), 48)
+for fcurve in cone.animation_data.action.fcurves:
+    if fcurve.data_path == "scale":
+        for key in fcurve.keyframe_points:
+            key.interpolation = "CONSTANT"  # exported as STEP when not sampled
 
 # A static pillar with a rest rotation and non-uniform scale; a child mesh sits on top of it.
 bpy.ops.mesh.primitive_cylinder_add(radius=0.4, depth=2.0, vertices=24, location=(3.5, 3.5, 1.0))
@@ -83,22 +94,17 @@ cam = bpy.data.objects.new("ShotCam", cam_data)
 scene.collection.objects.link(cam)
 scene.camera = cam
 cam.location = (0.0, -11.0, 4.0)
-cam.rotation_euler = (math.radians(75), 0.0, math.radians(-8))
 cam.keyframe_insert("location", frame=1)
-cam.keyframe_insert("rotation_euler", frame=1)
+key_rotation(cam, (75, 0, -8), 1)
 cam.location = (4.0, -9.0, 5.0)
-cam.rotation_euler = (math.radians(68), 0.0, math.radians(18))
 cam.keyframe_insert("location", frame=48)
-cam.keyframe_insert("rotation_euler", frame=48)
+key_rotation(cam, (68, 0, 18), 48)
 
-bpy.ops.export_scene.gltf(
-    filepath=os.path.join(HERE, "animated_scene.glb"),
-    export_format="GLB",
-    export_cameras=True,
-    export_animations=True,
-    export_apply=False,
-    export_yup=True,
-)
+common = dict(export_format="GLB", export_cameras=True, export_animations=True, export_apply=False, export_yup=True)
+# What most users export: every animated property sampled once per frame (LINEAR keys).
+bpy.ops.export_scene.gltf(filepath=os.path.join(HERE, "animated_scene.glb"), **common)
+# The F-curves as they are: Bezier keys become CUBICSPLINE, constant keys STEP.
+bpy.ops.export_scene.gltf(filepath=os.path.join(HERE, "curves_scene.glb"), export_force_sampling=False, **common)
 
 # Workbench: flat, unlit material colours, no outlines/shadows/AA, black world, Standard view transform.
 scene.render.engine = "BLENDER_WORKBENCH"
