@@ -1,7 +1,7 @@
 // Direct Render benchmark: renders a shot to MP4 once per pass, and as the reference has ffmpeg alone encode the same
 // number of raw frames of the same size with the same settings, fed from memory. Prints one line per pass:
 //   pass=wireframe frames=240 seconds=S fps=F limit_fps=L ratio=F/L
-// Usage: Previz.Bench [render] [--seconds 10] [--fps 24] [--resolution 2k] [--passes wireframe,shaded,depth] [--out DIR]
+// Usage: Previz.Bench [render] [--scene FILE] [--seconds 10] [--fps 24] [--resolution 2k] [--passes wireframe,shaded,depth] [--out DIR]
 //        Previz.Bench stills DIR          (PNG stills of every pass, for looking at)
 //        Previz.Bench time PASS [THREADS] (render-only cost per frame, no encoding)
 using System.Diagnostics;
@@ -15,7 +15,8 @@ using Previz.Rendering.Stills;
 using Previz.Rendering.Video;
 
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "render";
-var scene = BenchScene.Load();
+var (scene, source) = BenchScene.Load(Option(args, "--scene"));
+Console.Error.WriteLine($"scene: {source}");
 var firstShot = scene.Shots[0];
 
 switch (mode)

@@ -15,6 +15,9 @@ public static class PrevizApp
         root.Subcommands.Add(RenderCommand.Create(output));
         root.Subcommands.Add(StillCommand.Create(output));
         root.Subcommands.Add(SceneCommands.Create(output));
+        root.Subcommands.Add(ModelsCommand.Create(output));
+        root.Subcommands.Add(PromptCommand.Create(output));
+        root.Subcommands.Add(EstimateCommand.Create(output));
         return root;
     }
 

@@ -1,0 +1,499 @@
+using Previz.Core.Modes;
+
+namespace Previz.Core.Catalog;
+
+/// <summary>
+/// The catalog table. Every vendor fact carries its source. Sources, short names used below:
+/// <list type="bullet">
+/// <item>[fal-js] fal-ai/fal-js libs/client/src/types/endpoints.ts (EndpointTypeMap), as summarised in shared/MODELS.md.</item>
+/// <item>[fal-veo-flf] fal model page fal-ai/veo3.1/fast/first-last-frame-to-video (copy in iowathe3rd/studio docs/models):
+///   first_frame_url, last_frame_url, duration "4s"|"6s"|"8s" (default "8s"), aspect_ratio auto|9:16|16:9|1:1,
+///   resolution 720p|1080p, generate_audio (default true).</item>
+/// <item>[fal-kling21pro] fal model page fal-ai/kling-video/v2.1/pro/image-to-video (copy in bharm16/prompt-builder docs):
+///   image_url, tail_image_url, duration "5"|"10", negative_prompt, cfg_scale.</item>
+/// <item>[fal-kling3] fal model page fal-ai/kling-video/v3/standard/image-to-video (copy in edenartlab/eve
+///   eve/tools/kling_v3/docs.md): start_image_url, end_image_url, duration "3"…"15", generate_audio (default true),
+///   elements (frontal_image_url + reference_image_urls, "@Element1" in the prompt), aspect_ratio 16:9|9:16|1:1,
+///   negative_prompt, cfg_scale; $0.168/s audio off, $0.252/s audio on.</item>
+/// <item>[fal-seedance2] fal.ai/models/bytedance/seedance-2.0/image-to-video (api page and llms.txt): image_url;
+///   $0.3024/s at 720p, $0.014 per 1000 tokens, tokens = height × width × seconds × 24 / 1024.</item>
+/// <item>[runway-sdk] runwayml/sdk-python src/runwayml/types/image_to_video_create_params.py (class Gen4_5):
+///   model "gen4.5", promptImage (HTTPS URL or [{uri, position:"first"}]), promptText ≤ 1000 UTF-16 units,
+///   ratio 1280:720|720:1280|1104:832|960:960|832:1104|1584:672, duration integer 2–10, seed.</item>
+/// <item>[comfy-ray32] docs.comfy.org LumaRay32KeyframesToVideoNode / LumaRay32ImageToVideoNode: prompt 1–6000
+///   characters, resolution 360p|540p|720p|1080p, duration 5s|10s, 2–64 keyframes, 120 frames per 5 s (24 fps).</item>
+/// <item>[fal-ray32-price] fal.ai/models/luma/agent/ray/v3.2/video-to-video/llms.txt: 5 s costs $0.72 (540p), $1.08
+///   (720p), $2.16 (1080p); 10 s twice that.</item>
+/// <item>[MODELS.md] ../shared/MODELS.md, gathered by the team from vendor SDKs and price pages.</item>
+/// </list>
+/// Facts marked "unverified" were not found in a vendor source during this pass; check them before relying on them.
+/// </summary>
+internal static class CatalogData
+{
+    private const string FalKey = "FAL_KEY";
+
+    private static VendorAspect Landscape { get; } = VendorAspect.Of("16:9", 16, 9);
+    private static VendorAspect Portrait { get; } = VendorAspect.Of("9:16", 9, 16);
+    private static VendorAspect Square { get; } = VendorAspect.Of("1:1", 1, 1);
+
+    private static Dictionary<ResolutionTier, string> Res(string preview, string final) =>
+        new() { [ResolutionTier.Preview1K] = preview, [ResolutionTier.Final2K] = final };
+
+    private static Dictionary<VisualizerMode, VendorEndpoint> Ep(params (VisualizerMode Mode, VendorEndpoint Endpoint)[] entries) =>
+        entries.ToDictionary(e => e.Mode, e => e.Endpoint);
+
+    public static IReadOnlyList<ModelEntry> Models { get; } =
+    [
+        // ── Direct Render ────────────────────────────────────────────────────────────────────────────────
+        new ModelEntry
+        {
+            Id = "direct-render",
+            DisplayName = "Direct Render",
+            Provider = ModelProvider.DirectRender,
+            Kind = ModelKind.Video,
+            ExactMotion = true,
+            Resolutions = Res("1280x720", "1920x1080"),
+            Audio = AudioSupport.None,
+            Pricing = ModelPricing.Free,
+            Source = "Previz's own rasterizer: no AI, renders the shot's keyframed animation exactly, any aspect, any length.",
+        },
+
+        // ── Google Veo 3.1 on fal ───────────────────────────────────────────────────────────────────────
+        Veo("veo-3.1", "Veo 3.1", "fal-ai/veo3.1",
+            // $0.20/s without audio, $0.40/s with audio at 720p or 1080p (4k $0.40/$0.60, not offered here):
+            // fal.ai/models/fal-ai/veo3.1/llms.txt and .../veo3.1/reference-to-video/llms.txt.
+            new ModelPricing(BillingRule.PerSecond, [new("720p", 0.20m, 0.40m), new("1080p", 0.20m, 0.40m)],
+                "fal.ai/models/fal-ai/veo3.1/llms.txt: $0.20/s without audio, $0.40/s with audio at 720p/1080p"),
+            // Reference images go to a separate endpoint [MODELS.md]; the count (3) is from Google's Veo docs as
+            // copied in greekfreek12/jewelery docs/integrations/google-veo-api.md ("up to 3 reference images").
+            new ReferenceImageSupport(3, "image_urls", "fal-ai/veo3.1/reference-to-video",
+                "reference-to-video takes no start frame; count unverified on fal")),
+        Veo("veo-3.1-fast", "Veo 3.1 Fast", "fal-ai/veo3.1/fast",
+            // $0.10/s without audio, $0.15/s with audio at 720p or 1080p; "Only 16:9 and 9:16 are supported":
+            // fal.ai/models/fal-ai/veo3.1/fast/image-to-video/llms.txt. The first-last schema agrees ("33% less") [fal-veo-flf].
+            new ModelPricing(BillingRule.PerSecond, [new("720p", 0.10m, 0.15m), new("1080p", 0.10m, 0.15m)],
+                "fal.ai/models/fal-ai/veo3.1/fast/image-to-video/llms.txt: $0.10/s, $0.15/s with audio at 720p/1080p"),
+            null),
+
+        // ── Kling on fal ────────────────────────────────────────────────────────────────────────────────
+        // Kling 2.x image-to-video on fal: image_url, duration "5"|"10", negative_prompt, cfg_scale; no aspect_ratio
+        // (the image sets it) and no seed [MODELS.md, fal-kling21pro]. No resolution field: output size is fixed.
+        Kling2("kling-2.0-master", "Kling 2.0 Master", "fal-ai/kling-video/v2/master/image-to-video", tail: null, fixedResolution: "720p",
+            // $1.40 per 5 s clip ($0.28/s) — 3rd-party config of fal prices (search: "kling_21_master cost_5s 1.4"); unverified for 2.0.
+            clipPrice: 1.40m, priceSource: "fal price $0.28/s billed per 5 s clip (3rd-party listing; unverified)"),
+        Kling2("kling-2.1-standard", "Kling 2.1 Standard", "fal-ai/kling-video/v2.1/standard/image-to-video", tail: null, fixedResolution: "720p",
+            // "5-second videos for $0.25, 10-second videos for $0.50" (3rd-party fal usage guide).
+            clipPrice: 0.25m, priceSource: "fal: $0.25 per 5 s (3rd-party usage guide of the fal endpoint)"),
+        Kling2("kling-2.1-pro", "Kling 2.1 Pro", "fal-ai/kling-video/v2.1/pro/image-to-video", tail: "tail_image_url", fixedResolution: "1080p",
+            // $0.49 per 5 s, +$0.098 per extra second = $0.98 for 10 s [MODELS.md: fal model page].
+            clipPrice: 0.49m, priceSource: "fal model page: $0.49 per 5 s (shared/MODELS.md)"),
+        Kling2("kling-2.1-master", "Kling 2.1 Master", "fal-ai/kling-video/v2.1/master/image-to-video", tail: null, fixedResolution: "1080p",
+            clipPrice: 1.40m, priceSource: "fal: $1.40 per 5 s, $2.80 per 10 s (3rd-party config of fal prices)"),
+        Kling2("kling-2.5-turbo", "Kling 2.5 Turbo Pro", "fal-ai/kling-video/v2.5-turbo/pro/image-to-video", tail: "tail_image_url", fixedResolution: "1080p",
+            // "5-second video: $0.35; 10-second video: $0.70" (3rd-party code comment for the fal endpoint).
+            clipPrice: 0.35m, priceSource: "fal: $0.35 per 5 s (3rd-party code comment; unverified)"),
+        new ModelEntry
+        {
+            Id = "kling-2.6-pro",
+            DisplayName = "Kling 2.6 Pro",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            // start_image_url / end_image_url / generate_audio [MODELS.md from fal-js].
+            Endpoints = Ep(
+                (VisualizerMode.StartFrame, new("fal-ai/kling-video/v2.6/pro/image-to-video", KlingStartEndFields(aspect: null))),
+                (VisualizerMode.StartEnd, new("fal-ai/kling-video/v2.6/pro/image-to-video", KlingStartEndFields(aspect: null))),
+                (VisualizerMode.FromAnimation, new("fal-ai/kling-video/v2.6/pro/image-to-video", KlingStartEndFields(aspect: null)))),
+            Inputs = new ModelInputs { StartFrame = true, EndFrame = true },
+            Durations = DurationSpec.Set(5, 10),
+            Aspects = [Landscape, Portrait, Square],
+            Resolutions = Res("1080p", "1080p"),
+            Audio = AudioSupport.Optional,
+            AudioDefaultOn = true,
+            Fps = 24,
+            MaxPromptLength = 2500, // Kling API prompt limit, 2500 characters (3rd-party copies of Kling's API doc; unverified).
+            // $0.07/s silent, $0.14/s with audio at 1080p [MODELS.md: Kling price table]; fal page values unverified.
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.07m, 0.14m)],
+                "Kling price table (shared/MODELS.md): 1080p $0.07/s silent, $0.14/s with audio"),
+            ApiKeyVariable = FalKey,
+            Source = "fal-js EndpointTypeMap via shared/MODELS.md",
+        },
+        Kling3("kling-3-standard", "Kling 3 Standard", "fal-ai/kling-video/v3/standard/image-to-video", "720p",
+            new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.168m, 0.252m)],
+                "fal model page fal-ai/kling-video/v3/standard/image-to-video: $0.168/s audio off, $0.252/s audio on")),
+        Kling3("kling-3-pro", "Kling 3 Pro", "fal-ai/kling-video/v3/pro/image-to-video", "1080p",
+            // fal's Standard price is exactly 2× Kling's own 720p table (0.084/0.126 → 0.168/0.252); applying the same
+            // factor to Kling's 1080p row (0.112/0.168, shared/MODELS.md) gives 0.224/0.336. The Pro/Standard ratio of
+            // 4/3 matches a reseller's table (docs.krea.ai kling-30: std 0.1764/0.2646, pro 0.2352/0.3528). Not seen on fal.
+            new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.224m, 0.336m)],
+                "derived: 2 × Kling's 1080p table (as fal's Standard price is 2 × the 720p row); unverified")),
+
+        // ── Seedance 2.0 on fal ─────────────────────────────────────────────────────────────────────────
+        new ModelEntry
+        {
+            Id = "seedance-2.0",
+            DisplayName = "Seedance 2.0",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            Endpoints = Ep(
+                (VisualizerMode.StartFrame, new("bytedance/seedance-2.0/image-to-video", SeedanceFields())),
+                (VisualizerMode.StartEnd, new("bytedance/seedance-2.0/image-to-video", SeedanceFields())),
+                (VisualizerMode.FromAnimation, new("bytedance/seedance-2.0/image-to-video", SeedanceFields()))),
+            // image_url [fal-seedance2]; end_image_url [MODELS.md].
+            Inputs = new ModelInputs
+            {
+                StartFrame = true,
+                EndFrame = true,
+                // Reference-to-video endpoint and count (9 images) unverified: 3rd-party Seedance 2.0 descriptions only.
+                ReferenceImages = new ReferenceImageSupport(9, "image_urls", "bytedance/seedance-2.0/reference-to-video",
+                    "endpoint and count unverified"),
+            },
+            // "auto" or 4…15 seconds [MODELS.md]; Previz always sends an explicit length.
+            Durations = DurationSpec.Range(4, 15),
+            // auto|21:9|16:9|4:3|1:1|3:4|9:16 (3rd-party: shotstack Seedance 2.0 options; fal list unverified).
+            Aspects = [VendorAspect.Of("21:9", 21, 9), Landscape, VendorAspect.Of("4:3", 4, 3), Square, VendorAspect.Of("3:4", 3, 4), Portrait],
+            // 480p|720p|1080p (3rd-party: shotstack, oxen.ai); fal's 1080p availability unverified.
+            Resolutions = Res("720p", "1080p"),
+            Audio = AudioSupport.Optional,
+            AudioDefaultOn = true,
+            Fps = 24,
+            // $0.014 per 1000 tokens, tokens = h × w × s × 24 / 1024 [fal-seedance2]:
+            // 480p (854×480) ≈ $0.1345/s, 720p $0.3024/s (stated), 1080p $0.6804/s. Audio is not priced separately.
+            Pricing = new ModelPricing(BillingRule.PerSecond,
+                [new("480p", 0.1345m, 0.1345m), new("720p", 0.3024m, 0.3024m), new("1080p", 0.6804m, 0.6804m)],
+                "fal: $0.014 per 1000 video tokens (tokens = h×w×s×24/1024); 720p stated as $0.3024/s"),
+            ApiKeyVariable = FalKey,
+            Source = "fal.ai/models/bytedance/seedance-2.0/image-to-video; shared/MODELS.md",
+        },
+
+        // ── Runway Gen-4.5 on Runway's API ──────────────────────────────────────────────────────────────
+        new ModelEntry
+        {
+            Id = "runway-gen-4.5",
+            DisplayName = "Runway Gen-4.5",
+            Provider = ModelProvider.Runway,
+            Kind = ModelKind.Video,
+            // POST /v1/image_to_video, model "gen4.5" [runway-sdk]. Only position "first" exists: no end frame.
+            Endpoints = Ep(
+                (VisualizerMode.StartFrame, new("/v1/image_to_video", RunwayFields())),
+                (VisualizerMode.FromAnimation, new("/v1/image_to_video", RunwayFields()))),
+            Inputs = new ModelInputs { StartFrame = true },
+            Durations = DurationSpec.Range(2, 10),
+            Aspects =
+            [
+                VendorAspect.Of("1280:720", 1280, 720), VendorAspect.Of("720:1280", 720, 1280), VendorAspect.Of("1104:832", 1104, 832),
+                VendorAspect.Of("960:960", 960, 960), VendorAspect.Of("832:1104", 832, 1104), VendorAspect.Of("1584:672", 1584, 672),
+            ],
+            // The ratio is the output size: 720p class whatever the tier.
+            Resolutions = Res("720p", "720p"),
+            Audio = AudioSupport.None,
+            Fps = 24,
+            MaxPromptLength = 1000,
+            // 12 credits per second at $0.01 a credit (3rd-party; shared/MODELS.md).
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.12m)], "12 credits/s × $0.01 (3rd-party, shared/MODELS.md)"),
+            ApiKeyVariable = "RUNWAYML_API_SECRET",
+            Source = "runwayml/sdk-python image_to_video_create_params.py (Gen4_5)",
+        },
+
+        // ── Luma ────────────────────────────────────────────────────────────────────────────────────────
+        LumaUnavailable("luma-ray-3", "Luma Ray 3", "ray-3"),
+        LumaUnavailable("luma-ray-3.14", "Luma Ray 3.14", "ray-3.14"),
+        new ModelEntry
+        {
+            Id = "luma-ray-3.2",
+            DisplayName = "Luma Ray 3.2",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            // fal: luma/agent/ray/v3.2/image-to-video takes keyframes[] (1–64 image URLs) with keyframe_indexes[]
+            // (frame positions at 24 fps) [MODELS.md from fal-js]; start and end frames are keyframes 0 and last.
+            Endpoints = Ep(
+                (VisualizerMode.StartFrame, new("luma/agent/ray/v3.2/image-to-video", LumaKeyframeFields())),
+                (VisualizerMode.StartEnd, new("luma/agent/ray/v3.2/image-to-video", LumaKeyframeFields())),
+                (VisualizerMode.FromAnimation, new("luma/agent/ray/v3.2/image-to-video", LumaKeyframeFields()))),
+            Inputs = new ModelInputs { StartFrame = true, EndFrame = true, MaxTimedKeyframes = 64 },
+            Durations = DurationSpec.Set(5, 10), // 5s|10s [comfy-ray32]
+            // No aspect field: the keyframe images set it (assumed; unverified) — Previz fits frames to these.
+            Aspects = [Landscape, Portrait, Square],
+            Resolutions = Res("720p", "1080p"), // 360p|540p|720p|1080p [comfy-ray32]
+            Audio = AudioSupport.None,
+            Fps = 24, // 120 frames per 5 s [comfy-ray32]
+            MaxPromptLength = 6000, // [comfy-ray32]
+            // Per 5 s clip [fal-ray32-price]; the video-to-video page's prices, assumed equal for image-to-video (unverified).
+            Pricing = new ModelPricing(BillingRule.PerClip, [new("540p", 0.72m), new("720p", 1.08m), new("1080p", 2.16m)],
+                "fal luma/agent/ray/v3.2 price page: $0.72 / $1.08 / $2.16 per 5 s at 540p / 720p / 1080p")
+            { ClipSeconds = 5 },
+            ApiKeyVariable = FalKey,
+            Source = "fal-js EndpointTypeMap (shared/MODELS.md); docs.comfy.org Luma Ray 3.2 nodes",
+        },
+
+        // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────
+        new ModelEntry
+        {
+            Id = "direct-render-still",
+            DisplayName = "Direct Render still",
+            Provider = ModelProvider.DirectRender,
+            Kind = ModelKind.Image,
+            Resolutions = Res("1280x720", "2560x1440"),
+            Pricing = ModelPricing.Free,
+            Source = "Previz's own rasterizer: the shaded pass of the shot's first frame.",
+        },
+        new ModelEntry
+        {
+            Id = "nano-banana-pro",
+            DisplayName = "Nano Banana Pro (Gemini 3 Pro Image)",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Image,
+            // fal-ai/nano-banana-pro/edit: image_urls[], aspect_ratio, resolution 1K|2K|4K, num_images
+            // (field names as in Google's Nano Banana schemas copied by docs.argil.ai / docs.venice.ai; fal ids unverified).
+            Endpoints = Ep((VisualizerMode.Image, new("fal-ai/nano-banana-pro/edit", new RequestFields
+            {
+                StartImage = "image_urls",
+                StartImageIsList = true,
+                Duration = null,
+                AspectRatio = "aspect_ratio",
+                Resolution = "resolution",
+                ImageCount = "num_images",
+            }))),
+            Inputs = new ModelInputs { StartFrame = true },
+            Aspects =
+            [
+                VendorAspect.Of("21:9", 21, 9), Landscape, VendorAspect.Of("3:2", 3, 2), VendorAspect.Of("4:3", 4, 3), Square,
+                VendorAspect.Of("3:4", 3, 4), VendorAspect.Of("2:3", 2, 3), Portrait,
+            ],
+            Resolutions = Res("1K", "2K"),
+            // Google list price per image ≈ $0.134 at 1K/2K (3rd-party: docs.laozhang.ai); fal's $0.15 unverified.
+            Pricing = new ModelPricing(BillingRule.PerImage, [new("1K", 0.15m), new("2K", 0.15m)], "fal $0.15/image (unverified; Google lists $0.134)"),
+            ApiKeyVariable = FalKey,
+            Source = "Nano Banana schemas (3rd-party copies); fal endpoint id unverified",
+        },
+        new ModelEntry
+        {
+            Id = "flux-kontext-pro",
+            DisplayName = "FLUX.1 Kontext [pro]",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Image,
+            Endpoints = Ep((VisualizerMode.Image, new("fal-ai/flux-pro/kontext", new RequestFields
+            {
+                StartImage = "image_url", Duration = null, AspectRatio = "aspect_ratio", Seed = "seed", ImageCount = "num_images",
+            }))),
+            Inputs = new ModelInputs { StartFrame = true },
+            // 3:7 … 7:3 continuous (docs.apiyi.com Flux page); Previz offers the common presets.
+            Aspects = [VendorAspect.Of("21:9", 21, 9), Landscape, VendorAspect.Of("4:3", 4, 3), Square, VendorAspect.Of("3:4", 3, 4), Portrait],
+            // ~1 megapixel whatever the tier (docs.apiyi.com: "1 megapixel images").
+            Resolutions = Res("1MP", "1MP"),
+            // BFL official price $0.04/image (docs.apiyi.com / docs.laozhang.ai comparisons).
+            Pricing = new ModelPricing(BillingRule.PerImage, [new(PriceRow.AnyResolution, 0.04m)], "BFL official $0.04/image (3rd-party comparison tables)"),
+            ApiKeyVariable = FalKey,
+            Source = "fal endpoint fal-ai/flux-pro/kontext (fal pages via search); field names unverified",
+        },
+        new ModelEntry
+        {
+            Id = "imagen-4",
+            DisplayName = "Imagen 4",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Image,
+            // fal-ai/imagen4/preview: text to image only (listed by docs.litellm.ai and promptfoo.dev fal pages).
+            Endpoints = Ep((VisualizerMode.Image, new("fal-ai/imagen4/preview", new RequestFields
+            {
+                Duration = null, AspectRatio = "aspect_ratio", NegativePrompt = "negative_prompt", Seed = "seed", ImageCount = "num_images",
+            }))),
+            Inputs = ModelInputs.None,
+            Aspects = [Landscape, VendorAspect.Of("4:3", 4, 3), Square, VendorAspect.Of("3:4", 3, 4), Portrait],
+            Resolutions = Res("1K", "1K"),
+            Pricing = new ModelPricing(BillingRule.PerImage, [new(PriceRow.AnyResolution, 0.05m)], "fal $0.05/image (unverified)"),
+            ApiKeyVariable = FalKey,
+            Source = "fal-ai/imagen4/preview (litellm, promptfoo fal provider docs); schema unverified",
+        },
+        new ModelEntry
+        {
+            Id = "seedream-4",
+            DisplayName = "Seedream 4.0",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Image,
+            // fal-ai/bytedance/seedream/v4/edit: image_urls[], image_size preset, num_images, seed (unverified).
+            Endpoints = Ep((VisualizerMode.Image, new("fal-ai/bytedance/seedream/v4/edit", new RequestFields
+            {
+                StartImage = "image_urls",
+                StartImageIsList = true,
+                Duration = null,
+                AspectRatio = "image_size",
+                Seed = "seed",
+                ImageCount = "num_images",
+            }))),
+            Inputs = new ModelInputs { StartFrame = true },
+            Aspects =
+            [
+                VendorAspect.Of("landscape_16_9", 16, 9), VendorAspect.Of("landscape_4_3", 4, 3), VendorAspect.Of("square_hd", 1, 1),
+                VendorAspect.Of("portrait_4_3", 3, 4), VendorAspect.Of("portrait_16_9", 9, 16),
+            ],
+            Resolutions = Res("1K", "2K"),
+            // fal $0.03/image (unverified; a 3rd-party comparison says $0.05 on fal).
+            Pricing = new ModelPricing(BillingRule.PerImage, [new(PriceRow.AnyResolution, 0.03m)], "fal $0.03/image (unverified)"),
+            ApiKeyVariable = FalKey,
+            Source = "Seedream 4 edit on fal; schema unverified",
+        },
+    ];
+
+    private static ModelEntry Veo(string id, string name, string basePath, ModelPricing pricing, ReferenceImageSupport? references)
+    {
+        // image-to-video: image_url; first-last-frame-to-video: first_frame_url + last_frame_url [MODELS.md, fal-veo-flf].
+        // Both: duration "4s"|"6s"|"8s", aspect_ratio, resolution 720p|1080p, generate_audio (default true).
+        // seed and negative_prompt are not in the schema copies consulted, so none is sent.
+        var startFrame = new RequestFields
+        {
+            StartImage = "image_url",
+            DurationFormat = DurationFormat.TextWithSuffix,
+            AspectRatio = "aspect_ratio",
+            Resolution = "resolution",
+            Audio = "generate_audio",
+        };
+        var firstLast = startFrame with { StartImage = "first_frame_url", EndImage = "last_frame_url" };
+        return new ModelEntry
+        {
+            Id = id,
+            DisplayName = name,
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            Endpoints = Ep(
+                (VisualizerMode.StartFrame, new($"{basePath}/image-to-video", startFrame)),
+                (VisualizerMode.StartEnd, new($"{basePath}/first-last-frame-to-video", firstLast)),
+                (VisualizerMode.FromAnimation, new($"{basePath}/first-last-frame-to-video", firstLast))),
+            Inputs = new ModelInputs { StartFrame = true, EndFrame = true, ReferenceImages = references },
+            Durations = DurationSpec.Set(4, 6, 8),
+            Aspects = [Landscape, Portrait],
+            Resolutions = Res("720p", "1080p"),
+            Audio = AudioSupport.Optional,
+            AudioDefaultOn = true,
+            Fps = 24,
+            Pricing = pricing,
+            ApiKeyVariable = FalKey,
+            Source = "fal-js EndpointTypeMap (shared/MODELS.md); fal first-last-frame schema copy",
+        };
+    }
+
+    private static ModelEntry Kling2(string id, string name, string endpoint, string? tail, string fixedResolution, decimal clipPrice, string priceSource)
+    {
+        var fields = new RequestFields
+        {
+            StartImage = "image_url",
+            EndImage = tail,
+            DurationFormat = DurationFormat.Text,
+            NegativePrompt = "negative_prompt",
+        };
+        var endpoints = tail is null
+            ? Ep((VisualizerMode.StartFrame, new(endpoint, fields)), (VisualizerMode.FromAnimation, new(endpoint, fields)))
+            : Ep((VisualizerMode.StartFrame, new(endpoint, fields)), (VisualizerMode.StartEnd, new(endpoint, fields)), (VisualizerMode.FromAnimation, new(endpoint, fields)));
+        return new ModelEntry
+        {
+            Id = id,
+            DisplayName = name,
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            Endpoints = endpoints,
+            Inputs = new ModelInputs { StartFrame = true, EndFrame = tail is not null },
+            Durations = DurationSpec.Set(5, 10),
+            // No aspect_ratio field on Kling 2.x i2v: the start image sets it; Kling makes 16:9, 9:16 and 1:1.
+            Aspects = [Landscape, Portrait, Square],
+            Resolutions = Res(fixedResolution, fixedResolution),
+            Audio = AudioSupport.None,
+            Fps = 24,
+            MaxPromptLength = 2500, // Kling API prompt limit (3rd-party copies of Kling's API doc; unverified on fal)
+            // Kling 2.x bills per 5 s clip [MODELS.md].
+            Pricing = new ModelPricing(BillingRule.PerClip, [new(PriceRow.AnyResolution, clipPrice)], priceSource) { ClipSeconds = 5 },
+            ApiKeyVariable = FalKey,
+            Source = "fal-js EndpointTypeMap (shared/MODELS.md); fal Kling 2.1 Pro schema copy",
+        };
+    }
+
+    private static RequestFields KlingStartEndFields(string? aspect) => new()
+    {
+        StartImage = "start_image_url",
+        EndImage = "end_image_url",
+        DurationFormat = DurationFormat.Text,
+        AspectRatio = aspect,
+        Audio = "generate_audio",
+        NegativePrompt = "negative_prompt",
+    };
+
+    private static ModelEntry Kling3(string id, string name, string endpoint, string resolution, ModelPricing pricing)
+    {
+        var fields = KlingStartEndFields(aspect: "aspect_ratio");
+        return new ModelEntry
+        {
+            Id = id,
+            DisplayName = name,
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            Endpoints = Ep(
+                (VisualizerMode.StartFrame, new(endpoint, fields)),
+                (VisualizerMode.StartEnd, new(endpoint, fields)),
+                (VisualizerMode.FromAnimation, new(endpoint, fields))),
+            Inputs = new ModelInputs
+            {
+                StartFrame = true,
+                EndFrame = true,
+                // elements: frontal_image_url + reference_image_urls per element, named @Element1… in the prompt [fal-kling3].
+                // The most elements per request is not stated there; 4 is an unverified working limit.
+                ReferenceImages = new ReferenceImageSupport(4, "elements", null, "frontal_image_url + reference_image_urls per element; limit unverified"),
+            },
+            Durations = DurationSpec.Range(3, 15),
+            Aspects = [Landscape, Portrait, Square],
+            Resolutions = Res(resolution, resolution),
+            Audio = AudioSupport.Optional,
+            AudioDefaultOn = true,
+            Fps = 24,
+            MaxPromptLength = 2500, // Kling API prompt limit (3rd-party; unverified on fal)
+            Pricing = pricing,
+            ApiKeyVariable = FalKey,
+            Source = "fal model page fal-ai/kling-video/v3/standard/image-to-video (copy in edenartlab/eve)",
+        };
+    }
+
+    private static RequestFields SeedanceFields() => new()
+    {
+        StartImage = "image_url",
+        EndImage = "end_image_url",
+        DurationFormat = DurationFormat.Text,
+        AspectRatio = "aspect_ratio",
+        Resolution = "resolution",
+        Audio = "generate_audio",
+        Seed = "seed",
+    };
+
+    private static RequestFields RunwayFields() => new()
+    {
+        Prompt = "promptText",
+        Constants = new Dictionary<string, object> { ["model"] = "gen4.5" }, // [runway-sdk] model: Literal["gen4.5"]
+        StartImage = "promptImage",
+        DurationFormat = DurationFormat.Number,
+        AspectRatio = "ratio",
+        Seed = "seed",
+    };
+
+    private static RequestFields LumaKeyframeFields() => new()
+    {
+        Keyframes = "keyframes",
+        KeyframeIndexes = "keyframe_indexes",
+        KeyframeFps = 24,
+        DurationFormat = DurationFormat.TextWithSuffix,
+        Resolution = "resolution",
+    };
+
+    private static ModelEntry LumaUnavailable(string id, string name, string vendorId) => new()
+    {
+        Id = id,
+        DisplayName = name,
+        Provider = ModelProvider.Luma,
+        Kind = ModelKind.Video,
+        // What Luma documented for Ray 3 (start/end keyframes, 5 s / 10 s) [MODELS.md]; no endpoint can be named.
+        Inputs = new ModelInputs { StartFrame = true, EndFrame = true },
+        Durations = DurationSpec.Set(5, 10),
+        Aspects = [Landscape, Portrait, Square],
+        Audio = AudioSupport.None,
+        Pricing = new ModelPricing(BillingRule.PerSecond, [], "not priced: no documented API offers this model"),
+        ApiKeyVariable = "LUMAAI_API_KEY",
+        Availability = ModelAvailability.Unavailable(
+            $"no documented API offers a model named \"{vendorId}\": Luma's SDK types and its Agents API list only \"ray-3.2\" " +
+            "(offered here as Luma Ray 3.2), and the legacy Dream Machine API predates Ray 3."),
+        Source = "lumalabs SDKs and Luma Agents API reference, via shared/MODELS.md; wavespeed.ai Luma listing (Ray 3.2, Ray 2, Ray 1.6 only)",
+    };
+}

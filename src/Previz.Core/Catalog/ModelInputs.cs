@@ -1,0 +1,24 @@
+namespace Previz.Core.Catalog;
+
+/// <summary>What a model's API accepts besides the prompt.</summary>
+public sealed record ModelInputs
+{
+    public static ModelInputs None { get; } = new();
+
+    /// <summary>Takes a first frame (image-to-video), or for image models an input/structure image.</summary>
+    public bool StartFrame { get; init; }
+
+    /// <summary>Takes a last frame as well.</summary>
+    public bool EndFrame { get; init; }
+
+    /// <summary>Object reference pictures, if any.</summary>
+    public ReferenceImageSupport? ReferenceImages { get; init; }
+
+    /// <summary>Takes a motion guide video.</summary>
+    public bool GuideVideo { get; init; }
+
+    public CameraParameterKind CameraParameters { get; init; }
+
+    /// <summary>Most keyframe images pinned at frame positions (0 when the API has no timed keyframes).</summary>
+    public int MaxTimedKeyframes { get; init; }
+}

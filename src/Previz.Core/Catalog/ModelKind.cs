@@ -1,0 +1,8 @@
+namespace Previz.Core.Catalog;
+
+/// <summary>What a model produces.</summary>
+public enum ModelKind
+{
+    Video,
+    Image,
+}
