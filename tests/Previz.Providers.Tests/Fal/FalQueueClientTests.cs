@@ -167,7 +167,7 @@ public sealed class FalQueueClientTests
     [Fact]
     public async Task A_submit_that_times_out_is_reported_as_unknown_and_sent_exactly_once()
     {
-        await using var harness = await ProviderHarness.StartAsync();
+        await using var harness = await ProviderHarness.StartAsync(settings => settings["Providers:Http:SubmitTimeout"] = "00:00:01");
         var script = new FalScript(harness.Vendor);
         script.Submit = _ => Reply.Json(script.SubmitAnswer()) with { Delay = TimeSpan.FromSeconds(3) };
 
