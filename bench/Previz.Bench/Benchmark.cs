@@ -13,7 +13,8 @@ internal static class Benchmark
 {
     /// <summary>
     /// Per pass: ffmpeg alone (the limit) and Direct Render, alternating, <see cref="BenchSettings.Repeat"/> times; prints
-    /// the medians. Alternating keeps a change in the machine's load from favouring one side.
+    /// the median time and fps of each side and the median of the runs' ratios. Alternating keeps a change in the
+    /// machine's load from favouring one side.
     /// </summary>
     public static async Task<int> RunAsync(SceneDocument scene, BenchSettings settings)
     {
@@ -37,10 +38,12 @@ internal static class Benchmark
                     Console.Error.WriteLine(Invariant($"  {pass.ToName()} run {r + 1}: direct {direct.TotalSeconds:0.00} s, reference {limit.TotalSeconds:0.00} s, load {LoadAverage()}"));
                 }
 
+                // The ratio is the median of each run's own ratio: a run and its reference see nearly the same load.
                 var seconds = Median.Of(directs);
                 var fps = shot.FrameCount / seconds;
                 var limitFps = shot.FrameCount / Median.Of(limits);
-                Console.WriteLine(Invariant($"pass={pass.ToName()} frames={shot.FrameCount} seconds={seconds:0.00} fps={fps:0.0} limit_fps={limitFps:0.0} ratio={fps / limitFps:0.00}"));
+                var ratio = Median.Of(limits.Zip(directs, (l, d) => l / d).ToList());
+                Console.WriteLine(Invariant($"pass={pass.ToName()} frames={shot.FrameCount} seconds={seconds:0.00} fps={fps:0.0} limit_fps={limitFps:0.0} ratio={ratio:0.00}"));
             }
 
             Console.Error.WriteLine($"load average: {LoadAverage()}");
