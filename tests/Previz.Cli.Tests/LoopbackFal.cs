@@ -1,39 +1,38 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Previz.Cli.Tests;
 
 /// <summary>
 /// fal's queue and storage protocol on 127.0.0.1 (as in the providers tests' loopback vendor, fal-js queue.ts and
 /// storage.ts): upload initiate + PUT, submit, status IN_QUEUE → IN_PROGRESS (with logs) → COMPLETED, result with a
-/// video File, the video itself — a real MP4 made with ffmpeg — and cancel. Records every request.
+/// video File, the video itself — a real MP4 made with ffmpeg — and cancel. Records every request. Built on
+/// HttpListener so this test project needs no ASP.NET Core (the CLI it also starts as a process has none).
 /// </summary>
 internal sealed class LoopbackFal : IAsyncDisposable
 {
     public const string Key = "fal-cli-test-key-9f8e7d6c5b4a";
     public const string RequestId = "0b9d6a1c-cli-test";
 
-    private readonly WebApplication _app;
+    private readonly HttpListener _listener;
+    private readonly Task _loop;
     private readonly ConcurrentQueue<(string Method, string Path, string Body, string? Auth)> _requests = new();
     private readonly ConcurrentDictionary<string, byte[]> _uploads = new();
     private int _statusCalls;
 
-    private LoopbackFal(WebApplication app, byte[] video)
+    private LoopbackFal(HttpListener listener, Uri baseUri, byte[] video)
     {
-        _app = app;
+        _listener = listener;
+        BaseUri = baseUri;
         Video = video;
+        _loop = Task.Run(LoopAsync);
     }
 
-    public Uri BaseUri { get; private set; } = null!;
+    public Uri BaseUri { get; }
 
     public byte[] Video { get; }
 
@@ -47,15 +46,15 @@ internal sealed class LoopbackFal : IAsyncDisposable
     public static async Task<LoopbackFal> StartAsync(double seconds)
     {
         var video = await MakeVideoAsync(seconds);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fal = new LoopbackFal(app, video);
-        app.Run(fal.HandleAsync);
-        await app.StartAsync();
-        fal.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return fal;
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var baseUri = new Uri($"http://127.0.0.1:{port}/");
+        var listener = new HttpListener();
+        listener.Prefixes.Add(baseUri.AbsoluteUri);
+        listener.Start();
+        return new LoopbackFal(listener, baseUri, video);
     }
 
     /// <summary>Configuration pointing the providers at this server, as environment variables would.</summary>
@@ -77,13 +76,38 @@ internal sealed class LoopbackFal : IAsyncDisposable
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task LoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            try
+            {
+                await HandleAsync(context);
+            }
+            finally
+            {
+                context.Response.Close();
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
     {
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer);
-        var path = context.Request.Path.Value ?? "/";
-        var method = context.Request.Method;
-        var auth = context.Request.Headers.Authorization.ToString();
+        await context.Request.InputStream.CopyToAsync(buffer);
+        var path = context.Request.Url!.AbsolutePath;
+        var method = context.Request.HttpMethod;
+        var auth = context.Request.Headers["Authorization"] ?? "";
         _requests.Enqueue((method, path, System.Text.Encoding.UTF8.GetString(buffer.ToArray()), auth.Length == 0 ? null : auth));
         var root = BaseUri.AbsoluteUri.TrimEnd('/');
         var app = $"/queue/{string.Join('/', Endpoint.Split('/').Take(2))}/requests/{RequestId}";
@@ -126,7 +150,7 @@ internal sealed class LoopbackFal : IAsyncDisposable
         else if (method == "GET" && path == "/media/out.mp4")
         {
             context.Response.ContentType = "video/mp4";
-            await context.Response.Body.WriteAsync(Video);
+            await context.Response.OutputStream.WriteAsync(Video);
             return;
         }
         else if (method == "PUT" && path == app + "/cancel")
@@ -141,7 +165,7 @@ internal sealed class LoopbackFal : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(json.ToJsonString());
+        await context.Response.OutputStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
     }
 
     private static async Task<byte[]> MakeVideoAsync(double seconds)
@@ -165,7 +189,8 @@ internal sealed class LoopbackFal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        _listener.Stop();
+        _listener.Close();
+        await _loop;
     }
 }

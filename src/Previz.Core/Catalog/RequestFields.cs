@@ -8,9 +8,12 @@ public sealed record RequestFields
 {
     public string Prompt { get; init; } = "prompt";
 
+    /// <summary>Fields sent with the same value every time (Runway's <c>model: "gen4.5"</c>).</summary>
+    public IReadOnlyDictionary<string, object> Constants { get; init; } = new Dictionary<string, object>();
+
     public string? StartImage { get; init; }
 
-    /// <summary>The start image field takes a list of URLs (<c>image_urls: [...]</c>) rather than one URL.</summary>
+    /// <summary>The start image goes in a list (<c>image_urls: [url]</c>) rather than a single string.</summary>
     public bool StartImageIsList { get; init; }
 
     public string? EndImage { get; init; }

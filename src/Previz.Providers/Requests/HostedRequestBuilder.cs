@@ -33,9 +33,10 @@ public static class HostedRequestBuilder
         var files = new List<HostedInputFile>();
         var notSent = new List<string>();
 
-        if (route.ModelField is not null)
+        foreach (var (key, value) in f.Constants)
         {
-            body[route.ModelField] = route.ModelValue;
+            // Fields the endpoint always takes with one value (Runway's model: "gen4.5").
+            body[key] = System.Text.Json.JsonSerializer.SerializeToNode(value);
         }
 
         if (!string.IsNullOrWhiteSpace(inputs.Prompt))

@@ -9,13 +9,13 @@ namespace Previz.Providers.Requests;
 /// <list type="bullet">
 /// <item>fal: the endpoint id as is (<c>fal-ai/veo3.1/image-to-video</c>); pictures uploaded to fal storage
 /// (fal-js storage.ts), which every fal endpoint accepts as URLs.</item>
-/// <item>Runway: the catalog writes <c>/v1/{path}:{model}</c> (<c>/v1/image_to_video:gen4.5</c>); the client takes
-/// <c>{path}</c> and the body carries <c>model</c> (runwayml/sdk-python image_to_video_create_params.py); pictures go
-/// through Runway's ephemeral uploads (<c>runway://</c> URIs).</item>
+/// <item>Runway: the catalog writes <c>/v1/{path}</c> (<c>/v1/image_to_video</c>); the client takes <c>{path}</c>
+/// (the <c>model</c> field is one of the catalog's constant fields); pictures go through Runway's ephemeral uploads
+/// (<c>runway://</c> URIs, runwayml/sdk-python resources/uploads.py).</item>
 /// <item>Luma: the path under the base URL; pictures inline as data URIs (the Luma client uploads nothing).</item>
 /// </list>
 /// </summary>
-public sealed record VendorRoute(HostedProvider Provider, string ClientEndpoint, string? ModelField, string? ModelValue, InputFileTransport Transport)
+public sealed record VendorRoute(HostedProvider Provider, string ClientEndpoint, InputFileTransport Transport)
 {
     /// <summary>The route for <paramref name="endpoint"/> of a model run by <paramref name="provider"/>.</summary>
     public static VendorRoute For(ModelProvider provider, VendorEndpoint endpoint)
@@ -24,15 +24,12 @@ public sealed record VendorRoute(HostedProvider Provider, string ClientEndpoint,
         switch (provider)
         {
             case ModelProvider.Fal:
-                return new VendorRoute(HostedProvider.Fal, endpoint.Id, null, null, InputFileTransport.Upload);
+                return new VendorRoute(HostedProvider.Fal, endpoint.Id, InputFileTransport.Upload);
             case ModelProvider.Runway:
                 var id = endpoint.Id.StartsWith("/v1/", StringComparison.Ordinal) ? endpoint.Id[4..] : endpoint.Id.TrimStart('/');
-                var colon = id.IndexOf(':', StringComparison.Ordinal);
-                return colon < 0
-                    ? new VendorRoute(HostedProvider.Runway, id, null, null, InputFileTransport.Upload)
-                    : new VendorRoute(HostedProvider.Runway, id[..colon], "model", id[(colon + 1)..], InputFileTransport.Upload);
+                return new VendorRoute(HostedProvider.Runway, id, InputFileTransport.Upload);
             case ModelProvider.Luma:
-                return new VendorRoute(HostedProvider.Luma, endpoint.Id.TrimStart('/'), null, null, InputFileTransport.DataUri);
+                return new VendorRoute(HostedProvider.Luma, endpoint.Id.TrimStart('/'), InputFileTransport.DataUri);
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Direct Render has no vendor route.");
         }
