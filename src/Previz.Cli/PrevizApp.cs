@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Previz.Cli.Commands;
 using Previz.Cli.Console;
 using Previz.Core;
@@ -9,7 +10,10 @@ namespace Previz.Cli;
 /// <summary>The <c>previz</c> command line: builds the commands and turns every outcome into an exit code.</summary>
 public static class PrevizApp
 {
-    public static RootCommand BuildRoot(Output output)
+    public static RootCommand BuildRoot(Output output) => BuildRoot(output, null);
+
+    /// <summary>The commands; <paramref name="configuration"/> (keys, vendor URLs) defaults to the environment.</summary>
+    public static RootCommand BuildRoot(Output output, IConfiguration? configuration)
     {
         var root = new RootCommand("Previz: turn a 3D scene into video — Direct Render here, hosted AI video models later.");
         root.Subcommands.Add(RenderCommand.Create(output));
@@ -20,12 +24,18 @@ public static class PrevizApp
         root.Subcommands.Add(EstimateCommand.Create(output));
         root.Subcommands.Add(StudioCommands.Serve(output));
         root.Subcommands.Add(StudioCommands.Worker(output));
+        root.Subcommands.Add(GenerateCommand.Create(output, configuration ?? FromEnvironment()));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, Output output)
+    public static Task<int> RunAsync(string[] args, Output output) => RunAsync(args, output, null);
+
+    /// <summary>Keys and vendor URLs from environment variables (<c>FAL_KEY</c>, <c>Providers__Fal__QueueUrl</c>, …).</summary>
+    public static IConfiguration FromEnvironment() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+    public static async Task<int> RunAsync(string[] args, Output output, IConfiguration? configuration)
     {
-        var root = BuildRoot(output);
+        var root = BuildRoot(output, configuration);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -40,7 +50,12 @@ public static class PrevizApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                // After Ctrl+C, give 'generate' time to cancel the job at the vendor before the process ends.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(20),
+            });
         }
         catch (OperationCanceledException)
         {

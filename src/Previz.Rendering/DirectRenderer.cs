@@ -55,7 +55,10 @@ public static class DirectRenderer
         }
 
         var size = FrameSize.For(shot.Aspect, resolution);
-        var renderer = new FrameRenderer(scene, options.Renderer);
+        // x264 keeps every core busy, and a frame costs it several times what rendering it does: one render thread
+        // keeps well ahead of the encoder and spends no CPU on handing bands between threads, which x264 would miss.
+        var rendererOptions = options.Renderer.MaxDegreeOfParallelism is null ? options.Renderer with { MaxDegreeOfParallelism = 1 } : options.Renderer;
+        var renderer = new FrameRenderer(scene, rendererOptions);
         await using var writer = FfmpegVideoWriter.Start(outputPath, size, FrameRate.FromFps(shot.Fps), options.Ffmpeg);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 

@@ -7,12 +7,15 @@ namespace Previz.Cli.Tests;
 /// <summary>Runs the previz command line in-process and captures what it prints.</summary>
 internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
-    public static async Task<CliRun> Of(params string[] args)
+    public static Task<CliRun> Of(params string[] args) => With(null, args);
+
+    /// <summary>Runs with <paramref name="configuration"/> in place of the environment (keys, vendor URLs).</summary>
+    public static async Task<CliRun> With(Microsoft.Extensions.Configuration.IConfiguration? configuration, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var output = new Output(Console(stdout), Console(stderr));
-        var code = await PrevizApp.RunAsync(args, output);
+        var code = await PrevizApp.RunAsync(args, output, configuration);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

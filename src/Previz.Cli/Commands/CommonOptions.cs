@@ -7,12 +7,17 @@ public static class CommonOptions
 {
     public static Argument<string> SceneArgument() => new("scene")
     {
-        Description = "Scene file (.previz.json)",
+        Description = "Scene file (.previz.json, .glb or .gltf)",
     };
 
     public static Option<string?> Shot() => new("--shot")
     {
         Description = "Shot id (default: the first shot)",
+    };
+
+    public static Option<string?> Camera() => new("--camera")
+    {
+        Description = "Camera id or name: its shot (a glTF camera's shot spans the file's animation)",
     };
 
     public static Option<string> Pass() => new Option<string>("--pass")

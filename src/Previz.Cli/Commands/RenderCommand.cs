@@ -17,12 +17,13 @@ public static class RenderCommand
     {
         var scene = CommonOptions.SceneArgument();
         var shot = CommonOptions.Shot();
+        var camera = CommonOptions.Camera();
         var pass = CommonOptions.Pass();
         var resolution = CommonOptions.Resolution();
         var outFile = CommonOptions.Out("Output MP4 (default: out/<scene>-<shot>.mp4)");
         var command = new Command("render", "Render a shot to MP4 with Direct Render (no AI, no network).")
         {
-            scene, shot, pass, resolution, outFile,
+            scene, shot, camera, pass, resolution, outFile,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,7 +34,7 @@ public static class RenderCommand
                 output.Warn(warning.ToString());
             }
 
-            var chosen = SceneFiles.ResolveShot(loaded.Scene, parse.GetValue(shot));
+            var chosen = SceneFiles.ResolveShot(loaded.Scene, parse.GetValue(shot), parse.GetValue(camera));
             var renderPass = Choices.Pass(parse.GetValue(pass));
             var preset = Choices.Resolution(parse.GetValue(resolution));
             var target = parse.GetValue(outFile) ?? Path.Combine("out", $"{SceneFiles.ShortName(scenePath)}-{chosen.Id}.mp4");

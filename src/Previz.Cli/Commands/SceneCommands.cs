@@ -45,6 +45,14 @@ public static class SceneCommands
         {
             var result = await SceneFiles.LoadAsync(parse.GetValue(path)!, ct);
             Describe(result.Scene, output.Out);
+            if (result.Gltf is { } gltf)
+            {
+                // What the glTF file held: every node, what it became, and each animation's time range.
+                foreach (var line in Import.Scenes.SceneInfoText.DescribeGltf(gltf))
+                {
+                    output.Out.WriteLine(line);
+                }
+            }
             return ExitCodes.Success;
         });
         return command;

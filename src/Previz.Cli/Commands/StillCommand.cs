@@ -16,6 +16,7 @@ public static class StillCommand
     {
         var scene = CommonOptions.SceneArgument();
         var shot = CommonOptions.Shot();
+        var camera = CommonOptions.Camera();
         var time = new Option<double>("--time", "-t")
         {
             Description = "Seconds from the shot's start (default 0)",
@@ -23,7 +24,7 @@ public static class StillCommand
         var pass = CommonOptions.Pass();
         var resolution = CommonOptions.Resolution();
         var outFile = CommonOptions.Out("Output PNG (default: out/<scene>-<shot>-<time>s.png)");
-        var command = new Command("still", "Render one frame of a shot to PNG.") { scene, shot, time, pass, resolution, outFile };
+        var command = new Command("still", "Render one frame of a shot to PNG.") { scene, shot, camera, time, pass, resolution, outFile };
         command.SetAction(async (parse, ct) =>
         {
             var scenePath = parse.GetValue(scene)!;
@@ -33,7 +34,7 @@ public static class StillCommand
                 output.Warn(warning.ToString());
             }
 
-            var chosen = SceneFiles.ResolveShot(loaded.Scene, parse.GetValue(shot));
+            var chosen = SceneFiles.ResolveShot(loaded.Scene, parse.GetValue(shot), parse.GetValue(camera));
             var at = parse.GetValue(time);
             if (!double.IsFinite(at) || at < 0 || at > chosen.Duration)
             {

@@ -1,13 +1,16 @@
 using Previz.Core;
-using Previz.Core.Loading;
 using Previz.Core.Scenes;
+using Previz.Import.Scenes;
 
 namespace Previz.Cli.Scenes;
 
-/// <summary>Opens scene files from disk, checking that the files they reference exist beside them.</summary>
+/// <summary>
+/// Opens scene files from disk: a .previz.json (checking that the files it references exist beside it, and loading
+/// its glTF meshes) or a .glb/.gltf imported as the whole scene.
+/// </summary>
 public static class SceneFiles
 {
-    public static async Task<SceneReadResult> LoadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<LoadedScene> LoadAsync(string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -15,14 +18,23 @@ public static class SceneFiles
             throw new UserErrorException($"Scene file not found: {path}");
         }
 
-        var folder = Path.GetDirectoryName(full)!;
-        var options = new SceneReadOptions
+        return await SceneFileLoader.LoadAsync(full, cancellationToken);
+    }
+
+    /// <summary>The shot for <c>--camera</c> when given (by camera id or name), else the one for <c>--shot</c>.</summary>
+    public static Shot ResolveShot(SceneDocument scene, string? shotId, string? camera)
+    {
+        if (camera is null)
         {
-            SourceName = Path.GetFileName(full),
-            RelativeFileExists = relative => File.Exists(Path.Combine(folder, relative)),
-        };
-        await using var stream = File.OpenRead(full);
-        return await SceneReader.ReadAsync(stream, options, cancellationToken);
+            return ResolveShot(scene, shotId);
+        }
+
+        if (shotId is not null)
+        {
+            throw new UserErrorException("Give --shot or --camera, not both.");
+        }
+
+        return CameraShots.ForCamera(scene, camera);
     }
 
     /// <summary>The scene's short name for output files: "samples/stadium.previz.json" → "stadium".</summary>

@@ -60,18 +60,21 @@ internal static class CatalogData
 
         // ── Google Veo 3.1 on fal ───────────────────────────────────────────────────────────────────────
         Veo("veo-3.1", "Veo 3.1", "fal-ai/veo3.1",
-            // Price: $0.20/s silent, $0.40/s with audio at 720p and 1080p [MODELS.md: fal reference-to-video page].
+            // $0.20/s without audio, $0.40/s with audio at 720p or 1080p (4k $0.40/$0.60, not offered here):
+            // fal.ai/models/fal-ai/veo3.1/llms.txt and .../veo3.1/reference-to-video/llms.txt.
             new ModelPricing(BillingRule.PerSecond, [new("720p", 0.20m, 0.40m), new("1080p", 0.20m, 0.40m)],
-                "fal model page (fal-ai/veo3.1 reference-to-video), via shared/MODELS.md"),
-            // Reference images go to a separate endpoint [MODELS.md]; the count (3) is from Google's Veo docs as
+                "fal.ai/models/fal-ai/veo3.1/llms.txt: $0.20/s without audio, $0.40/s with audio at 720p/1080p"),
+            // Reference images go to fal-ai/veo3.1/reference-to-video, field image_urls ("URLs of the reference images to use
+            // for consistent subject appearance"), no start frame (fal.ai/docs/model-api-reference/video-generation-api/
+            // veo3.1-reference-to-video); the count (3) is from Google's Veo docs as
             // copied in greekfreek12/jewelery docs/integrations/google-veo-api.md ("up to 3 reference images").
             new ReferenceImageSupport(3, "image_urls", "fal-ai/veo3.1/reference-to-video",
                 "reference-to-video takes no start frame; count unverified on fal")),
         Veo("veo-3.1-fast", "Veo 3.1 Fast", "fal-ai/veo3.1/fast",
-            // $0.10/s silent, $0.15/s with audio at 720p/1080p [MODELS.md: fal model page]; fal's schema text agrees:
-            // "If false, 33% less credits will be used" [fal-veo-flf].
+            // $0.10/s without audio, $0.15/s with audio at 720p or 1080p; "Only 16:9 and 9:16 are supported":
+            // fal.ai/models/fal-ai/veo3.1/fast/image-to-video/llms.txt. The first-last schema agrees ("33% less") [fal-veo-flf].
             new ModelPricing(BillingRule.PerSecond, [new("720p", 0.10m, 0.15m), new("1080p", 0.10m, 0.15m)],
-                "fal model page fal-ai/veo3.1/fast, via shared/MODELS.md; 33 % audio saving confirmed in the fal schema"),
+                "fal.ai/models/fal-ai/veo3.1/fast/image-to-video/llms.txt: $0.10/s, $0.15/s with audio at 720p/1080p"),
             null),
 
         // ── Kling on fal ────────────────────────────────────────────────────────────────────────────────
@@ -121,7 +124,8 @@ internal static class CatalogData
                 "fal model page fal-ai/kling-video/v3/standard/image-to-video: $0.168/s audio off, $0.252/s audio on")),
         Kling3("kling-3-pro", "Kling 3 Pro", "fal-ai/kling-video/v3/pro/image-to-video", "1080p",
             // fal's Standard price is exactly 2× Kling's own 720p table (0.084/0.126 → 0.168/0.252); applying the same
-            // factor to Kling's 1080p row (0.112/0.168, shared/MODELS.md) gives 0.224/0.336. Derived, unverified.
+            // factor to Kling's 1080p row (0.112/0.168, shared/MODELS.md) gives 0.224/0.336. The Pro/Standard ratio of
+            // 4/3 matches a reseller's table (docs.krea.ai kling-30: std 0.1764/0.2646, pro 0.2352/0.3528). Not seen on fal.
             new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.224m, 0.336m)],
                 "derived: 2 × Kling's 1080p table (as fal's Standard price is 2 × the 720p row); unverified")),
 
@@ -142,8 +146,10 @@ internal static class CatalogData
                 StartFrame = true,
                 EndFrame = true,
                 // Reference-to-video endpoint and count (9 images) unverified: 3rd-party Seedance 2.0 descriptions only.
+                // Up to 9 reference images: 3rd-party (shrimbly/node-banana v1.6.0 release notes; Vercel AI Gateway
+                // Seedance 2.0 playground "Add up to 9 images"); first/last frames and reference images exclude each other.
                 ReferenceImages = new ReferenceImageSupport(9, "image_urls", "bytedance/seedance-2.0/reference-to-video",
-                    "endpoint and count unverified"),
+                    "endpoint from fal-seedance skill notes; count 3rd-party"),
             },
             // "auto" or 4…15 seconds [MODELS.md]; Previz always sends an explicit length.
             Durations = DurationSpec.Range(4, 15),
@@ -172,9 +178,10 @@ internal static class CatalogData
             Kind = ModelKind.Video,
             // POST /v1/image_to_video, model "gen4.5" [runway-sdk]. Only position "first" exists: no end frame.
             Endpoints = Ep(
-                (VisualizerMode.StartFrame, new("/v1/image_to_video:gen4.5", RunwayFields())),
-                (VisualizerMode.FromAnimation, new("/v1/image_to_video:gen4.5", RunwayFields()))),
-            Inputs = new ModelInputs { StartFrame = true },
+                (VisualizerMode.StartFrame, new("/v1/image_to_video", RunwayFields())),
+                (VisualizerMode.FromAnimation, new("/v1/image_to_video", RunwayFields()))),
+            // promptImage as a data URI must stay under 5 MB [MODELS.md from runwayml/sdk-python]; uploads are held to it too.
+            Inputs = new ModelInputs { StartFrame = true, MaxImageBytes = 5_000_000 },
             Durations = DurationSpec.Range(2, 10),
             Aspects =
             [
@@ -244,7 +251,12 @@ internal static class CatalogData
             // (field names as in Google's Nano Banana schemas copied by docs.argil.ai / docs.venice.ai; fal ids unverified).
             Endpoints = Ep((VisualizerMode.Image, new("fal-ai/nano-banana-pro/edit", new RequestFields
             {
-                StartImage = "image_urls", Duration = null, AspectRatio = "aspect_ratio", Resolution = "resolution", ImageCount = "num_images",
+                StartImage = "image_urls",
+                StartImageIsList = true,
+                Duration = null,
+                AspectRatio = "aspect_ratio",
+                Resolution = "resolution",
+                ImageCount = "num_images",
             }))),
             Inputs = new ModelInputs { StartFrame = true },
             Aspects =
@@ -305,7 +317,12 @@ internal static class CatalogData
             // fal-ai/bytedance/seedream/v4/edit: image_urls[], image_size preset, num_images, seed (unverified).
             Endpoints = Ep((VisualizerMode.Image, new("fal-ai/bytedance/seedream/v4/edit", new RequestFields
             {
-                StartImage = "image_urls", Duration = null, AspectRatio = "image_size", Seed = "seed", ImageCount = "num_images",
+                StartImage = "image_urls",
+                StartImageIsList = true,
+                Duration = null,
+                AspectRatio = "image_size",
+                Seed = "seed",
+                ImageCount = "num_images",
             }))),
             Inputs = new ModelInputs { StartFrame = true },
             Aspects =
@@ -345,7 +362,8 @@ internal static class CatalogData
                 (VisualizerMode.StartFrame, new($"{basePath}/image-to-video", startFrame)),
                 (VisualizerMode.StartEnd, new($"{basePath}/first-last-frame-to-video", firstLast)),
                 (VisualizerMode.FromAnimation, new($"{basePath}/first-last-frame-to-video", firstLast))),
-            Inputs = new ModelInputs { StartFrame = true, EndFrame = true, ReferenceImages = references },
+            // "Input images up to 8MB in size" (fal model page fal-ai/veo3.1/reference-to-video/api).
+            Inputs = new ModelInputs { StartFrame = true, EndFrame = true, ReferenceImages = references, MaxImageBytes = 8_000_000 },
             Durations = DurationSpec.Set(4, 6, 8),
             Aspects = [Landscape, Portrait],
             Resolutions = Res("720p", "1080p"),
@@ -421,7 +439,14 @@ internal static class CatalogData
                 EndFrame = true,
                 // elements: frontal_image_url + reference_image_urls per element, named @Element1… in the prompt [fal-kling3].
                 // The most elements per request is not stated there; 4 is an unverified working limit.
-                ReferenceImages = new ReferenceImageSupport(4, "elements", null, "frontal_image_url + reference_image_urls per element; limit unverified"),
+                ReferenceImages = new ReferenceImageSupport(4, "elements", null, "frontal_image_url + reference_image_urls per element; limit unverified")
+                {
+                    Layout = ReferenceLayout.Elements,
+                    // One frontal picture plus up to 3 further views per element: unverified working limit.
+                    MaxImagesPerObject = 4,
+                    // "Reference in prompt as @Element1, @Element2, etc." [fal-kling3].
+                    PromptName = "@Element{0}",
+                },
             },
             Durations = DurationSpec.Range(3, 15),
             Aspects = [Landscape, Portrait, Square],
@@ -450,6 +475,7 @@ internal static class CatalogData
     private static RequestFields RunwayFields() => new()
     {
         Prompt = "promptText",
+        Constants = new Dictionary<string, object> { ["model"] = "gen4.5" }, // [runway-sdk] model: Literal["gen4.5"]
         StartImage = "promptImage",
         DurationFormat = DurationFormat.Number,
         AspectRatio = "ratio",

@@ -19,6 +19,9 @@ public sealed record ModelInputs
 
     public CameraParameterKind CameraParameters { get; init; }
 
+    /// <summary>Largest input image file the vendor takes, in bytes; null when it documents none (Previz then caps at 10 MB).</summary>
+    public int? MaxImageBytes { get; init; }
+
     /// <summary>Most keyframe images pinned at frame positions (0 when the API has no timed keyframes).</summary>
     public int MaxTimedKeyframes { get; init; }
 }

@@ -8,7 +8,13 @@ public sealed record RequestFields
 {
     public string Prompt { get; init; } = "prompt";
 
+    /// <summary>Fields sent with the same value every time (Runway's <c>model: "gen4.5"</c>).</summary>
+    public IReadOnlyDictionary<string, object> Constants { get; init; } = new Dictionary<string, object>();
+
     public string? StartImage { get; init; }
+
+    /// <summary>The start image goes in a list (<c>image_urls: [url]</c>) rather than a single string.</summary>
+    public bool StartImageIsList { get; init; }
 
     public string? EndImage { get; init; }
 
@@ -34,6 +40,9 @@ public sealed record RequestFields
     public string? NegativePrompt { get; init; }
 
     public string? Seed { get; init; }
+
+    /// <summary>Kling-style <c>camera_control</c> object; null where the endpoint takes no camera parameters.</summary>
+    public string? CameraControl { get; init; }
 
     /// <summary>Image models: how many pictures to make (<c>num_images</c>).</summary>
     public string? ImageCount { get; init; }

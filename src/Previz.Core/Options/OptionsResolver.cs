@@ -163,6 +163,10 @@ public sealed class OptionsResolver(ModelCatalog catalog)
 
         var vendorResolution = model.VendorResolution(request.Resolution);
         ResolutionNote(model, request.Resolution, notes);
+        if (mode != VisualizerMode.Image && model.Fps is { } fps && Math.Abs(fps - shot.Fps) > 1e-6)
+        {
+            notes.Add(Text($"{model.DisplayName} makes {fps:0.##} fps; the shot is {shot.Fps:0.##} fps, so the result is retimed to {shot.Fps:0.##} fps"));
+        }
         return new ResolvedOptions
         {
             Model = model,

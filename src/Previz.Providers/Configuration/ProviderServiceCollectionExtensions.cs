@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Previz.Core.Catalog;
 using Previz.Providers.Fal;
+using Previz.Providers.Generation;
 using Previz.Providers.Hosting;
 using Previz.Providers.Http;
 using Previz.Providers.Luma;
@@ -20,7 +22,8 @@ public static class ProviderServiceCollectionExtensions
     /// Adds the fal, Runway and Luma clients (<see cref="IHostedVideoClient"/>, <see cref="HostedVideoClients"/>),
     /// <see cref="ProviderKeys"/>, <see cref="HostedJobWaiter"/>, their options from <paramref name="configuration"/>
     /// (<c>Providers:Fal</c>, <c>Providers:Runway</c>, <c>Providers:Luma</c>, <c>Providers:Http</c>) and three resilient
-    /// HttpClients: API calls retried on 429/5xx with Retry-After and jittered backoff, submits never retried once
+    /// HttpClients, and the generation pipeline (<see cref="GenerationPlanner"/>, <see cref="GenerationFinisher"/>,
+    /// <see cref="GenerationRunner"/>) over <see cref="ModelCatalog.Default"/> unless a catalog is registered first. The HttpClients: API calls retried on 429/5xx with Retry-After and jittered backoff, submits never retried once
     /// sent, media downloads retried and never given credentials.
     /// </summary>
     public static IServiceCollection AddPrevizProviders(this IServiceCollection services, IConfiguration configuration)
@@ -61,6 +64,10 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedVideoClient, LumaClient>(sp => sp.GetRequiredService<LumaClient>()));
         services.TryAddSingleton<HostedVideoClients>();
         services.TryAddSingleton<HostedJobWaiter>();
+        services.TryAddSingleton(ModelCatalog.Default);
+        services.TryAddSingleton(sp => new GenerationPlanner(sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<ProviderKeys>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(_ => new GenerationFinisher());
+        services.TryAddSingleton<GenerationRunner>();
         return services;
     }
 

@@ -105,7 +105,7 @@ public sealed class FrameRenderer
         }
 
         var pixels = target.Pixels;
-        Parallel.For(0, bands, _parallel, band =>
+        ForEachBand(bands, band =>
         {
             var (rowStart, rowEnd) = Rows(band, bands, height);
             RenderBand(pass, pixels, width, rowStart, rowEnd, band);
@@ -121,12 +121,28 @@ public sealed class FrameRenderer
             }
 
             _depthTone.Range(near, far == float.MaxValue ? 0 : far);
-            Parallel.For(0, bands, _parallel, band =>
+            ForEachBand(bands, band =>
             {
                 var (rowStart, rowEnd) = Rows(band, bands, height);
                 var range = (rowStart * width)..(rowEnd * width);
                 _depthTone.Resolve(_depth.AsSpan(range), Words(pixels)[range]);
             });
+        }
+    }
+
+    /// <summary>Runs the bands in parallel, or in a plain loop on one thread (no hand-offs to pay for).</summary>
+    private void ForEachBand(int bands, Action<int> body)
+    {
+        if (_parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (var band = 0; band < bands; band++)
+            {
+                body(band);
+            }
+        }
+        else
+        {
+            Parallel.For(0, bands, _parallel, body);
         }
     }
 
@@ -146,11 +162,7 @@ public sealed class FrameRenderer
         {
             case RenderPass.Shaded:
                 TriangleRasterizer.Fill(triangles, depth, colour, width, rowStart, rowEnd);
-                _sky.FillEmpty(depth, colour, rowStart, rowEnd);
-                if (_fog.Enabled)
-                {
-                    _fog.Apply(depth[range], colour[range]);
-                }
+                _sky.Resolve(depth, colour, rowStart, rowEnd, _fog.Enabled ? _fog : null);
 
                 break;
             case RenderPass.Wireframe:

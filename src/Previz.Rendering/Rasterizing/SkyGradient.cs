@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Previz.Core.Cameras;
 using Previz.Core.Scenes;
 
@@ -7,7 +9,8 @@ namespace Previz.Rendering.Rasterizing;
 /// <summary>
 /// The background of the shaded pass: horizon colour to sky colour by the elevation of the view direction, and the
 /// ground colour below the horizon (with a soft horizon line). Colours are looked up by sin(elevation); each row is
-/// sampled exactly every <see cref="Step"/> pixels and interpolated between, as the gradient is smooth.
+/// sampled exactly every <see cref="Step"/> pixels and interpolated between, as the gradient is smooth. The sky is
+/// painted after the surfaces, into the pixels they left empty, in the same pass that fogs the covered ones.
 /// </summary>
 internal sealed class SkyGradient
 {
@@ -56,54 +59,88 @@ internal sealed class SkyGradient
         _height = height;
     }
 
-    /// <summary>Paints the sky into the pixels of rows [rowStart, rowEnd) that no surface covered (depth 0).</summary>
-    public void FillEmpty(ReadOnlySpan<float> depth, Span<uint> colour, int rowStart, int rowEnd)
+    /// <summary>
+    /// Paints the sky into the pixels of rows [rowStart, rowEnd) that no surface covered (depth 0) and, with
+    /// <paramref name="fog"/>, fogs the covered ones: one pass over the rows, sixteen pixels (one sky segment) at a time.
+    /// </summary>
+    public void Resolve(ReadOnlySpan<float> depth, Span<uint> colour, int rowStart, int rowEnd, FogTable? fog)
     {
-        var table = _table.AsSpan();
+        Span<uint> segmentSky = stackalloc uint[Step];
         for (var py = rowStart; py < rowEnd; py++)
         {
             var rowDepth = depth.Slice(py * _width, _width);
             var row = colour.Slice(py * _width, _width);
             var rowDir = _forward + (_up * (1f - (2f * (py + 0.5f) / _height)));
-            var x = rowDepth.IndexOf(0f);
-            while (x >= 0)
+            var x = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                // Work in aligned segments of Step pixels from the first empty pixel on.
-                x -= x % Step;
-                var next = Math.Min(x + Step, _width);
-                var segmentDepth = rowDepth[x..next];
-                var segment = row[x..next];
-                var s0 = Elevation(rowDir, x);
-                var s1 = Elevation(rowDir, next);
-                int i0 = Index(s0), i1 = Index(s1);
-                if (i0 == i1)
+                ref var d = ref MemoryMarshal.GetReference(rowDepth);
+                ref var c = ref MemoryMarshal.GetReference(row);
+                for (; x + Step <= _width; x += Step)
                 {
-                    // The usual case: one colour across the segment.
-                    var c = table[i0];
-                    for (var k = 0; k < segment.Length; k++)
+                    var d0 = Vector256.LoadUnsafe(ref d, (nuint)x);
+                    var d1 = Vector256.LoadUnsafe(ref d, (nuint)(x + 8));
+                    var empty0 = Vector256.Equals(d0, Vector256<float>.Zero).AsUInt32();
+                    var empty1 = Vector256.Equals(d1, Vector256<float>.Zero).AsUInt32();
+                    var anyEmpty = (empty0 | empty1) != Vector256<uint>.Zero;
+                    if (fog is null && !anyEmpty)
                     {
-                        if (segmentDepth[k] == 0f)
-                        {
-                            segment[k] = c;
-                        }
+                        continue;
                     }
-                }
-                else
-                {
-                    var ds = (s1 - s0) / (next - x);
-                    var s = s0;
-                    for (var k = 0; k < segment.Length; k++, s += ds)
-                    {
-                        if (segmentDepth[k] == 0f)
-                        {
-                            segment[k] = table[Index(s)];
-                        }
-                    }
-                }
 
-                var rest = next < _width ? rowDepth[next..].IndexOf(0f) : -1;
-                x = rest < 0 ? -1 : next + rest;
+                    var c0 = Vector256.LoadUnsafe(ref c, (nuint)x);
+                    var c1 = Vector256.LoadUnsafe(ref c, (nuint)(x + 8));
+                    if (fog is not null)
+                    {
+                        // Empty lanes come out as fog colour and are replaced with sky below.
+                        c0 = fog.Blend(d0, c0);
+                        c1 = fog.Blend(d1, c1);
+                    }
+
+                    if (anyEmpty)
+                    {
+                        SegmentSky(rowDir, x, segmentSky);
+                        c0 = Vector256.ConditionalSelect(empty0, Vector256.Create<uint>(segmentSky), c0);
+                        c1 = Vector256.ConditionalSelect(empty1, Vector256.Create<uint>(segmentSky[8..]), c1);
+                    }
+
+                    c0.StoreUnsafe(ref c, (nuint)x);
+                    c1.StoreUnsafe(ref c, (nuint)(x + 8));
+                }
             }
+
+            for (; x < _width; x += Step)
+            {
+                var next = Math.Min(x + Step, _width);
+                SegmentSky(rowDir, x, segmentSky);
+                for (var k = x; k < next; k++)
+                {
+                    var iz = rowDepth[k];
+                    row[k] = iz == 0f ? segmentSky[k - x] : fog is null ? row[k] : fog.Blend(iz, row[k]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The sky colours of the segment of <see cref="Step"/> pixels from <paramref name="x"/> (a multiple of Step).</summary>
+    private void SegmentSky(Vector3 rowDir, int x, Span<uint> sky)
+    {
+        // The gradient is smooth: sample the elevation at the segment's ends and interpolate in between.
+        var next = Math.Min(x + Step, _width);
+        var s0 = Elevation(rowDir, x);
+        var s1 = Elevation(rowDir, next);
+        int i0 = Index(s0), i1 = Index(s1);
+        if (i0 == i1)
+        {
+            sky.Fill(_table[i0]);
+            return;
+        }
+
+        var ds = (s1 - s0) / (next - x);
+        var s = s0;
+        for (var k = 0; k < sky.Length; k++, s += ds)
+        {
+            sky[k] = _table[Index(s)];
         }
     }
 

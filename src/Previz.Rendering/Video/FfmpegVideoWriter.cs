@@ -7,7 +7,9 @@ namespace Previz.Rendering.Video;
 /// <summary>
 /// Encodes raw RGBA frames to an H.264 MP4 (yuv420p, +faststart) by piping them to ffmpeg's stdin. ffmpeg writes to a
 /// hidden temporary file beside the output, which replaces the output only when <see cref="CompleteAsync"/> succeeds;
-/// disposing the writer before that (failure, cancellation) kills ffmpeg and deletes the temporary file.
+/// disposing the writer before that (failure, cancellation) kills ffmpeg and deletes the temporary file. Frames go
+/// down the pipe from a thread of the writer's own with blocking writes (see <see cref="PipeFeeder"/>): async pipe
+/// writes wake the thread pool for every 64 KiB and cost more CPU than rendering the frame.
 /// </summary>
 public sealed class FfmpegVideoWriter : IAsyncDisposable
 {
@@ -17,6 +19,12 @@ public sealed class FfmpegVideoWriter : IAsyncDisposable
     private readonly string _tempPath;
     private readonly string _outputPath;
     private readonly int _frameBytes;
+    private readonly PipeFeeder _feeder;
+    private readonly Thread _feedThread;
+    private readonly SemaphoreSlim _job = new(0);
+    private ReadOnlyMemory<byte> _pending;
+    private TaskCompletionSource? _written;
+    private volatile bool _closing;
     private bool _completed;
 
     private FfmpegVideoWriter(Process process, string tempPath, string outputPath, int frameBytes)
@@ -27,6 +35,9 @@ public sealed class FfmpegVideoWriter : IAsyncDisposable
         _outputPath = outputPath;
         _frameBytes = frameBytes;
         _stderr.Attach(process);
+        _feeder = new PipeFeeder(_stdin);
+        _feedThread = new Thread(Feed) { IsBackground = true, Name = "ffmpeg feed" };
+        _feedThread.Start();
     }
 
     public int FramesWritten { get; private set; }
@@ -89,9 +100,15 @@ public sealed class FfmpegVideoWriter : IAsyncDisposable
             throw new ArgumentException($"A frame must be {_frameBytes} bytes, not {rgba.Length}.", nameof(rgba));
         }
 
+        ObjectDisposedException.ThrowIf(_closing, this);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending = rgba;
+        _written = written;
+        _job.Release();
         try
         {
-            await _stdin.WriteAsync(rgba, cancellationToken);
+            // The frame's memory is the caller's again only once the feed thread has written it all.
+            await written.Task.WaitAsync(cancellationToken);
         }
         catch (IOException e)
         {
@@ -101,9 +118,48 @@ public sealed class FfmpegVideoWriter : IAsyncDisposable
         FramesWritten++;
     }
 
+    private void Feed()
+    {
+        while (true)
+        {
+            _job.Wait();
+            if (_closing)
+            {
+                return;
+            }
+
+            var written = _written!;
+            try
+            {
+                _feeder.Write(_pending.Span);
+                _pending = default;
+                written.SetResult();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                _pending = default;
+                written.SetException(e is IOException ? e : new IOException("The pipe to ffmpeg was closed.", e));
+            }
+        }
+    }
+
+    /// <summary>Ends the feed thread (after any write in progress: its frame's memory stays untouched after this).</summary>
+    private void StopFeeding()
+    {
+        if (_closing)
+        {
+            return;
+        }
+
+        _closing = true;
+        _job.Release();
+        _feedThread.Join();
+    }
+
     /// <summary>Ends the input, waits for ffmpeg to finish the file and moves it into place.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken = default)
     {
+        StopFeeding();
         try
         {
             await _stdin.FlushAsync(cancellationToken);
@@ -136,6 +192,7 @@ public sealed class FfmpegVideoWriter : IAsyncDisposable
                 }
 
                 await _process.WaitForExitAsync(CancellationToken.None);
+                StopFeeding();
             }
             catch (InvalidOperationException)
             {
@@ -154,7 +211,9 @@ public sealed class FfmpegVideoWriter : IAsyncDisposable
             // The pipe is broken when ffmpeg has died; nothing left to flush.
         }
 
+        StopFeeding();
         _process.Dispose();
+        _job.Dispose();
     }
 
     private async Task<VideoEncodingException> FailureAsync(string what, Exception? inner)

@@ -59,7 +59,7 @@ public class PromptTests
     {
         var establishing = Section(PromptGenerator.Scene(PromptContext.For(Stadium, "establishing")), PromptSections.SceneContext);
         Assert.Contains("Stadium: A floodlit soccer stadium", establishing, StringComparison.Ordinal);
-        Assert.Contains("Shot \"Establishing dolly\"", establishing, StringComparison.Ordinal);
+        Assert.Contains("Shot \"Establishing crane move\"", establishing, StringComparison.Ordinal);
         Assert.Contains("Wide shot, high angle, 24 mm lens, 16:9 landscape frame.", establishing, StringComparison.Ordinal);
 
         var breakaway = Section(PromptGenerator.Scene(PromptContext.For(Stadium, "breakaway")), PromptSections.SceneContext);
@@ -141,7 +141,7 @@ public class PromptTests
 
         var otherShot = regenerated.Refresh(PromptContext.For(Stadium, "establishing"));
         Assert.Equal("[Style]\nHand-drawn chalk on a blackboard.", otherShot.Style.Text);
-        Assert.Contains("Establishing dolly", otherShot.Scene.Text, StringComparison.Ordinal);
+        Assert.Contains("Establishing crane move", otherShot.Scene.Text, StringComparison.Ordinal);
 
         var reset = otherShot.Regenerate(PromptPart.Style, context);
         Assert.False(reset.Style.Edited);

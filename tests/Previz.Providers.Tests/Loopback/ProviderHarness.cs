@@ -53,9 +53,10 @@ public sealed class ProviderHarness : IAsyncDisposable
             ["Providers:Fal:StorageUrl"] = $"{root}/rest",
             ["Providers:Runway:BaseUrl"] = $"{root}/runway",
             ["Providers:Luma:BaseUrl"] = $"{root}/luma/v1",
-            ["Providers:Http:AttemptTimeout"] = "00:00:02",
-            ["Providers:Http:TotalTimeout"] = "00:00:10",
-            ["Providers:Http:SubmitTimeout"] = "00:00:01",
+            // Generous enough for a loaded 2-core CI machine; tests of timeouts set their own.
+            ["Providers:Http:AttemptTimeout"] = "00:00:05",
+            ["Providers:Http:TotalTimeout"] = "00:00:20",
+            ["Providers:Http:SubmitTimeout"] = "00:00:10",
             ["Providers:Http:DownloadTimeout"] = "00:00:10",
             ["Providers:Http:MaxRetryAttempts"] = "3",
             ["Providers:Http:RetryBaseDelay"] = "00:00:00.010",

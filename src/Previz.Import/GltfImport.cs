@@ -1,0 +1,20 @@
+using Previz.Core.Scenes;
+
+namespace Previz.Import;
+
+/// <summary>
+/// What a glTF file became: a scene Previz can render (objects, cameras, one shot per camera), plus what the file
+/// held, for <c>previz scene info</c>.
+/// </summary>
+public sealed record GltfImport(
+    SceneDocument Scene,
+    IReadOnlyList<GltfNodeInfo> Nodes,
+    IReadOnlyList<GltfAnimationInfo> Animations)
+{
+    /// <summary>Triangles over all objects (instanced meshes counted once per node).</summary>
+    public long TriangleCount => Scene.Objects.Sum(o => (long)(o.Mesh?.TriangleCount ?? 0));
+
+    /// <summary>First and last key time over all animations, or null for a still scene.</summary>
+    public (double Start, double End)? TimeRange =>
+        Animations.Count == 0 ? null : (Animations.Min(a => a.Start), Animations.Max(a => a.End));
+}

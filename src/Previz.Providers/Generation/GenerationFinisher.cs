@@ -1,0 +1,175 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Previz.Core.Modes;
+using Previz.Providers.Errors;
+using Previz.Rendering.Video;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
+
+namespace Previz.Providers.Generation;
+
+/// <summary>
+/// Makes a downloaded (or rendered) result into the deliverable file. Video: ffprobe decodes every frame (a file that
+/// does not decode is refused); a clip longer than the shot is cut to the shot's length by re-encoding to H.264
+/// (vendor clips have keyframes seconds apart, so a stream copy could only cut at one of them; re-encoding cuts on the
+/// exact frame, so the length is right within one frame), as is anything not H.264 yuv420p that browsers may not play;
+/// otherwise the streams are copied. Either way the MP4 gets <c>+faststart</c>. Still: decoded and written as PNG.
+/// The output appears only once complete.
+/// </summary>
+public sealed class GenerationFinisher
+{
+    private readonly FfmpegOptions _ffmpeg;
+
+    public GenerationFinisher(FfmpegOptions? ffmpeg = null) => _ffmpeg = ffmpeg ?? FfmpegOptions.Default;
+
+    public async Task<FinishedMedia> FinishAsync(string downloadedFile, GenerationPlan plan, string outputFile, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(downloadedFile);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentException.ThrowIfNullOrEmpty(outputFile);
+        var output = Path.GetFullPath(outputFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        return plan.Mode == VisualizerMode.Image
+            ? await FinishImageAsync(downloadedFile, output, cancellationToken)
+            : await FinishVideoAsync(downloadedFile, plan.Options.OutputSeconds, output, cancellationToken);
+    }
+
+    private static async Task<FinishedMedia> FinishImageAsync(string source, string output, CancellationToken cancellationToken)
+    {
+        var temp = Temp(output);
+        try
+        {
+            int width, height;
+            try
+            {
+                using var image = await Image.LoadAsync(source, cancellationToken);
+                (width, height) = (image.Width, image.Height);
+                await image.SaveAsPngAsync(temp, new PngEncoder(), cancellationToken);
+            }
+            catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+            {
+                throw new UnexpectedMediaException($"The result is not an image Previz can read: {e.Message}", e);
+            }
+
+            File.Move(temp, output, overwrite: true);
+            return new FinishedMedia(output, "image", width, height, 0, null, 0, "written as PNG");
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private async Task<FinishedMedia> FinishVideoAsync(string source, double targetSeconds, string output, CancellationToken cancellationToken)
+    {
+        var probe = await ProbeAsync(source, "The result", cancellationToken);
+        if (probe.FrameCount <= 0 || probe.Width <= 0)
+        {
+            throw new UnexpectedMediaException("The result has no decodable video frames.");
+        }
+
+        var fps = probe.AverageFrameRate > 0 ? probe.AverageFrameRate : probe.RealFrameRate > 0 ? probe.RealFrameRate : 24;
+        var frame = 1 / fps;
+        var trim = targetSeconds > 0 && probe.DurationSeconds > targetSeconds + (frame / 2);
+        var playable = probe.Codec == "h264" && probe.PixelFormat is "yuv420p" or "yuvj420p";
+        var args = new List<string> { "-y", "-v", "error", "-nostdin", "-i", source, "-map", "0:v:0", "-map", "0:a:0?" };
+        string processing;
+        if (trim || !playable)
+        {
+            if (trim)
+            {
+                args.AddRange(["-t", targetSeconds.ToString("0.######", CultureInfo.InvariantCulture)]);
+            }
+
+            args.AddRange(["-c:v", "libx264", "-preset", _ffmpeg.Preset, "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "192k"]);
+            processing = trim
+                ? string.Create(CultureInfo.InvariantCulture, $"trimmed {probe.DurationSeconds:0.000} s to {targetSeconds:0.000} s (re-encoded to H.264)")
+                : $"re-encoded {probe.Codec}/{probe.PixelFormat} to H.264 yuv420p";
+        }
+        else
+        {
+            args.AddRange(["-c", "copy"]);
+            processing = "streams copied";
+        }
+
+        args.AddRange(["-movflags", "+faststart", "-f", "mp4"]);
+        var temp = Temp(output);
+        args.Add(temp);
+        try
+        {
+            await RunFfmpegAsync(args, cancellationToken);
+            var result = await ProbeAsync(temp, "The finished video", cancellationToken);
+            if (trim && Math.Abs(result.DurationSeconds - targetSeconds) > frame + 1e-3)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"Trimming to {targetSeconds:0.000} s gave {result.DurationSeconds:0.000} s."));
+            }
+
+            File.Move(temp, output, overwrite: true);
+            return new FinishedMedia(output, "video", result.Width, result.Height, result.DurationSeconds, result, probe.DurationSeconds, processing + ", +faststart");
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private async Task<VideoProbe> ProbeAsync(string path, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Ffprobe.ProbeAsync(path, _ffmpeg, cancellationToken);
+        }
+        catch (VideoEncodingException e)
+        {
+            throw new UnexpectedMediaException($"{what} is not a playable video: {e.Message}", e);
+        }
+    }
+
+    private async Task RunFfmpegAsync(List<string> args, CancellationToken cancellationToken)
+    {
+        var ffmpeg = FfmpegLocator.Ffmpeg(_ffmpeg);
+        var info = new ProcessStartInfo(ffmpeg) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, CreateNoWindow = true };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new ToolNotFoundException("ffmpeg", ffmpeg);
+        }
+        catch (Win32Exception e)
+        {
+            throw new ToolNotFoundException("ffmpeg", ffmpeg, e);
+        }
+
+        using (process)
+        {
+            var stderr = new StringBuilder();
+            var read = process.StandardError.ReadToEndAsync(CancellationToken.None).ContinueWith(t => stderr.Append(t.Result), TaskScheduler.Default);
+            _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            await read;
+            if (process.ExitCode != 0)
+            {
+                throw new UnexpectedMediaException($"ffmpeg could not finish the video: {stderr.ToString().Trim()}");
+            }
+        }
+    }
+
+    private static string Temp(string output) =>
+        Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.partial");
+}

@@ -1,0 +1,88 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Previz.Core.Costs;
+
+namespace Previz.Providers.Generation;
+
+/// <summary>
+/// Where a generated picture or clip came from, written beside it as JSON: scene, shot, mode, model, every option,
+/// the prompt and its parts, seed, inputs, references, estimate, vendor endpoint and request id. Never a key.
+/// </summary>
+public sealed record GenerationProvenance
+{
+    /// <summary>Format marker of this record.</summary>
+    public string Format { get; init; } = "previz-provenance/1";
+
+    public required DateTimeOffset PlannedAt { get; init; }
+
+    public required string SceneName { get; init; }
+
+    public string? SceneContentHash { get; init; }
+
+    public required string ShotId { get; init; }
+
+    public required double ShotSeconds { get; init; }
+
+    public required string Mode { get; init; }
+
+    public required string ModelId { get; init; }
+
+    public required string ModelName { get; init; }
+
+    /// <summary>fal, runway, luma or direct-render.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>The vendor endpoint (fal endpoint id, Runway task path), null for Direct Render.</summary>
+    public string? VendorEndpoint { get; init; }
+
+    public required ProvenanceOptions Options { get; init; }
+
+    public required ProvenancePrompt Prompt { get; init; }
+
+    public long? Seed { get; init; }
+
+    public string? NegativePrompt { get; init; }
+
+    public IReadOnlyList<PlannedInput> Inputs { get; init; } = [];
+
+    public IReadOnlyList<ReferenceDecision> References { get; init; } = [];
+
+    public required CostEstimate Estimate { get; init; }
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The vendor's request id, once submitted.</summary>
+    public string? RequestId { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>The finished file, once written.</summary>
+    public FinishedMedia? Output { get; init; }
+
+    private static JsonSerializerOptions Json { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>Where the provenance of <paramref name="mediaFile"/> is kept: beside it, <c>FILE.mp4.json</c>.</summary>
+    public static string PathFor(string mediaFile) => mediaFile + ".json";
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static GenerationProvenance FromJson(string json) =>
+        JsonSerializer.Deserialize<GenerationProvenance>(json, Json) ?? throw new JsonException("The provenance JSON is empty.");
+
+    /// <summary>Writes the JSON to <paramref name="path"/> (replacing it only once complete).</summary>
+    public async Task WriteAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var temp = full + ".partial";
+        await File.WriteAllTextAsync(temp, ToJson(), cancellationToken);
+        File.Move(temp, full, overwrite: true);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Previz.Providers.Generation;
+
+/// <summary>The options a generation ran with, as resolved against the model.</summary>
+public sealed record ProvenanceOptions(
+    double ClipSeconds,
+    double OutputSeconds,
+    bool Trimmed,
+    string Aspect,
+    string? VendorAspect,
+    string Resolution,
+    string? VendorResolution,
+    bool Audio,
+    IReadOnlyList<string> Notes);

@@ -1,0 +1,6 @@
+using Previz.Providers.Hosting;
+
+namespace Previz.Providers.Requests;
+
+/// <summary>A vendor request and what the endpoint could not take (said to the user, never silently dropped).</summary>
+public sealed record BuiltRequest(HostedRequest Request, IReadOnlyList<string> NotSent);

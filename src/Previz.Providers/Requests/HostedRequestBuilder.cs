@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Previz.Core.Catalog;
+using Previz.Core.Modes;
+using Previz.Core.Options;
+using Previz.Providers.Hosting;
+using Previz.Providers.Inputs;
+
+namespace Previz.Providers.Requests;
+
+/// <summary>
+/// Builds a vendor request body from the catalog's <see cref="RequestFields"/> of the chosen endpoint: every field
+/// name comes from the catalog, a field the endpoint lacks (null) is never sent, and whatever could not be sent is
+/// reported. Pictures become <see cref="HostedInputFile"/>s aimed at their field by JSON Pointer, so the client
+/// uploads or encodes them and no URL is invented here.
+/// </summary>
+public static class HostedRequestBuilder
+{
+    // Kling 3 element entries on fal: {frontal_image_url, reference_image_urls[]} (fal model page
+    // fal-ai/kling-video/v3/standard/image-to-video, KlingV3ComboElementInput; copy in edenartlab/eve).
+    private const string FrontalImageField = "frontal_image_url";
+    private const string ElementReferencesField = "reference_image_urls";
+
+    public static BuiltRequest Build(ModelEntry model, VendorEndpoint endpoint, ResolvedOptions options, RequestInputs inputs, string? idempotencyKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var route = VendorRoute.For(model.Provider, endpoint);
+        var f = endpoint.Fields;
+        var body = new JsonObject();
+        var files = new List<HostedInputFile>();
+        var notSent = new List<string>();
+
+        foreach (var (key, value) in f.Constants)
+        {
+            // Fields the endpoint always takes with one value (Runway's model: "gen4.5").
+            body[key] = System.Text.Json.JsonSerializer.SerializeToNode(value);
+        }
+
+        if (!string.IsNullOrWhiteSpace(inputs.Prompt))
+        {
+            body[f.Prompt] = inputs.Prompt;
+        }
+
+        if (inputs.StartFrame is { } start)
+        {
+            if (f.StartImage is null)
+            {
+                notSent.Add($"start frame: {endpoint.Id} takes no start image");
+            }
+            else if (f.StartImageIsList)
+            {
+                body[f.StartImage] = new JsonArray();
+                files.Add(File(start, "start", $"/{f.StartImage}/0", route));
+            }
+            else
+            {
+                files.Add(File(start, "start", $"/{f.StartImage}", route));
+            }
+        }
+
+        if (inputs.EndFrame is { } end)
+        {
+            if (f.EndImage is null)
+            {
+                notSent.Add($"end frame: {endpoint.Id} takes no end image");
+            }
+            else
+            {
+                files.Add(File(end, "end", $"/{f.EndImage}", route));
+            }
+        }
+
+        if (inputs.Keyframes.Count > 0)
+        {
+            if (f.Keyframes is null || f.KeyframeIndexes is null)
+            {
+                notSent.Add($"{inputs.Keyframes.Count} keyframes: {endpoint.Id} takes no timed keyframes");
+            }
+            else
+            {
+                body[f.Keyframes] = new JsonArray();
+                body[f.KeyframeIndexes] = new JsonArray([.. inputs.Keyframes.Select(k => (JsonNode)JsonValue.Create(k.FrameIndex))]);
+                for (var i = 0; i < inputs.Keyframes.Count; i++)
+                {
+                    files.Add(File(inputs.Keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), $"/{f.Keyframes}/{i}", route));
+                }
+            }
+        }
+
+        if (options.Mode.IsVideo() && options.ClipSeconds > 0)
+        {
+            if (f.Duration is not null)
+            {
+                body[f.Duration] = JsonValue.Create(f.FormatDuration((int)Math.Round(options.ClipSeconds)));
+            }
+        }
+
+        if (options.VendorAspect is { } aspect && f.AspectRatio is not null)
+        {
+            body[f.AspectRatio] = aspect.Value;
+        }
+
+        if (options.VendorResolution is { } resolution && f.Resolution is not null)
+        {
+            body[f.Resolution] = resolution;
+        }
+
+        if (f.Audio is not null && model.Audio == AudioSupport.Optional && options.Mode.IsVideo())
+        {
+            // Always explicit: the vendors' default is on, and the estimate was priced for what the user chose.
+            body[f.Audio] = options.Audio;
+        }
+
+        if (inputs.Seed is { } seed)
+        {
+            if (f.Seed is null)
+            {
+                notSent.Add(string.Create(CultureInfo.InvariantCulture, $"seed {seed}: {endpoint.Id} has no seed field"));
+            }
+            else
+            {
+                body[f.Seed] = seed;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(inputs.NegativePrompt))
+        {
+            if (f.NegativePrompt is null)
+            {
+                notSent.Add($"negative prompt: {endpoint.Id} has no negative_prompt field");
+            }
+            else
+            {
+                body[f.NegativePrompt] = inputs.NegativePrompt;
+            }
+        }
+
+        if (f.ImageCount is not null)
+        {
+            body[f.ImageCount] = 1;
+        }
+
+        if (inputs.CameraControl is { } camera)
+        {
+            if (f.CameraControl is null)
+            {
+                notSent.Add($"camera control: {endpoint.Id} takes no camera parameters (the motion is described in the prompt)");
+            }
+            else
+            {
+                body[f.CameraControl] = new JsonObject
+                {
+                    ["type"] = camera.Type,
+                    ["config"] = new JsonObject
+                    {
+                        ["horizontal"] = camera.Horizontal,
+                        ["vertical"] = camera.Vertical,
+                        ["pan"] = camera.Pan,
+                        ["tilt"] = camera.Tilt,
+                        ["roll"] = camera.Roll,
+                        ["zoom"] = camera.Zoom,
+                    },
+                };
+            }
+        }
+
+        if (inputs.References.Count > 0)
+        {
+            AddReferences(model, body, files, inputs.References, route, notSent);
+        }
+
+        var request = new HostedRequest(route.Provider, route.ClientEndpoint, body) { Files = files, IdempotencyKey = idempotencyKey };
+        return new BuiltRequest(request, notSent);
+    }
+
+    private static void AddReferences(ModelEntry model, JsonObject body, List<HostedInputFile> files, IReadOnlyList<ObjectReferences> references, VendorRoute route, List<string> notSent)
+    {
+        if (model.Inputs.ReferenceImages is not { } support)
+        {
+            notSent.Add($"object references: {model.DisplayName} takes none");
+            return;
+        }
+
+        switch (support.Layout)
+        {
+            case ReferenceLayout.UrlList:
+                body[support.Field] = new JsonArray();
+                var index = 0;
+                foreach (var obj in references)
+                {
+                    for (var i = 0; i < obj.Images.Count; i++)
+                    {
+                        files.Add(File(obj.Images[i], RefName(obj, i), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{index++}"), route));
+                    }
+                }
+
+                break;
+            case ReferenceLayout.Elements:
+                var elements = new JsonArray();
+                body[support.Field] = elements;
+                for (var e = 0; e < references.Count; e++)
+                {
+                    var obj = references[e];
+                    var element = new JsonObject();
+                    elements.Add(element);
+                    files.Add(File(obj.Images[0], RefName(obj, 0), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{e}/{FrontalImageField}"), route));
+                    if (obj.Images.Count > 1)
+                    {
+                        element[ElementReferencesField] = new JsonArray();
+                        for (var i = 1; i < obj.Images.Count; i++)
+                        {
+                            files.Add(File(obj.Images[i], RefName(obj, i), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{e}/{ElementReferencesField}/{i - 1}"), route));
+                        }
+                    }
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown reference layout {support.Layout}.");
+        }
+    }
+
+    private static string RefName(ObjectReferences obj, int i) => string.Create(CultureInfo.InvariantCulture, $"ref-{Slug(obj.ObjectId)}-{i + 1}");
+
+    private static string Slug(string id) => new([.. id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
+
+    private static HostedInputFile File(FittedImage image, string baseName, string pointer, VendorRoute route) =>
+        new($"{baseName}.{image.Extension}", image.ContentType, image.Content, pointer, route.Transport);
+}

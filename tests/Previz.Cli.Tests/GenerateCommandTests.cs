@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using Previz.Providers.Generation;
+using Previz.Rendering.Video;
+
+namespace Previz.Cli.Tests;
+
+public sealed class GenerateCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("previz-generate-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Generate_runs_a_fal_model_end_to_end_and_writes_a_playable_mp4_of_the_shots_length_with_provenance()
+    {
+        // The breakaway shot lasts 4 s; Kling 2.1 Pro makes 5 s clips, so the vendor's clip is trimmed to 4 s.
+        await using var fal = await LoopbackFal.StartAsync(seconds: 5);
+        var output = Path.Combine(_folder, "breakaway.mp4");
+
+        var run = await CliRun.With(fal.Configuration(), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
+            "--mode", "start-frame", "--model", "kling-2.1-pro", "--seed", "11", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(Path.GetFullPath(output), run.Stdout.Trim());
+        var probe = await Ffprobe.ProbeAsync(output);
+        Assert.Equal("h264", probe.Codec);
+        Assert.Equal("yuv420p", probe.PixelFormat);
+        Assert.InRange(probe.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+        Assert.InRange(probe.FrameCount, 95, 97);
+        Assert.Equal((320, 180), (probe.Width, probe.Height));
+        // +faststart: the index comes before the media data.
+        var bytes = await File.ReadAllBytesAsync(output);
+        Assert.True(IndexOf(bytes, "moov"u8) < IndexOf(bytes, "mdat"u8));
+
+        // The vendor saw fal's protocol: an upload of the rendered start frame, then one submit using its file_url.
+        var submit = Assert.Single(fal.Requests, r => r.Method == "POST" && r.Path == "/queue/" + fal.Endpoint);
+        Assert.Equal("Key " + LoopbackFal.Key, submit.Auth);
+        var body = JsonNode.Parse(submit.Body)!.AsObject();
+        Assert.Equal("https://v3.fal.media/files/test/start.png", (string?)body["image_url"]);
+        Assert.Equal("5", (string?)body["duration"]);
+        // Kling 2.x i2v on fal has no aspect_ratio, seed or audio field (fal-js EndpointTypeMap): none is sent.
+        Assert.Equal(["duration", "image_url", "prompt"], body.Select(p => p.Key).Order());
+        Assert.False(body.ContainsKey("seed"));
+        var start = fal.Uploads["start.png"];
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, start[..4]);
+        Assert.Null(Assert.Single(fal.Requests, r => r.Path.StartsWith("/upload/", StringComparison.Ordinal)).Auth);
+
+        // The live status line showed the queue position and the vendor's log.
+        Assert.Contains("position 1 in the queue", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Generating video 40%", run.Stderr, StringComparison.Ordinal);
+
+        // Provenance beside the MP4, without the key.
+        var provenanceFile = output + ".json";
+        var text = await File.ReadAllTextAsync(provenanceFile);
+        Assert.DoesNotContain(LoopbackFal.Key, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoopbackFal.Key, run.Stderr + run.Stdout, StringComparison.Ordinal);
+        var provenance = GenerationProvenance.FromJson(text);
+        Assert.Equal(LoopbackFal.RequestId, provenance.RequestId);
+        Assert.Equal("kling-2.1-pro", provenance.ModelId);
+        Assert.Equal("start-frame", provenance.Mode);
+        Assert.Equal("breakaway", provenance.ShotId);
+        Assert.Equal("fal-ai/kling-video/v2.1/pro/image-to-video", provenance.VendorEndpoint);
+        Assert.Equal(5, provenance.Options.ClipSeconds);
+        Assert.Equal(4, provenance.Options.OutputSeconds);
+        Assert.Equal(11, provenance.Seed);
+        Assert.Equal((string?)body["prompt"], provenance.Prompt.Text);
+        Assert.Equal(0.49m, provenance.Estimate.Total);
+        Assert.StartsWith("sha256:", provenance.SceneContentHash, StringComparison.Ordinal);
+        Assert.InRange(provenance.Output!.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+        Assert.Equal(5, provenance.Output.SourceDurationSeconds, 1);
+        Assert.Contains(provenance.Notes, n => n.Contains("seed 11", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dry_run_prints_the_exact_vendor_body_with_upload_placeholders_and_sends_nothing()
+    {
+        await using var fal = await LoopbackFal.StartAsync(seconds: 1);
+
+        var run = await CliRun.With(fal.Configuration(), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
+            "--mode", "start-end", "--model", "veo-3.1-fast", "--audio", "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var json = JsonNode.Parse(run.Stdout)!.AsObject();
+        Assert.Equal("fal", (string?)json["provider"]);
+        Assert.Equal("fal-ai/veo3.1/fast/first-last-frame-to-video", (string?)json["endpoint"]);
+        var body = json["body"]!.AsObject();
+        Assert.StartsWith("<upload start.png: image/png 1280×720", (string?)body["first_frame_url"], StringComparison.Ordinal);
+        Assert.StartsWith("<upload end.png: image/png 1280×720", (string?)body["last_frame_url"], StringComparison.Ordinal);
+        Assert.Equal("4s", (string?)body["duration"]);
+        Assert.Equal("16:9", (string?)body["aspect_ratio"]);
+        Assert.Equal("720p", (string?)body["resolution"]);
+        Assert.True((bool)body["generate_audio"]!);
+        Assert.Equal(0.60m, (decimal)json["estimate"]!);
+        Assert.DoesNotContain(LoopbackFal.Key, run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(fal.Requests);
+    }
+
+    [Fact]
+    public async Task A_missing_key_exits_2_naming_the_variable_before_anything_is_sent()
+    {
+        await using var fal = await LoopbackFal.StartAsync(seconds: 1);
+
+        var run = await CliRun.With(fal.Configuration(withKey: false), "generate", Repository.Sample("stadium.previz.json"),
+            "--mode", "start-frame", "--model", "kling-2.1-pro", "--out", Path.Combine(_folder, "x.mp4"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("FAL_KEY", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(fal.Requests);
+        Assert.False(File.Exists(Path.Combine(_folder, "x.mp4")));
+    }
+
+    [Fact]
+    public async Task Direct_render_goes_through_the_same_command_without_a_key()
+    {
+        var output = Path.Combine(_folder, "direct.mp4");
+
+        var run = await CliRun.With(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "breakaway", "--model", "direct-render", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var probe = await Ffprobe.ProbeAsync(output);
+        Assert.Equal("h264", probe.Codec);
+        Assert.Equal(96, probe.FrameCount);
+        Assert.Equal(4, probe.DurationSeconds, 2);
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal("direct-render", provenance.Provider);
+        Assert.Null(provenance.RequestId);
+        Assert.Equal(0, provenance.Estimate.Total);
+    }
+
+    [Fact]
+    public async Task Unsupported_options_exit_2_with_the_models_accepted_values()
+    {
+        var run = await CliRun.With(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--model", "kling-2.1-pro", "--duration", "7", "--dry-run");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("5 s, 10 s", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Image_mode_writes_a_png_with_provenance()
+    {
+        var output = Path.Combine(_folder, "still.png");
+
+        var run = await CliRun.With(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--mode", "image", "--model", "direct-render-still", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var info = SixLabors.ImageSharp.Image.Identify(output);
+        Assert.Equal((1280, 720), (info.Width, info.Height));
+        Assert.Equal("image", GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json")).Output!.Kind);
+    }
+
+    [Fact]
+    public async Task A_vendor_result_that_is_not_a_video_is_refused_and_nothing_is_written()
+    {
+        var plan = await new GenerationPlanner(Core.Catalog.ModelCatalog.Default, keys: null).PlanAsync(new GenerationSpec
+        {
+            Scene = (await Scenes.SceneFiles.LoadAsync(Repository.Sample("stadium.previz.json"), CancellationToken.None)).Scene,
+            ShotId = "breakaway",
+            ModelId = "direct-render",
+        }, CancellationToken.None);
+        var bogus = Path.Combine(_folder, "bogus.mp4");
+        await File.WriteAllTextAsync(bogus, "<html>expired</html>");
+        var output = Path.Combine(_folder, "never.mp4");
+
+        await Assert.ThrowsAsync<Providers.Errors.UnexpectedMediaException>(() => new GenerationFinisher().FinishAsync(bogus, plan, output, CancellationToken.None));
+
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(_folder, "*.partial"));
+    }
+
+    private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle);
+}
