@@ -326,45 +326,7 @@ public sealed class FrameRenderer
             var eye = Vector3.Transform(camera.Position, toObject);
             var normalToWorld = Matrix4x4.Transpose(toObject);
             var albedo = new Vector3(subject.Color.R, subject.Color.G, subject.Color.B);
-            var tris = mesh.Triangles;
-            var planes = mesh.Planes;
-            var closed = mesh.Closed;
-            for (var t = 0; t < planes.Length; t++)
-            {
-                var plane = planes[t];
-                var front = (plane.X * eye.X) + (plane.Y * eye.Y) + (plane.Z * eye.Z) + plane.W > 0;
-                _front[t] = front;
-                if (!front && closed)
-                {
-                    continue;
-                }
-
-                int a = tris[3 * t], b = tris[(3 * t) + 1], c = tris[(3 * t) + 2];
-                int oa = _outside[a], ob = _outside[b], oc = _outside[c];
-                if ((oa & ob & oc) != 0)
-                {
-                    continue;
-                }
-
-                var colour = pass == RenderPass.Shaded
-                    ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), front, albedo)
-                    : 0u;
-                if (((oa | ob | oc) & OutsideNear) == 0)
-                {
-                    AddProjected(in frame, _screen[a], _screen[b], _screen[c], colour);
-                }
-                else
-                {
-                    var positions = mesh.Positions;
-                    EmitTriangle(
-                        in frame,
-                        Vector4.Transform(positions[a], modelViewProjection),
-                        Vector4.Transform(positions[b], modelViewProjection),
-                        Vector4.Transform(positions[c], modelViewProjection),
-                        colour);
-                }
-            }
-
+            CullAndSetUp(mesh, eye, normalToWorld, modelViewProjection, pass, albedo, in frame);
             if (pass == RenderPass.Wireframe)
             {
                 var tint = PackedColor.FromRgb(Vector3.Lerp(albedo, Vector3.One, 0.55f));
@@ -406,6 +368,81 @@ public sealed class FrameRenderer
                 EmitLine(in frame, Vector4.Transform(a, viewProjection), Vector4.Transform(b, viewProjection), gridColour, 0.22f, _gridFade);
             }
         }
+    }
+
+    /// <summary>
+    /// Back faces of closed meshes, triangles wholly outside one side of the frustum and triangles that cover no pixel
+    /// centre are dropped before setup; the rest become <see cref="ScreenTriangle"/>s. Records which triangles face the eye.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CullAndSetUp(MeshGeometry mesh, Vector3 eye, Matrix4x4 normalToWorld, Matrix4x4 modelViewProjection, RenderPass pass, Vector3 albedo, in Projector frame)
+    {
+        var tris = mesh.Triangles;
+        var planes = mesh.Planes;
+        var closed = mesh.Closed;
+        var shaded = pass == RenderPass.Shaded;
+        var front = _front;
+        var outside = _outside;
+        var screen = _screen;
+        var width = frame.Width;
+        var height = frame.Height;
+        var count = _triangleCount;
+        var output = _triangles;
+        for (var t = 0; t < planes.Length; t++)
+        {
+            var plane = planes[t];
+            var facing = (plane.X * eye.X) + (plane.Y * eye.Y) + (plane.Z * eye.Z) + plane.W > 0;
+            front[t] = facing;
+            if (!facing && closed)
+            {
+                continue;
+            }
+
+            int a = tris[3 * t], b = tris[(3 * t) + 1], c = tris[(3 * t) + 2];
+            int oa = outside[a], ob = outside[b], oc = outside[c];
+            if ((oa & ob & oc) != 0)
+            {
+                continue;
+            }
+
+            var colour = shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, albedo) : 0u;
+            if (((oa | ob | oc) & OutsideNear) != 0)
+            {
+                _triangleCount = count;
+                var positions = mesh.Positions;
+                EmitTriangle(
+                    in frame,
+                    Vector4.Transform(positions[a], modelViewProjection),
+                    Vector4.Transform(positions[b], modelViewProjection),
+                    Vector4.Transform(positions[c], modelViewProjection),
+                    colour);
+                count = _triangleCount;
+                output = _triangles;
+                continue;
+            }
+
+            Vector3 pa = screen[a], pb = screen[b], pc = screen[c];
+            // A pixel centre (i + 0.5) lies in [min, max] only when ceil(min - 0.5) <= floor(max - 0.5): most triangles
+            // of a dense mesh far away cover none and cost nothing more.
+            if (MathF.Ceiling(MathF.Min(pa.X, MathF.Min(pb.X, pc.X)) - 0.5f) > MathF.Floor(MathF.Max(pa.X, MathF.Max(pb.X, pc.X)) - 0.5f)
+                || MathF.Ceiling(MathF.Min(pa.Y, MathF.Min(pb.Y, pc.Y)) - 0.5f) > MathF.Floor(MathF.Max(pa.Y, MathF.Max(pb.Y, pc.Y)) - 0.5f))
+            {
+                continue;
+            }
+
+            if (count == output.Length)
+            {
+                Array.Resize(ref _triangles, output.Length * 2);
+                output = _triangles;
+            }
+
+            if (output[count].Set(pa.X, pa.Y, pa.Z, pb.X, pb.Y, pb.Z, pc.X, pc.Y, pc.Z, width, height, colour))
+            {
+                count++;
+            }
+        }
+
+        _triangleCount = count;
     }
 
     /// <summary>Pixel x, y and 1/w of each vertex in front of the near plane, and for every vertex the frustum sides it lies beyond.</summary>

@@ -213,13 +213,13 @@ internal sealed class MeshGeometry
             starts[i] += starts[i - 1];
         }
 
+        // Written before they are read: no need to clear them. second is −1 while an edge has one triangle and
+        // int.MinValue once it has more than two (a non-manifold edge, drawn like a boundary).
         var filled = new int[vertexCount];
-        var slots = new int[triangles.Length];
-        var other = new int[triangles.Length];
-        var first = new int[triangles.Length];
-        var second = new int[triangles.Length];
-        var counts = new int[triangles.Length];
-        var lower = new int[triangles.Length];
+        var slots = GC.AllocateUninitializedArray<int>(triangles.Length);
+        var other = GC.AllocateUninitializedArray<int>(triangles.Length);
+        var first = GC.AllocateUninitializedArray<int>(triangles.Length);
+        var second = GC.AllocateUninitializedArray<int>(triangles.Length);
         var edgeCount = 0;
         for (var f = 0; f < faces; f++)
         {
@@ -243,29 +243,24 @@ internal sealed class MeshGeometry
                     other[end] = hi;
                     slots[end] = edgeCount;
                     filled[lo]++;
-                    lower[edgeCount] = lo;
                     first[edgeCount] = f;
-                    second[edgeCount] = -1;
-                    counts[edgeCount++] = 1;
+                    second[edgeCount++] = -1;
                 }
                 else
                 {
-                    if (counts[e] == 1)
-                    {
-                        second[e] = f;
-                    }
-
-                    counts[e]++;
+                    second[e] = second[e] == -1 ? f : int.MinValue;
                 }
             }
         }
 
-        // The larger end of edge e, from the slot that filed it.
-        var upper = new int[edgeCount];
+        // The ends of edge e, from the slot that filed it.
+        var lower = GC.AllocateUninitializedArray<int>(edgeCount);
+        var upper = GC.AllocateUninitializedArray<int>(edgeCount);
         for (var lo = 0; lo < vertexCount; lo++)
         {
             for (int at = starts[lo], end = at + filled[lo]; at < end; at++)
             {
+                lower[slots[at]] = lo;
                 upper[slots[at]] = other[at];
             }
         }
@@ -279,7 +274,7 @@ internal sealed class MeshGeometry
             var boundary = 0;
             for (var e = chunk * 65536; e < end; e++)
             {
-                if (counts[e] == 2)
+                if (second[e] >= 0)
                 {
                     var crease = Vector3.Dot(Normal(planes[first[e]]), Normal(planes[second[e]])) < cosFeature;
                     edges[e] = new MeshEdge(lower[e], upper[e], first[e], second[e], crease);
