@@ -62,6 +62,7 @@ public sealed class FrameRenderer
     private int[] _lineBands = [];
     private int[] _lineBandStarts = [];
     private int[] _binCursor = [];
+    private int[] _rowBand = [];
     private float[] _probeDepth = [];
     private Shot? _depthShot;
     private (float Near, float Far) _depthRange;
@@ -471,11 +472,18 @@ public sealed class FrameRenderer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Bin(int bands, int height)
     {
-        if (_triangleBandStarts.Length != bands + 1)
+        if (_triangleBandStarts.Length != bands + 1 || _rowBand.Length != height)
         {
             _triangleBandStarts = new int[bands + 1];
             _lineBandStarts = new int[bands + 1];
+            _rowBand = new int[height];
+            for (var row = 0; row < height; row++)
+            {
+                _rowBand[row] = (int)(((((long)row + 1) * bands) - 1) / height);
+            }
         }
+
+        var rowBand = _rowBand;
 
         // Counts per band, then start offsets, then the indices in order.
         var starts = _triangleBandStarts.AsSpan();
@@ -483,7 +491,7 @@ public sealed class FrameRenderer
         var triangles = _triangles.AsSpan(0, _triangleCount);
         foreach (ref readonly var t in triangles)
         {
-            for (int b = BandOf(t.RowStart, bands, height), last = BandOf(t.RowEnd - 1, bands, height); b <= last; b++)
+            for (int b = rowBand[t.RowStart], last = rowBand[t.RowEnd - 1]; b <= last; b++)
             {
                 starts[b + 1]++;
             }
@@ -499,7 +507,7 @@ public sealed class FrameRenderer
         starts[..bands].CopyTo(next);
         for (var i = 0; i < triangles.Length; i++)
         {
-            for (int b = BandOf(triangles[i].RowStart, bands, height), last = BandOf(triangles[i].RowEnd - 1, bands, height); b <= last; b++)
+            for (int b = rowBand[triangles[i].RowStart], last = rowBand[triangles[i].RowEnd - 1]; b <= last; b++)
             {
                 _triangleBands[next[b]++] = i;
             }
@@ -510,7 +518,7 @@ public sealed class FrameRenderer
         var lines = _lines.AsSpan(0, _lineCount);
         foreach (ref readonly var line in lines)
         {
-            var (first, last) = LineBands(in line, bands, height);
+            var (first, last) = LineBands(in line, rowBand);
             for (var b = first; b <= last; b++)
             {
                 starts[b + 1]++;
@@ -521,7 +529,7 @@ public sealed class FrameRenderer
         starts[..bands].CopyTo(next);
         for (var i = 0; i < lines.Length; i++)
         {
-            var (first, last) = LineBands(in lines[i], bands, height);
+            var (first, last) = LineBands(in lines[i], rowBand);
             for (var b = first; b <= last; b++)
             {
                 _lineBands[next[b]++] = i;
@@ -545,14 +553,14 @@ public sealed class FrameRenderer
     }
 
     /// <summary>The bands a line may draw into: its rows with two rows of margin for anti-aliasing (the rasterizer clips exactly).</summary>
-    private static (int First, int Last) LineBands(in ScreenLine line, int bands, int height)
+    private static (int First, int Last) LineBands(in ScreenLine line, int[] rowBand)
     {
-        var top = Math.Clamp(MathF.Min(line.Y0, line.Y1) - 2f, 0f, height - 1);
-        var bottom = Math.Clamp(MathF.Max(line.Y0, line.Y1) + 2f, 0f, height - 1);
-        return (BandOf((int)top, bands, height), BandOf((int)bottom, bands, height));
+        var last = rowBand.Length - 1;
+        var top = Math.Clamp(MathF.Min(line.Y0, line.Y1) - 2f, 0f, last);
+        var bottom = Math.Clamp(MathF.Max(line.Y0, line.Y1) + 2f, 0f, last);
+        return (rowBand[(int)top], rowBand[(int)bottom]);
     }
 
-    private static int BandOf(int row, int bands, int height) => (int)((((long)row + 1) * bands) - 1) / height;
     private uint Shade(Vector3 normal, bool front, Vector3 albedo)
     {
         var n = Vector3.Normalize(front ? normal : -normal);
