@@ -9,9 +9,10 @@ using Previz.Rendering.Framing;
 namespace Previz.Rendering.Rasterizing;
 
 /// <summary>
-/// Renders frames of one scene with the software rasterizer. Meshes are prepared once per scene; depth, triangle and
-/// line buffers are kept and reused from frame to frame, so rendering a shot allocates almost nothing per frame.
-/// Geometry is set up on the calling thread, then horizontal bands of the frame are filled in parallel.
+/// Renders frames of one scene with the software rasterizer. Meshes are prepared once per mesh (shared by every renderer
+/// of the scene); depth, triangle and line buffers are kept and reused from frame to frame, so rendering a shot
+/// allocates almost nothing per frame. Geometry is set up on the calling thread (vertices projected once, culled
+/// triangles and edges dropped before setup) and binned by bands of rows, then the bands are filled in parallel.
 /// Not thread-safe: use one instance per render.
 /// </summary>
 public sealed class FrameRenderer
