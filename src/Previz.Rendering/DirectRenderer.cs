@@ -58,7 +58,6 @@ public static class DirectRenderer
         // x264 keeps every core busy, and a frame costs it several times what rendering it does: one render thread
         // keeps well ahead of the encoder and spends no CPU on handing bands between threads, which x264 would miss.
         var rendererOptions = options.Renderer.MaxDegreeOfParallelism is null ? options.Renderer with { MaxDegreeOfParallelism = 1 } : options.Renderer;
-        var renderer = new FrameRenderer(scene, rendererOptions);
         await using var writer = FfmpegVideoWriter.Start(outputPath, size, FrameRate.FromFps(shot.Fps), options.Ffmpeg);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -74,6 +73,8 @@ public static class DirectRenderer
             {
                 try
                 {
+                    // Preparing big meshes (the first time a mesh is drawn) overlaps ffmpeg's start.
+                    var renderer = new FrameRenderer(scene, rendererOptions);
                     for (var i = 0; i < total; i++)
                     {
                         var frame = await free.Reader.ReadAsync(stop.Token);

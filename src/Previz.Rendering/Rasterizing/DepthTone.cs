@@ -4,9 +4,10 @@ using System.Runtime.Intrinsics.X86;
 namespace Previz.Rendering.Rasterizing;
 
 /// <summary>
-/// Maps inverse depth (1/w) to grey for the depth pass: the nearest surface in the frame is white (255), the farthest
-/// dark grey (24), on a log scale of distance in between so that near and far structure both show; empty background
-/// is black. The range is the frame's own nearest and farthest surface.
+/// Maps inverse depth (1/w) to grey for the depth pass: the near end of the range is white (255), the far end dark
+/// grey (24), on a log scale of distance in between so that near and far structure both show; beyond either end the
+/// grey holds; empty background is black. The renderer sets one range per shot (see FrameRenderer.DepthRange), so a
+/// surface keeps its grey while other things move.
 /// </summary>
 internal sealed class DepthTone
 {
@@ -16,10 +17,17 @@ internal sealed class DepthTone
     private readonly uint[] _table = new uint[TableSize];
     private float _izFar;
     private float _scale;
+    private (float Near, float Far) _range = (float.NaN, float.NaN);
 
     /// <summary>Sets the range from the largest (nearest) and smallest non-zero (farthest) inverse depth.</summary>
     public void Range(float izNear, float izFar)
     {
+        if (_range == (izNear, izFar))
+        {
+            return;
+        }
+
+        _range = (izNear, izFar);
         if (!(izNear > 0) || !(izFar > 0) || izFar >= izNear * 0.999f)
         {
             // One flat surface square-on (or nothing at all): spread a nominal range around it.

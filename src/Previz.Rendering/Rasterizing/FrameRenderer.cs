@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Previz.Core.Cameras;
 using Previz.Core.Sampling;
@@ -8,9 +9,10 @@ using Previz.Rendering.Framing;
 namespace Previz.Rendering.Rasterizing;
 
 /// <summary>
-/// Renders frames of one scene with the software rasterizer. Meshes are prepared once per scene; depth, triangle and
-/// line buffers are kept and reused from frame to frame, so rendering a shot allocates almost nothing per frame.
-/// Geometry is set up on the calling thread, then horizontal bands of the frame are filled in parallel.
+/// Renders frames of one scene with the software rasterizer. Meshes are prepared once per mesh (shared by every renderer
+/// of the scene); depth, triangle and line buffers are kept and reused from frame to frame, so rendering a shot
+/// allocates almost nothing per frame. Geometry is set up on the calling thread (vertices projected once, culled
+/// triangles and edges dropped before setup) and binned by bands of rows, then the bands are filled in parallel.
 /// Not thread-safe: use one instance per render.
 /// </summary>
 public sealed class FrameRenderer
@@ -20,6 +22,20 @@ public sealed class FrameRenderer
 
     /// <summary>Rows per band: a band's depth and colour rows stay in the core's cache while it is filled.</summary>
     private const int BandRows = 32;
+
+    /// <summary>Outcode bits of a vertex behind the near plane and beyond the far plane (1, 2, 4, 8: right, left, top, bottom).</summary>
+    private const int OutsideNear = 16;
+    private const int OutsideFar = 32;
+
+    /// <summary>Frames of a shot sampled for its depth range, and the width they are rendered at.</summary>
+    private const int DepthProbes = 16;
+    private const int DepthProbeWidth = 256;
+
+    /// <summary>
+    /// Factor by which a shot's depth range is widened at both ends (in 1/w) for surfaces between the sampled frames or
+    /// too thin for the probe; what still lies outside is drawn at the nearest or farthest grey.
+    /// </summary>
+    private const float DepthRangeMargin = 1.15f;
 
     private readonly PoseSampler _sampler;
     private readonly SceneGeometry _geometry;
@@ -39,11 +55,18 @@ public sealed class FrameRenderer
     private int _triangleCount;
     private ScreenLine[] _lines = new ScreenLine[1024];
     private int _lineCount;
-    private Vector3[] _world = new Vector3[256];
-    private Vector4[] _clip = new Vector4[256];
+    private Vector3[] _screen = new Vector3[256];
+    private byte[] _outside = new byte[256];
     private bool[] _front = new bool[512];
-    private float[] _bandNear = [];
-    private float[] _bandFar = [];
+    private int[] _triangleBands = [];
+    private int[] _triangleBandStarts = [];
+    private int[] _lineBands = [];
+    private int[] _lineBandStarts = [];
+    private int[] _binCursor = [];
+    private int[] _rowBand = [];
+    private float[] _probeDepth = [];
+    private Shot? _depthShot;
+    private (float Near, float Far) _depthRange;
 
     public FrameRenderer(SceneDocument scene, FrameRendererOptions? options = null)
     {
@@ -75,14 +98,78 @@ public sealed class FrameRenderer
         return frame;
     }
 
-    /// <summary>Renders the shot's view at scene time <paramref name="time"/> into <paramref name="target"/>.</summary>
+    /// <summary>
+    /// Renders the shot's view at scene time <paramref name="time"/> into <paramref name="target"/>. The depth pass maps
+    /// depth to grey over one range for the whole shot (see <see cref="DepthRange"/>), so a still at a frame's time
+    /// equals that frame of the video.
+    /// </summary>
     public void Render(Shot shot, double time, RenderPass pass, RgbaFrame target)
     {
         ArgumentNullException.ThrowIfNull(shot);
         ArgumentNullException.ThrowIfNull(target);
+        if (pass == RenderPass.Depth)
+        {
+            var (near, far) = DepthRange(shot);
+            _depthTone.Range(near, far);
+        }
+
         Render(_sampler.Camera(shot, time), _sampler.SampleObjects(time), pass, target);
     }
 
+    /// <summary>
+    /// The inverse depths (1/w) that the depth pass maps to its nearest and farthest grey for <paramref name="shot"/>:
+    /// the nearest and farthest surface seen in up to <see cref="DepthProbes"/> frames spread over the shot (first and
+    /// last included), rendered small, widened by <see cref="DepthRangeMargin"/> on either side for what lies between
+    /// them. Computed once per shot; the camera's near and far planes when nothing is seen.
+    /// </summary>
+    internal (float Near, float Far) DepthRange(Shot shot)
+    {
+        if (ReferenceEquals(shot, _depthShot))
+        {
+            return _depthRange;
+        }
+
+        float near = 0, far = float.MaxValue;
+        var frames = Math.Max(1, shot.FrameCount);
+        var probes = Math.Min(frames, DepthProbes);
+        CameraPose? camera = null;
+        for (var i = 0; i < probes; i++)
+        {
+            var frame = probes == 1 ? 0 : (int)Math.Round(i * (frames - 1) / (double)(probes - 1));
+            var time = shot.FrameTime(frame);
+            camera = _sampler.Camera(shot, time);
+            var width = DepthProbeWidth;
+            var height = Math.Max(16, (int)MathF.Round(width / camera.Aspect));
+            if (_probeDepth.Length != width * height)
+            {
+                _probeDepth = new float[width * height];
+            }
+
+            SetUp(camera, _sampler.SampleObjects(time), RenderPass.Depth, width, height);
+            Bin(1, height);
+            var depth = _probeDepth.AsSpan();
+            depth.Clear();
+            TriangleRasterizer.FillDepth(_triangles.AsSpan(0, _triangleCount), _triangleBands.AsSpan(0, _triangleBandStarts[1]), depth, width, 0, height);
+            var (n, f) = Extremes(depth);
+            near = MathF.Max(near, n);
+            far = MathF.Min(far, f);
+        }
+
+        if (near > 0 && far < float.MaxValue)
+        {
+            (near, far) = (near * DepthRangeMargin, far / DepthRangeMargin);
+        }
+        else
+        {
+            (near, far) = camera is null ? (10f, 0.001f) : (1f / camera.Near, 1f / camera.Far);
+        }
+
+        _depthShot = shot;
+        _depthRange = (near, far);
+        return _depthRange;
+    }
+
+    /// <summary>Renders a view; the depth pass uses the range last set on <see cref="_depthTone"/>.</summary>
     internal void Render(CameraPose camera, ScenePose pose, RenderPass pass, RgbaFrame target)
     {
         int width = target.Width, height = target.Height;
@@ -98,36 +185,13 @@ public sealed class FrameRenderer
         }
 
         var bands = Math.Max(1, (height + BandRows - 1) / BandRows);
-        if (_bandNear.Length != bands)
-        {
-            _bandNear = new float[bands];
-            _bandFar = new float[bands];
-        }
-
+        Bin(bands, height);
         var pixels = target.Pixels;
         ForEachBand(bands, band =>
         {
             var (rowStart, rowEnd) = Rows(band, bands, height);
             RenderBand(pass, pixels, width, rowStart, rowEnd, band);
         });
-
-        if (pass == RenderPass.Depth)
-        {
-            float near = 0, far = float.MaxValue;
-            for (var b = 0; b < bands; b++)
-            {
-                near = MathF.Max(near, _bandNear[b]);
-                far = MathF.Min(far, _bandFar[b]);
-            }
-
-            _depthTone.Range(near, far == float.MaxValue ? 0 : far);
-            ForEachBand(bands, band =>
-            {
-                var (rowStart, rowEnd) = Rows(band, bands, height);
-                var range = (rowStart * width)..(rowEnd * width);
-                _depthTone.Resolve(_depth.AsSpan(range), Words(pixels)[range]);
-            });
-        }
     }
 
     /// <summary>Runs the bands in parallel, or in a plain loop on one thread (no hand-offs to pay for).</summary>
@@ -158,21 +222,23 @@ public sealed class FrameRenderer
         var range = (rowStart * width)..(rowEnd * width);
         depth[range].Clear();
         var triangles = _triangles.AsSpan(0, _triangleCount);
+        var inBand = _triangleBands.AsSpan(_triangleBandStarts[band], _triangleBandStarts[band + 1] - _triangleBandStarts[band]);
         switch (pass)
         {
             case RenderPass.Shaded:
-                TriangleRasterizer.Fill(triangles, depth, colour, width, rowStart, rowEnd);
+                TriangleRasterizer.Fill(triangles, inBand, depth, colour, width, rowStart, rowEnd);
                 _sky.Resolve(depth, colour, rowStart, rowEnd, _fog.Enabled ? _fog : null);
 
                 break;
             case RenderPass.Wireframe:
                 colour[range].Fill(WireBackground);
-                TriangleRasterizer.FillDepth(triangles, depth, width, rowStart, rowEnd);
-                LineRasterizer.Draw(_lines.AsSpan(0, _lineCount), depth, colour, width, rowStart, rowEnd);
+                TriangleRasterizer.FillDepth(triangles, inBand, depth, width, rowStart, rowEnd);
+                var lines = _lineBands.AsSpan(_lineBandStarts[band], _lineBandStarts[band + 1] - _lineBandStarts[band]);
+                LineRasterizer.Draw(_lines.AsSpan(0, _lineCount), lines, depth, colour, width, rowStart, rowEnd);
                 break;
             case RenderPass.Depth:
-                TriangleRasterizer.FillDepth(triangles, depth, width, rowStart, rowEnd);
-                (_bandNear[band], _bandFar[band]) = Extremes(depth[range]);
+                TriangleRasterizer.FillDepth(triangles, inBand, depth, width, rowStart, rowEnd);
+                _depthTone.Resolve(depth[range], colour[range]);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(pass), pass, "Unknown render pass.");
@@ -216,12 +282,17 @@ public sealed class FrameRenderer
         return (near, far);
     }
 
+    /// <summary>
+    /// Projects every mesh once per frame: each vertex to pixels and 1/w with its outcode, back faces culled with the
+    /// triangle's object-space plane against the eye, triangles outside the frustum or between pixel centres dropped
+    /// before setup, and wireframe edges kept only where they are drawn and may reach the screen.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetUp(CameraPose camera, ScenePose pose, RenderPass pass, int width, int height)
     {
         _triangleCount = 0;
         _lineCount = 0;
         var viewProjection = camera.ViewProjection;
-        var eye = camera.Position;
         var frame = new Projector(width, height, camera.Near, camera.Far);
         for (var o = 0; o < _geometry.Count; o++)
         {
@@ -233,64 +304,59 @@ public sealed class FrameRenderer
 
             var subject = pose.Objects[o].Subject;
             var world = pose.Objects[o].World;
-            if (!InFrustum(mesh, world, viewProjection))
+            if (!InFrustum(mesh, world, viewProjection) || !Matrix4x4.Invert(world, out var toObject))
             {
                 continue;
             }
 
-            var mirrored = world.GetDeterminant() < 0;
+            var modelViewProjection = world * viewProjection;
             var vertexCount = mesh.Positions.Length;
-            if (_world.Length < vertexCount)
+            if (_screen.Length < vertexCount)
             {
-                _world = new Vector3[vertexCount];
-                _clip = new Vector4[vertexCount];
+                _screen = new Vector3[vertexCount];
+                _outside = new byte[vertexCount];
             }
 
-            for (var v = 0; v < vertexCount; v++)
-            {
-                var w = Vector3.Transform(mesh.Positions[v], world);
-                _world[v] = w;
-                _clip[v] = Vector4.Transform(w, viewProjection);
-            }
+            ProjectVertices(mesh.Positions, modelViewProjection, in frame, _screen, _outside);
 
             if (_front.Length < mesh.TriangleCount)
             {
                 _front = new bool[mesh.TriangleCount];
             }
 
+            // Facing the eye: the sign of the object-space plane at the eye (a mirroring transform flips both sides alike).
+            var eye = Vector3.Transform(camera.Position, toObject);
+            var normalToWorld = Matrix4x4.Transpose(toObject);
             var albedo = new Vector3(subject.Color.R, subject.Color.G, subject.Color.B);
-            var tris = mesh.Triangles;
-            for (var t = 0; t < mesh.TriangleCount; t++)
-            {
-                int a = tris[3 * t], b = tris[(3 * t) + 1], c = tris[(3 * t) + 2];
-                var n = Vector3.Cross(_world[b] - _world[a], _world[c] - _world[a]);
-                if (mirrored)
-                {
-                    n = -n;
-                }
-
-                var front = Vector3.Dot(n, eye - _world[a]) > 0;
-                _front[t] = front;
-                if (!front && mesh.Closed)
-                {
-                    continue;
-                }
-
-                var colour = pass == RenderPass.Shaded ? Shade(n, front, albedo) : 0u;
-                EmitTriangle(in frame, _clip[a], _clip[b], _clip[c], colour);
-            }
-
+            CullAndSetUp(mesh, eye, normalToWorld, modelViewProjection, pass, albedo, in frame);
             if (pass == RenderPass.Wireframe)
             {
                 var tint = PackedColor.FromRgb(Vector3.Lerp(albedo, Vector3.One, 0.55f));
-                foreach (var e in mesh.Edges)
+                var positions = mesh.Positions;
+                foreach (ref readonly var e in mesh.Edges.AsSpan())
                 {
                     var left = _front[e.Left];
                     var right = e.Right >= 0 ? _front[e.Right] : left;
                     var draw = e.Right < 0 || (e.Feature && (left || right)) || left != right;
-                    if (draw)
+                    if (!draw)
                     {
-                        EmitLine(in frame, _clip[e.A], _clip[e.B], tint, 1f, 0f);
+                        continue;
+                    }
+
+                    // Lines are not cut at the far plane (the depth test keeps them honest), only at the sides and near.
+                    int oa = _outside[e.A], ob = _outside[e.B];
+                    if ((oa & ob & ~OutsideFar) != 0)
+                    {
+                        continue;
+                    }
+
+                    if (((oa | ob) & OutsideNear) == 0)
+                    {
+                        AddLine(_screen[e.A], _screen[e.B], tint, 1f, 0f);
+                    }
+                    else
+                    {
+                        EmitLine(in frame, Vector4.Transform(positions[e.A], modelViewProjection), Vector4.Transform(positions[e.B], modelViewProjection), tint, 1f, 0f);
                     }
                 }
             }
@@ -304,6 +370,196 @@ public sealed class FrameRenderer
                 EmitLine(in frame, Vector4.Transform(a, viewProjection), Vector4.Transform(b, viewProjection), gridColour, 0.22f, _gridFade);
             }
         }
+    }
+
+    /// <summary>
+    /// Back faces of closed meshes, triangles wholly outside one side of the frustum and triangles that cover no pixel
+    /// centre are dropped before setup; the rest become <see cref="ScreenTriangle"/>s. Records which triangles face the eye.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CullAndSetUp(MeshGeometry mesh, Vector3 eye, Matrix4x4 normalToWorld, Matrix4x4 modelViewProjection, RenderPass pass, Vector3 albedo, in Projector frame)
+    {
+        var tris = mesh.Triangles;
+        var planes = mesh.Planes;
+        var closed = mesh.Closed;
+        var shaded = pass == RenderPass.Shaded;
+        var front = _front;
+        var outside = _outside;
+        var screen = _screen;
+        var width = frame.Width;
+        var height = frame.Height;
+        var count = _triangleCount;
+        var output = _triangles;
+        for (var t = 0; t < planes.Length; t++)
+        {
+            var plane = planes[t];
+            var facing = (plane.X * eye.X) + (plane.Y * eye.Y) + (plane.Z * eye.Z) + plane.W > 0;
+            front[t] = facing;
+            if (!facing && closed)
+            {
+                continue;
+            }
+
+            int a = tris[3 * t], b = tris[(3 * t) + 1], c = tris[(3 * t) + 2];
+            int oa = outside[a], ob = outside[b], oc = outside[c];
+            if ((oa & ob & oc) != 0)
+            {
+                continue;
+            }
+
+            var colour = shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, albedo) : 0u;
+            if (((oa | ob | oc) & OutsideNear) != 0)
+            {
+                _triangleCount = count;
+                var positions = mesh.Positions;
+                EmitTriangle(
+                    in frame,
+                    Vector4.Transform(positions[a], modelViewProjection),
+                    Vector4.Transform(positions[b], modelViewProjection),
+                    Vector4.Transform(positions[c], modelViewProjection),
+                    colour);
+                count = _triangleCount;
+                output = _triangles;
+                continue;
+            }
+
+            Vector3 pa = screen[a], pb = screen[b], pc = screen[c];
+            // A pixel centre (i + 0.5) lies in [min, max] only when ceil(min - 0.5) <= floor(max - 0.5): most triangles
+            // of a dense mesh far away cover none and cost nothing more.
+            if (MathF.Ceiling(MathF.Min(pa.X, MathF.Min(pb.X, pc.X)) - 0.5f) > MathF.Floor(MathF.Max(pa.X, MathF.Max(pb.X, pc.X)) - 0.5f)
+                || MathF.Ceiling(MathF.Min(pa.Y, MathF.Min(pb.Y, pc.Y)) - 0.5f) > MathF.Floor(MathF.Max(pa.Y, MathF.Max(pb.Y, pc.Y)) - 0.5f))
+            {
+                continue;
+            }
+
+            if (count == output.Length)
+            {
+                Array.Resize(ref _triangles, output.Length * 2);
+                output = _triangles;
+            }
+
+            if (output[count].Set(pa.X, pa.Y, pa.Z, pb.X, pb.Y, pb.Z, pc.X, pc.Y, pc.Z, width, height, colour))
+            {
+                count++;
+            }
+        }
+
+        _triangleCount = count;
+    }
+
+    /// <summary>Pixel x, y and 1/w of each vertex in front of the near plane, and for every vertex the frustum sides it lies beyond.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ProjectVertices(Vector3[] positions, Matrix4x4 modelViewProjection, in Projector frame, Vector3[] screen, byte[] outside)
+    {
+        float near = frame.Near, far = frame.Far, halfWidth = 0.5f * frame.Width, halfHeight = 0.5f * frame.Height;
+        for (var v = 0; v < positions.Length; v++)
+        {
+            var c = Vector4.Transform(positions[v], modelViewProjection);
+            var code = (c.X > c.W ? 1 : 0) | (c.X < -c.W ? 2 : 0) | (c.Y > c.W ? 4 : 0) | (c.Y < -c.W ? 8 : 0)
+                | (c.W < near ? OutsideNear : 0) | (c.W > far ? OutsideFar : 0);
+            outside[v] = (byte)code;
+            if (c.W >= near)
+            {
+                var iw = 1f / c.W;
+                screen[v] = new Vector3(((c.X * iw) + 1f) * halfWidth, (1f - (c.Y * iw)) * halfHeight, iw);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Groups triangles and lines by the bands of rows they touch (each keeps its order), so a band visits only its
+    /// own instead of every one in the frame.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Bin(int bands, int height)
+    {
+        if (_triangleBandStarts.Length != bands + 1 || _rowBand.Length != height)
+        {
+            _triangleBandStarts = new int[bands + 1];
+            _lineBandStarts = new int[bands + 1];
+            _rowBand = new int[height];
+            for (var row = 0; row < height; row++)
+            {
+                _rowBand[row] = (int)(((((long)row + 1) * bands) - 1) / height);
+            }
+        }
+
+        var rowBand = _rowBand;
+
+        // Counts per band, then start offsets, then the indices in order.
+        var starts = _triangleBandStarts.AsSpan();
+        starts.Clear();
+        var triangles = _triangles.AsSpan(0, _triangleCount);
+        foreach (ref readonly var t in triangles)
+        {
+            for (int b = rowBand[t.RowStart], last = rowBand[t.RowEnd - 1]; b <= last; b++)
+            {
+                starts[b + 1]++;
+            }
+        }
+
+        Offsets(starts, ref _triangleBands);
+        if (_binCursor.Length != bands)
+        {
+            _binCursor = new int[bands];
+        }
+
+        var next = _binCursor;
+        starts[..bands].CopyTo(next);
+        for (var i = 0; i < triangles.Length; i++)
+        {
+            for (int b = rowBand[triangles[i].RowStart], last = rowBand[triangles[i].RowEnd - 1]; b <= last; b++)
+            {
+                _triangleBands[next[b]++] = i;
+            }
+        }
+
+        starts = _lineBandStarts.AsSpan();
+        starts.Clear();
+        var lines = _lines.AsSpan(0, _lineCount);
+        foreach (ref readonly var line in lines)
+        {
+            var (first, last) = LineBands(in line, rowBand);
+            for (var b = first; b <= last; b++)
+            {
+                starts[b + 1]++;
+            }
+        }
+
+        Offsets(starts, ref _lineBands);
+        starts[..bands].CopyTo(next);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var (first, last) = LineBands(in lines[i], rowBand);
+            for (var b = first; b <= last; b++)
+            {
+                _lineBands[next[b]++] = i;
+            }
+        }
+    }
+
+    /// <summary>Turns counts at [b + 1] into start offsets at [b] (and the total at the end); sizes the index list.</summary>
+    private static void Offsets(Span<int> starts, ref int[] indices)
+    {
+        for (var b = 1; b < starts.Length; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        var total = starts[^1];
+        if (indices.Length < total)
+        {
+            indices = new int[Math.Max(total, indices.Length * 2)];
+        }
+    }
+
+    /// <summary>The bands a line may draw into: its rows with two rows of margin for anti-aliasing (the rasterizer clips exactly).</summary>
+    private static (int First, int Last) LineBands(in ScreenLine line, int[] rowBand)
+    {
+        var last = rowBand.Length - 1;
+        var top = Math.Clamp(MathF.Min(line.Y0, line.Y1) - 2f, 0f, last);
+        var bottom = Math.Clamp(MathF.Max(line.Y0, line.Y1) + 2f, 0f, last);
+        return (rowBand[(int)top], rowBand[(int)bottom]);
     }
 
     private uint Shade(Vector3 normal, bool front, Vector3 albedo)
@@ -409,16 +665,28 @@ public sealed class FrameRenderer
         }
     }
 
-    private void AddTriangle(in Projector frame, Vector4 a, Vector4 b, Vector4 c, uint colour)
+    private void AddTriangle(in Projector frame, Vector4 a, Vector4 b, Vector4 c, uint colour) =>
+        AddProjected(in frame, frame.Project(a), frame.Project(b), frame.Project(c), colour);
+
+    /// <summary>Sets up a triangle of pixel x, y and 1/w corners, unless no pixel centre lies within its bounds.</summary>
+    private void AddProjected(in Projector frame, Vector3 pa, Vector3 pb, Vector3 pc, uint colour)
     {
+        // A pixel centre (i + 0.5) lies in [min, max] only when ceil(min - 0.5) <= floor(max - 0.5); most triangles of
+        // a dense mesh far away cover none and cost nothing more.
+        var minX = MathF.Min(pa.X, MathF.Min(pb.X, pc.X));
+        var maxX = MathF.Max(pa.X, MathF.Max(pb.X, pc.X));
+        var minY = MathF.Min(pa.Y, MathF.Min(pb.Y, pc.Y));
+        var maxY = MathF.Max(pa.Y, MathF.Max(pb.Y, pc.Y));
+        if (MathF.Ceiling(minX - 0.5f) > MathF.Floor(maxX - 0.5f) || MathF.Ceiling(minY - 0.5f) > MathF.Floor(maxY - 0.5f))
+        {
+            return;
+        }
+
         if (_triangleCount == _triangles.Length)
         {
             Array.Resize(ref _triangles, _triangles.Length * 2);
         }
 
-        var pa = frame.Project(a);
-        var pb = frame.Project(b);
-        var pc = frame.Project(c);
         if (_triangles[_triangleCount].Set(pa.X, pa.Y, pa.Z, pb.X, pb.Y, pb.Z, pc.X, pc.Y, pc.Z, frame.Width, frame.Height, colour))
         {
             _triangleCount++;
@@ -447,13 +715,16 @@ public sealed class FrameRenderer
             b = Vector4.Lerp(b, a, (near - b.W) / (a.W - b.W));
         }
 
+        AddLine(frame.Project(a), frame.Project(b), colour, strength, fade);
+    }
+
+    private void AddLine(Vector3 pa, Vector3 pb, uint colour, float strength, float fade)
+    {
         if (_lineCount == _lines.Length)
         {
             Array.Resize(ref _lines, _lines.Length * 2);
         }
 
-        var pa = frame.Project(a);
-        var pb = frame.Project(b);
         ref var line = ref _lines[_lineCount++];
         line.X0 = pa.X;
         line.Y0 = pa.Y;

@@ -14,12 +14,14 @@ internal static class LineRasterizer
     /// </summary>
     public const float DepthTolerance = 0.004f;
 
-    public static void Draw(ReadOnlySpan<ScreenLine> lines, ReadOnlySpan<float> depth, Span<uint> colour, int width, int rowStart, int rowEnd)
+    /// <summary>Draws the lines at <paramref name="indices"/> (into <paramref name="lines"/>, in order) that cross rows [rowStart, rowEnd).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Draw(ReadOnlySpan<ScreenLine> lines, ReadOnlySpan<int> indices, ReadOnlySpan<float> depth, Span<uint> colour, int width, int rowStart, int rowEnd)
     {
         var band = new Band(depth, colour, width, rowStart, rowEnd);
-        foreach (ref readonly var line in lines)
+        foreach (var index in indices)
         {
-            DrawOne(in line, ref band);
+            DrawOne(in lines[index], ref band);
         }
     }
 

@@ -3,7 +3,10 @@ using Previz.Core.Scenes;
 
 namespace Previz.Rendering.Rasterizing;
 
-/// <summary>The prepared mesh of every object of a scene, in document order; objects without geometry get null.</summary>
+/// <summary>
+/// The prepared mesh of every object of a scene, in document order; objects without geometry get null. Imported meshes
+/// come from the per-mesh cache, so every renderer of a scene (each still, each video, the studio's viewport) shares them.
+/// </summary>
 internal sealed class SceneGeometry
 {
     private readonly MeshGeometry?[] _meshes;
@@ -18,7 +21,7 @@ internal sealed class SceneGeometry
             var obj = scene.Objects[i];
             if (obj.Shape == ShapeKind.Mesh)
             {
-                _meshes[i] = obj.Mesh is { Positions.Length: > 0, Indices.Length: > 2 } mesh ? MeshGeometry.Build(mesh) : null;
+                _meshes[i] = obj.Mesh is { Positions.Length: > 0, Indices.Length: > 2 } mesh ? MeshGeometry.For(mesh) : null;
                 continue;
             }
 

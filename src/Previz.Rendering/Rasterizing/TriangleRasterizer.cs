@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Previz.Rendering.Rasterizing;
@@ -11,13 +12,16 @@ namespace Previz.Rendering.Rasterizing;
 /// </summary>
 internal static class TriangleRasterizer
 {
-    /// <summary>Fills depth and flat colour.</summary>
-    public static void Fill(ReadOnlySpan<ScreenTriangle> triangles, Span<float> depth, Span<uint> colour, int width, int rowStart, int rowEnd)
+    /// <summary>Fills depth and flat colour of the triangles at <paramref name="band"/> (indices into <paramref name="triangles"/>, in order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Fill(ReadOnlySpan<ScreenTriangle> triangles, ReadOnlySpan<int> band, Span<float> depth, Span<uint> colour, int width, int rowStart, int rowEnd)
     {
         ref var depth0 = ref depth[0];
         ref var colour0 = ref colour[0];
-        foreach (ref readonly var t in triangles)
+        ref var first = ref MemoryMarshal.GetReference(triangles);
+        foreach (var index in band)
         {
+            ref readonly var t = ref Unsafe.Add(ref first, index);
             var y0 = Math.Max(t.RowStart, rowStart);
             var y1 = Math.Min(t.RowEnd, rowEnd);
             for (var py = y0; py < y1; py++)
@@ -34,11 +38,14 @@ internal static class TriangleRasterizer
     }
 
     /// <summary>Fills depth only (the hidden-surface pre-pass of the wireframe and the depth pass).</summary>
-    public static void FillDepth(ReadOnlySpan<ScreenTriangle> triangles, Span<float> depth, int width, int rowStart, int rowEnd)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void FillDepth(ReadOnlySpan<ScreenTriangle> triangles, ReadOnlySpan<int> band, Span<float> depth, int width, int rowStart, int rowEnd)
     {
         ref var depth0 = ref depth[0];
-        foreach (ref readonly var t in triangles)
+        ref var first = ref MemoryMarshal.GetReference(triangles);
+        foreach (var index in band)
         {
+            ref readonly var t = ref Unsafe.Add(ref first, index);
             var y0 = Math.Max(t.RowStart, rowStart);
             var y1 = Math.Min(t.RowEnd, rowEnd);
             for (var py = y0; py < y1; py++)

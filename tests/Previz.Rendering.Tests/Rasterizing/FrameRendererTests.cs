@@ -1,4 +1,5 @@
 using System.Numerics;
+using Previz.Core.Animation;
 using Previz.Core.Geometry;
 using Previz.Core.Scenes;
 using Previz.Rendering.Framing;
@@ -236,5 +237,50 @@ public class FrameRendererTests
         var (frame, _, _) = Render(Scene([Box("a", Vector3.Zero, Vector3.One, "#ffffff")]), RenderPass.Wireframe);
 
         Assert.All(Enumerable.Range(0, frame.Width * frame.Height), i => Assert.Equal(255, frame.Pixels[(4 * i) + 3]));
+    }
+
+    [Fact]
+    public void Depth_of_a_still_object_keeps_its_grey_while_another_comes_closer()
+    {
+        var still = Box("still", new Vector3(-1.5f, 0, -2), new Vector3(1f), "#808080");
+        var mover = Box("mover", new Vector3(1.5f, 0, -20), new Vector3(1f), "#808080") with
+        {
+            Animation = new TransformAnimation(
+                new Vector3Track([new(0, new Vector3(1.5f, 0, -20), Interpolation.Linear), new(1, new Vector3(1.5f, 0, 5), Interpolation.Linear)]),
+                new QuaternionTrack([]),
+                new Vector3Track([])),
+        };
+        var scene = Scene([still, mover]);
+        var renderer = new FrameRenderer(scene, NoGrid);
+        var shot = scene.Shots[0];
+        var centre = Project(renderer, shot, still.Transform.Position + new Vector3(0, 0, 0.5f));
+
+        var greys = new[] { 0, shot.FrameCount / 2, shot.FrameCount - 1 }
+            .Select(i => renderer.Render(shot, shot.FrameTime(i), RenderPass.Depth, Size).MeanLuma((int)centre.X, (int)centre.Y, 2))
+            .ToList();
+
+        // Normalised per frame, the still box would go from nearest (white) to mid grey as the other passes it.
+        Assert.All(greys, g => Assert.Equal(greys[0], g, 0.5));
+        Assert.InRange(greys[0], 40, 250);
+    }
+
+    [Fact]
+    public void A_depth_still_equals_that_frame_of_the_shot()
+    {
+        var mover = Box("mover", new Vector3(1.5f, 0, -20), new Vector3(1f), "#808080") with
+        {
+            Animation = new TransformAnimation(
+                new Vector3Track([new(0, new Vector3(1.5f, 0, -20), Interpolation.Linear), new(1, new Vector3(0, 0, 4), Interpolation.Linear)]),
+                new QuaternionTrack([]),
+                new Vector3Track([])),
+        };
+        var scene = Scene([Box("still", new Vector3(-1.5f, 0, -2), new Vector3(1f), "#808080"), mover]);
+        var shot = scene.Shots[0];
+        var video = ShotRenderer.Frames(scene, shot, RenderPass.Depth, Size, NoGrid).Where(f => f.Index is 7 or 19).Select(f => f.Frame.Pixels.ToArray()).ToList();
+
+        var stills = new[] { 7, 19 }.Select(i => new FrameRenderer(scene, NoGrid).Render(shot, shot.FrameTime(i), RenderPass.Depth, Size).Pixels).ToList();
+
+        Assert.Equal(video[0], stills[0]);
+        Assert.Equal(video[1], stills[1]);
     }
 }
