@@ -66,7 +66,11 @@ public static class StudioServices
                     {
                         QueuePollInterval = jobs.PollingInterval,
                         InvisibilityTimeout = jobs.InvisibilityTimeout,
-                        UseSlidingInvisibilityTimeout = true,
+                        // Sliding invisibility left a killed worker's fetched jobs invisible for minutes in the
+                        // scale-out test (Hangfire.PostgreSql issue #381 reports the same); a plain timeout brings them
+                        // back after InvisibilityTimeout, and the generation lease (renewed while a step runs) keeps a
+                        // long step that outlives it from running twice.
+                        UseSlidingInvisibilityTimeout = false,
                         PrepareSchemaIfNecessary = true,
                         SchemaName = "hangfire",
                     });
