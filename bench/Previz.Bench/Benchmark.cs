@@ -16,15 +16,8 @@ internal static class Benchmark
     /// the median time and fps of each side and the median of the runs' ratios. Alternating keeps a change in the
     /// machine's load from favouring one side.
     /// </summary>
-    public static async Task<int> RunAsync(SceneDocument scene, BenchSettings settings)
-    {
-        var (shot, size, rate) = Setup(scene, settings);
-        Directory.CreateDirectory(settings.OutDir);
-        try
-        {
-            Console.Error.WriteLine($"load average: {LoadAverage()} (cores: {Environment.ProcessorCount})");
-            await WarmUpAsync(scene, shot, settings);
-            foreach (var pass in settings.Passes)
+    public static Task<int> RunAsync(SceneDocument scene, BenchSettings settings) =>
+        ForEachPassAsync(scene, settings, async (pass, shot, size, rate) =>
             {
                 var samples = Samples(scene, shot, pass, size);
                 var limits = new List<double>();
@@ -44,19 +37,7 @@ internal static class Benchmark
                 var limitFps = shot.FrameCount / Median.Of(limits);
                 var ratio = Median.Of(limits.Zip(directs, (l, d) => l / d).ToList());
                 Console.WriteLine(Invariant($"pass={pass.ToName()} frames={shot.FrameCount} seconds={seconds:0.00} fps={fps:0.0} limit_fps={limitFps:0.0} ratio={ratio:0.00}"));
-            }
-
-            Console.Error.WriteLine($"load average: {LoadAverage()}");
-            return 0;
-        }
-        finally
-        {
-            if (!settings.KeepOutput)
-            {
-                TryDelete(settings.OutDir);
-            }
-        }
-    }
+            });
 
     /// <summary>
     /// CPU milliseconds per frame, which a loaded machine hardly changes: rendering alone (one thread and all threads),
@@ -64,17 +45,10 @@ internal static class Benchmark
     /// (ours: render + feed; ffmpeg's). On a machine whose cores are all busy the wall-clock ratio tends to
     /// reference CPU / Direct Render CPU, printed as cpu_ratio.
     /// </summary>
-    public static async Task<int> ProfileAsync(SceneDocument scene, BenchSettings settings)
-    {
-        var (shot, size, rate) = Setup(scene, settings);
-        Directory.CreateDirectory(settings.OutDir);
-        try
-        {
-            Console.Error.WriteLine($"load average: {LoadAverage()} (cores: {Environment.ProcessorCount})");
-            await WarmUpAsync(scene, shot, settings);
-            var n = shot.FrameCount;
-            foreach (var pass in settings.Passes)
+    public static Task<int> ProfileAsync(SceneDocument scene, BenchSettings settings) =>
+        ForEachPassAsync(scene, settings, async (pass, shot, size, rate) =>
             {
+                var n = shot.FrameCount;
                 var single = RenderCpu(scene, shot, pass, size, 1);
                 var all = RenderCpu(scene, shot, pass, size, null);
 
@@ -89,6 +63,23 @@ internal static class Benchmark
 
                 Console.WriteLine(Invariant(
                     $"pass={pass.ToName()} render_cpu_ms={single:0.00} render_cpu_ms_all_threads={all:0.00} x264_cpu_ms={Ms(reference.Children, n):0.00} feed_cpu_ms={Ms(reference.Self, n):0.00} direct_cpu_ms={Ms(direct.Self, n):0.00}+{Ms(direct.Children, n):0.00} cpu_ratio={reference.Total / direct.Total:0.00}"));
+            });
+
+    /// <summary>
+    /// What both modes share: the shot stretched to the bench's length, the load average before and after, a warm-up,
+    /// then <paramref name="measurePass"/> for each pass; the output folder is removed unless kept.
+    /// </summary>
+    private static async Task<int> ForEachPassAsync(SceneDocument scene, BenchSettings settings, Func<RenderPass, Shot, FrameSize, FrameRate, Task> measurePass)
+    {
+        var (shot, size, rate) = Setup(scene, settings);
+        Directory.CreateDirectory(settings.OutDir);
+        try
+        {
+            Console.Error.WriteLine($"load average: {LoadAverage()} (cores: {Environment.ProcessorCount})");
+            await WarmUpAsync(scene, shot, settings);
+            foreach (var pass in settings.Passes)
+            {
+                await measurePass(pass, shot, size, rate);
             }
 
             Console.Error.WriteLine($"load average: {LoadAverage()}");
