@@ -59,11 +59,7 @@ public static class GenerateCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(scenePath)!;
-            var loaded = await SceneFiles.LoadAsync(path, ct);
-            foreach (var warning in loaded.Warnings)
-            {
-                output.Warn(warning.ToString());
-            }
+            var loaded = await SceneFiles.LoadReportingWarningsAsync(path, output, ct);
 
             var scene = loaded.Scene;
             var shot = SceneFiles.ResolveShot(scene, parse.GetValue(shotOption));

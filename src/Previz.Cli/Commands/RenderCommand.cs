@@ -28,11 +28,7 @@ public static class RenderCommand
         command.SetAction(async (parse, ct) =>
         {
             var scenePath = parse.GetValue(scene)!;
-            var loaded = await SceneFiles.LoadAsync(scenePath, ct);
-            foreach (var warning in loaded.Warnings)
-            {
-                output.Warn(warning.ToString());
-            }
+            var loaded = await SceneFiles.LoadReportingWarningsAsync(scenePath, output, ct);
 
             var chosen = SceneFiles.ResolveShot(loaded.Scene, parse.GetValue(shot), parse.GetValue(camera));
             var renderPass = Choices.Pass(parse.GetValue(pass));

@@ -25,11 +25,7 @@ public static class SceneCommands
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(path)!;
-            var result = await SceneFiles.LoadAsync(file, ct);
-            foreach (var warning in result.Warnings)
-            {
-                output.Warn(warning.ToString());
-            }
+            var result = await SceneFiles.LoadReportingWarningsAsync(file, output, ct);
 
             output.Out.MarkupLine($"[green]valid:[/] {Markup.Escape(file)} ({result.Scene.Objects.Count} objects, {result.Scene.Cameras.Count} cameras, {result.Scene.Shots.Count} shots)");
             return ExitCodes.Success;

@@ -1,3 +1,4 @@
+using Previz.Cli.Console;
 using Previz.Core;
 using Previz.Core.Scenes;
 using Previz.Import.Scenes;
@@ -19,6 +20,18 @@ public static class SceneFiles
         }
 
         return await SceneFileLoader.LoadAsync(full, cancellationToken);
+    }
+
+    /// <summary>Loads the scene and prints its warnings (unknown fields, usually typos) to stderr.</summary>
+    public static async Task<LoadedScene> LoadReportingWarningsAsync(string path, Output output, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(path, cancellationToken);
+        foreach (var warning in loaded.Warnings)
+        {
+            output.Warn(warning.ToString());
+        }
+
+        return loaded;
     }
 
     /// <summary>The shot for <c>--camera</c> when given (by camera id or name), else the one for <c>--shot</c>.</summary>
