@@ -4,8 +4,9 @@
 set -euo pipefail
 want=(ffmpeg)
 if [[ "${1:-runtime}" == "test" ]]; then
-  # The scale-out tests start a private PostgreSQL server (initdb + pg_ctl in a temporary folder).
-  want+=(postgresql)
+  # The scale-out tests start a private PostgreSQL server (initdb + pg_ctl in a temporary folder); the browser tests
+  # drive Debian's chromium through Playwright (never a downloaded browser).
+  want+=(postgresql chromium)
 fi
 missing=()
 for pkg in "${want[@]}"; do

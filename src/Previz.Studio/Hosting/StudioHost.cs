@@ -26,11 +26,19 @@ public static class StudioHost
         var listen = urls ?? builder.Configuration["urls"] ?? DefaultUrls;
         BindingGuard.Check(listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options.Token);
         builder.WebHost.UseUrls(listen);
+        var assets = StaticAssetsManifest.Find();
+        if (assets.Runtime is not null)
+        {
+            // From a build (not a publish) the files are found through the runtime manifest, which points at the sources.
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, assets.Runtime);
+            builder.WebHost.UseStaticWebAssets();
+        }
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(options.SceneUploadLimitBytes, options.ImageUploadLimitBytes) + 1);
         builder.Services.AddPrevizStudio(builder.Configuration, options);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = StudioJson.Options.PropertyNamingPolicy;
@@ -50,6 +58,13 @@ public static class StudioHost
             app.UseMiddleware<TokenMiddleware>(options.Token);
         }
 
+        app.UseAntiforgery();
+        if (assets.Endpoints is not null)
+        {
+            app.MapStaticAssets(assets.Endpoints);
+        }
+
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapOpenApi();
         app.MapStudioApi();
         app.MapGet("/health", (Persistence.StudioDatabase db) => Results.Ok(new { status = "ok", database = db.ProviderName })).ExcludeFromDescription();
