@@ -108,6 +108,14 @@ public sealed class PipelineApiTests
 
         var db = await File.ReadAllBytesAsync(Path.Combine(studio.DataFolder, "previz.db"));
         Assert.DoesNotContain(PlantedKey, System.Text.Encoding.UTF8.GetString(db), StringComparison.Ordinal);
+
+        // A rerun plans the choices as they were asked, not the resolved values.
+        using var rerun = await studio.Client.PostAsync($"/api/gallery/{itemId}/rerun", null);
+        var again = (await rerun.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(rerun.StatusCode == HttpStatusCode.Accepted, again.ToJsonString());
+        Assert.Equal("capture", (string)again["options"]!["requested"]!["startFrame"]!);
+        Assert.Equal("Graphite storyboard sketch, loose hatching.", (string)again["prompt"]!["style"]!);
+        Assert.Equal(["style"], again["prompt"]!["editedParts"]!.AsArray().Select(p => (string)p!));
     }
 
     [Fact]
