@@ -1,10 +1,12 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
 using Previz.Studio.Components.Visualizer;
+using Previz.Studio.Images;
 using Previz.Studio.Jobs;
 using Previz.Studio.Scenes;
 
@@ -17,7 +19,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     [Fact]
     public async Task Switching_mode_rescopes_the_model_list_to_the_catalog_models_of_that_mode()
     {
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
 
         foreach (var mode in VisualizerModes.All)
         {
@@ -32,7 +34,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     [Fact]
     public async Task From_Animation_defaults_to_Direct_Render_and_labels_the_button_Capture_Animation()
     {
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
         await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.Image.Id() });
         Assert.Equal("Generate Image", cut.Find("button.generate").TextContent.Trim());
 
@@ -47,7 +49,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     {
         var silent = Catalog.ForMode(VisualizerMode.StartFrame)
             .First(l => l.IsAvailable && l.Model.Audio == AudioSupport.None && l.Model.Provider != ModelProvider.DirectRender).Model;
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
 
         await SelectModelAsync(cut, silent.Id);
         var audio = cut.Find("select[aria-label=Audio]");
@@ -72,7 +74,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
             .Where(l => l.IsAvailable && l.Model.Durations is not null).Select(l => l.Model)
             .GroupBy(m => string.Join(",", m.Durations!.Choices)).Select(g => g.First()).Take(2).ToList();
         Assert.Equal(2, withDurations.Count);
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
 
         foreach (var model in withDurations)
         {
@@ -86,7 +88,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     public async Task A_clip_longer_than_the_shot_shows_the_trim_note_and_the_estimate_breakdown()
     {
         // The breakaway shot lasts 4 s; Kling 2.6 Pro makes 5 or 10 s clips.
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
 
         await SelectModelAsync(cut, "kling-2.6-pro");
 
@@ -99,7 +101,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     [Fact]
     public async Task Prompt_tabs_keep_edits_across_tab_and_model_switches()
     {
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
         await SelectModelAsync(cut, "veo-3.1");
         var tabs = cut.FindAll("[role=tablist] [role=tab]").Select(t => t.TextContent.Trim()).ToList();
         Assert.Equal(["Scene", "Style", "Lighting"], tabs);
@@ -122,7 +124,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     [Fact]
     public async Task Generate_prompt_asks_before_overwriting_edits()
     {
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
         await SelectModelAsync(cut, "veo-3.1");
         var auto = await PromptOfTabAsync(cut, "Scene");
         await cut.Find("[role=tabpanel] textarea").ChangeAsync(new ChangeEventArgs { Value = "my own words" });
@@ -137,7 +139,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     [Fact]
     public async Task A_hosted_model_without_its_key_cannot_start_and_says_which_variable_it_needs()
     {
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
 
         await SelectModelAsync(cut, "veo-3.1");
 
@@ -149,7 +151,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     [Fact]
     public async Task Generate_in_From_Animation_with_Direct_Render_creates_a_generation()
     {
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
         await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
         Assert.Equal("Free · renders on this machine", cut.Find(".estimate .cost").TextContent.Trim());
 
@@ -166,7 +168,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     [Fact]
     public async Task A_refused_request_is_shown_inline()
     {
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
         await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
         // The scene goes away after the panel loaded it (another tab deleted it): the service refuses with a field error.
         Assert.True(await Services.GetRequiredService<SceneStore>().DeleteAsync(Scene.Id, CancellationToken.None));
@@ -180,7 +182,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     [Fact]
     public async Task Start_and_end_frame_slots_appear_where_the_mode_needs_them_and_capture_the_current_time()
     {
-        var cut = await RenderPanelAsync("breakaway");
+        var cut = RenderPanel("breakaway");
         await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.StartEnd.Id() });
         Assert.Equal(2, cut.FindAll("fieldset.frame-slot").Count);
         await cut.FindAll("fieldset.frame-slot-start button").First(b => b.TextContent == "Capture current time").ClickAsync(new());
@@ -191,11 +193,30 @@ public sealed class VisualizerPanelTests : StudioComponentTest
         Assert.Contains("/still?t=1.5", cut.Find("fieldset.frame-slot-start img.frame-thumb").GetAttribute("src"), StringComparison.Ordinal);
     }
 
-    private async Task<IRenderedComponent<VisualizerPanel>> RenderPanelAsync(string shotId)
+    [Fact]
+    public void Upload_image_checks_the_content_and_stores_it_like_the_images_api()
+    {
+        var cut = RenderPanel("breakaway");
+        // A PNG signature followed by anything: the check is by content, as POST /api/images does it.
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("<html>not an image</html>", "frame.png"));
+        cut.WaitForAssertion(() => Assert.Contains("not a PNG, JPEG or WebP", cut.Find(".slot-error").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal(FrameChoiceKind.ShotStart, Services.GetRequiredService<FrameSlots>().Start.Kind);
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(png, "frame.png"));
+
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png));
+        cut.WaitForAssertion(() => Assert.Equal($"/api/images/{id}", cut.Find("fieldset.frame-slot-start img.frame-thumb").GetAttribute("src")), TimeSpan.FromSeconds(30));
+        Assert.Equal($"image:{id}", Services.GetRequiredService<FrameSlots>().Start.OptionValue(false, 4));
+        Assert.NotNull(Services.GetRequiredService<ImageStore>().Find(id));
+    }
+
+    private IRenderedComponent<VisualizerPanel> RenderPanel(string shotId)
     {
         var cut = Render<VisualizerPanel>(p => p.Add(x => x.SceneId, Scene.Id).Add(x => x.ShotId, shotId).Add(x => x.CurrentTime, 1.5));
+        // The panel loads the scene and asks the planning service before it shows the options.
         cut.WaitForElement("select[aria-label=Duration]", TimeSpan.FromSeconds(30));
-        await Task.CompletedTask;
         return cut;
     }
 
