@@ -85,6 +85,13 @@ public sealed class StudioPageTests : StudioComponentContext
         Assert.Equal(6.5, scene.FindShot("breakaway")!.Duration);
         Assert.Equal(8, scene.FindShot("establishing")!.Duration);
         Assert.Equal(4, (await Store.LoadAsync(record, CancellationToken.None)).FindShot("breakaway")!.Duration);
+
+        // The router hands the same page the new version: it shows the saved values, not the old version's.
+        cut.Render(p => p.Add(x => x.SceneId, saved.Id));
+        cut.WaitForAssertion(() => Assert.Contains("v2", cut.Find("h1").TextContent, StringComparison.Ordinal), Patience);
+        Assert.Equal("6.5", cut.Find("#shot-duration").GetAttribute("value"));
+        Assert.Equal("Viewport: Striker breakaway at 0.00 s", cut.Find("img.viewport-image").GetAttribute("alt"));
+        Assert.Equal("0.00 s / 6.50 s", cut.Find(".viewport-time").TextContent);
     }
 
     [Fact]
