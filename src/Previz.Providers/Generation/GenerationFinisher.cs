@@ -33,7 +33,20 @@ public sealed class GenerationFinisher
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         return plan.Mode == VisualizerMode.Image
             ? await FinishImageAsync(downloadedFile, output, cancellationToken)
-            : await FinishVideoAsync(downloadedFile, plan.Options.OutputSeconds, output, cancellationToken);
+            : await FinishVideoCoreAsync(downloadedFile, plan.Options.OutputSeconds, output, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finishes a video without its plan (a durable job keeps only the length to deliver): decoded, trimmed to
+    /// <paramref name="targetSeconds"/> when longer (0: no trim), H.264 with <c>+faststart</c>.
+    /// </summary>
+    public Task<FinishedMedia> FinishVideoAsync(string downloadedFile, double targetSeconds, string outputFile, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(downloadedFile);
+        ArgumentException.ThrowIfNullOrEmpty(outputFile);
+        var output = Path.GetFullPath(outputFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        return FinishVideoCoreAsync(downloadedFile, targetSeconds, output, cancellationToken);
     }
 
     private static async Task<FinishedMedia> FinishImageAsync(string source, string output, CancellationToken cancellationToken)
@@ -62,7 +75,7 @@ public sealed class GenerationFinisher
         }
     }
 
-    private async Task<FinishedMedia> FinishVideoAsync(string source, double targetSeconds, string output, CancellationToken cancellationToken)
+    private async Task<FinishedMedia> FinishVideoCoreAsync(string source, double targetSeconds, string output, CancellationToken cancellationToken)
     {
         var probe = await ProbeAsync(source, "The result", cancellationToken);
         if (probe.FrameCount <= 0 || probe.Width <= 0)

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Previz.Core;
 using Previz.Core.Loading;
+using Previz.Core.Options;
+using Previz.Providers.Errors;
 using Previz.Studio.Security;
 
 namespace Previz.Studio.Api;
@@ -30,6 +32,15 @@ public sealed class ProblemMapping : IExceptionHandler
             SceneValidationException scene => Invalid(scene.Errors.Any()
                 ? scene.Errors.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => _redactor.Redact(p.Message)).ToArray())
                 : new Dictionary<string, string[]> { ["file"] = [_redactor.Redact(scene.Message)] }, "The scene is not valid."),
+            UnsupportedOptionException unsupported => Unsupported(unsupported),
+            MissingApiKeyException key => new ProblemDetails
+            {
+                Status = 400,
+                Title = "An API key is missing.",
+                Detail = _redactor.Redact(key.Message),
+                // The variable's name only; the key is never in any answer.
+                Extensions = { ["variable"] = key.VariableName },
+            },
             FieldException field => Invalid(new Dictionary<string, string[]> { [field.Field] = [_redactor.Redact(field.Message)] }, _redactor.Redact(field.Message)),
             UserErrorException user => new ProblemDetails { Status = 400, Title = "The request cannot be served.", Detail = _redactor.Redact(user.Message) },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request.", Detail = _redactor.Redact(bad.Message) },
@@ -37,6 +48,26 @@ public sealed class ProblemMapping : IExceptionHandler
         };
         httpContext.Response.StatusCode = problem.Status ?? 500;
         return await _problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A choice the model cannot take: the field, the model and the values it accepts.</summary>
+    private HttpValidationProblemDetails Unsupported(UnsupportedOptionException e)
+    {
+        var field = e.Option switch
+        {
+            "mode" => "mode",
+            "shot" => "shotId",
+            "capture time" => "options.startFrame",
+            "aspect" or "orientation" => "options.aspect",
+            var other => "options." + other.Replace(" ", "", StringComparison.Ordinal),
+        };
+        var message = _redactor.Redact(e.Message);
+        var problem = Invalid(new Dictionary<string, string[]> { [field] = [message] }, message);
+        problem.Title = e.ModelId is null ? "The option is not supported." : $"{e.ModelId} does not support this option.";
+        problem.Extensions["modelId"] = e.ModelId;
+        problem.Extensions["option"] = e.Option;
+        problem.Extensions["supported"] = e.Accepted;
+        return problem;
     }
 
     private static HttpValidationProblemDetails Invalid(IDictionary<string, string[]> errors, string detail) =>

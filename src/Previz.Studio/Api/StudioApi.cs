@@ -22,6 +22,7 @@ public static class StudioApi
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api");
         MapScenes(api.MapGroup("/scenes").WithTags("Scenes"));
+        api.MapGroup("/scenes").WithTags("Planning").MapPlanning();
         MapCatalog(api.MapGroup("/models").WithTags("Models"));
         MapGenerations(api.MapGroup("/generations").WithTags("Generations"));
         MapGallery(api.MapGroup("/gallery").WithTags("Gallery"));
@@ -42,7 +43,7 @@ public static class StudioApi
 
             var (record, read) = await store.AddAsync(content, fileName, ct);
             return Results.Created($"/api/scenes/{record.Id}", SceneDto.From(record, [.. read.Scene.Shots.Select(ShotDto.From)], [.. read.Warnings.Select(w => w.ToString())]));
-        }).WithSummary("Upload a .previz.json scene (request body; ?fileName= for display).").Produces<SceneDto>(201).ProducesValidationProblem();
+        }).WithSummary("Upload a .previz.json scene or a binary glTF (.glb, told apart by content; request body; ?fileName= for display).").Produces<SceneDto>(201).ProducesValidationProblem();
 
         scenes.MapGet("/", async (SceneStore store, CancellationToken ct) => (await store.ListAsync(ct)).Select(s => SceneDto.From(s)))
             .WithSummary("List scenes (every version).");
@@ -65,7 +66,7 @@ public static class StudioApi
             return record is null ? NotFound("scene", id) : Results.Ok((await store.LoadAsync(record, ct)).Shots.Select(ShotDto.From));
         }).WithSummary("The shots of a scene.");
 
-        scenes.MapPost("/validate", async (HttpContext context, StudioOptions options, CancellationToken ct) =>
+        scenes.MapPost("/validate", async (HttpContext context, StudioOptions options, string? fileName, CancellationToken ct) =>
         {
             var content = await UploadReader.ReadAsync(context, options.SceneUploadLimitBytes, ct);
             if (content is null)
@@ -73,7 +74,7 @@ public static class StudioApi
                 return UploadReader.TooLarge("Scene", options.SceneUploadLimitBytes);
             }
 
-            var read = SceneStore.Validate(content);
+            var read = SceneStore.Validate(content, fileName);
             return Results.Ok(new ValidationResultDto(true, read.Scene.Name, [.. read.Scene.Shots.Select(ShotDto.From)], [.. read.Warnings.Select(w => w.ToString())]));
         }).WithSummary("Validate a scene without storing it; errors name JSON paths.").ProducesValidationProblem();
 

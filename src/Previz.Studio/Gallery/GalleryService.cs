@@ -121,6 +121,7 @@ public sealed class GalleryService
             provider = JsonSerializer.Deserialize<StoredHostedRequest>(generation.VendorRequestJson, StudioJson.Options)?.Provider.ToString().ToLowerInvariant();
         }
 
+        var plan = generation.PlanJson is null ? null : JsonNode.Parse(generation.PlanJson);
         return new Provenance
         {
             GenerationId = generation.Id,
@@ -136,6 +137,12 @@ public sealed class GalleryService
             Duration = generation.Duration,
             EstimatedCostUsd = generation.EstimatedCostUsd,
             BilledCostUsd = generation.BilledCostUsd,
+            BilledCostSource = generation.BilledCostSource,
+            Estimate = plan?["estimate"]?.DeepClone(),
+            VendorEndpoint = (string?)plan?["vendorEndpoint"],
+            Notes = plan?["notes"]?.DeepClone(),
+            Inputs = plan?["inputs"]?.DeepClone(),
+            References = plan?["references"]?.DeepClone(),
             Provider = provider,
             VendorRequestId = generation.VendorRequestId,
             RetryOf = generation.RetryOfId,

@@ -79,6 +79,45 @@ public sealed partial class MediaStore
         return _folder.Relative(poster);
     }
 
+    /// <summary>The video's frame at <paramref name="seconds"/> as full-size PNG bytes; null (logged) when there is none.</summary>
+    public async Task<byte[]?> FrameAsync(string relativeVideo, double seconds, CancellationToken cancellationToken)
+    {
+        var video = _folder.Resolve(relativeVideo);
+        var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.png");
+        var start = new ProcessStartInfo(FfmpegLocator.Ffmpeg())
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var at = seconds.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var arg in new[] { "-nostdin", "-v", "error", "-ss", at, "-i", video, "-frames:v", "1", "-y", temp })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0 || !File.Exists(temp) || new FileInfo(temp).Length == 0)
+            {
+                LogFrameFailed(_logger, process.ExitCode, (await stderr).Trim());
+                return null;
+            }
+
+            return await File.ReadAllBytesAsync(temp, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ffmpeg could not extract a frame (exit {ExitCode}): {Error}")]
+    private static partial void LogFrameFailed(ILogger logger, int exitCode, string error);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "ffmpeg could not make a poster (exit {ExitCode}): {Error}")]
     private static partial void LogPosterFailed(ILogger logger, int exitCode, string error);
 }

@@ -32,6 +32,24 @@ public sealed record Provenance
 
     public double? BilledCostUsd { get; init; }
 
+    /// <summary>Where the billed cost comes from (vendors report none: usually the estimate, and why that is the bill).</summary>
+    public string? BilledCostSource { get; init; }
+
+    /// <summary>The estimate with its billing rule, units and breakdown.</summary>
+    public JsonNode? Estimate { get; init; }
+
+    /// <summary>The vendor endpoint the request went to.</summary>
+    public string? VendorEndpoint { get; init; }
+
+    /// <summary>The pipeline's decisions and what the endpoint could not take.</summary>
+    public JsonNode? Notes { get; init; }
+
+    /// <summary>The pictures sent (start, end, keyframes, references), their source and fitting.</summary>
+    public JsonNode? Inputs { get; init; }
+
+    /// <summary>Object reference pictures sent or dropped, with the reason.</summary>
+    public JsonNode? References { get; init; }
+
     public string? Provider { get; init; }
 
     public string? VendorRequestId { get; init; }

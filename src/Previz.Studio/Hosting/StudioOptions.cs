@@ -29,6 +29,12 @@ public sealed class StudioOptions
     /// </summary>
     public bool AllowRawHostedRequests { get; set; }
 
+    /// <summary>
+    /// The project's spending cap in USD (<c>Studio:BudgetUsd</c>); null for none. A hosted generation that would take
+    /// the billed (else estimated) cost of all generations that did not fail over it is refused.
+    /// </summary>
+    public decimal? BudgetUsd { get; set; }
+
     public JobOptions Jobs { get; set; } = new();
 
     /// <summary>True when <see cref="Database"/> names a PostgreSQL server.</summary>

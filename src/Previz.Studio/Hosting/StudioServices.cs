@@ -9,6 +9,7 @@ using Previz.Studio.Events;
 using Previz.Studio.Gallery;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
+using Previz.Studio.Planning;
 using Previz.Studio.Scenes;
 using Previz.Studio.Security;
 
@@ -46,8 +47,9 @@ public static class StudioServices
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<GenerationService>();
-        services.TryAddSingleton<IHostedGenerationPlanner, PipelinePendingPlanner>();
-        services.TryAddSingleton<IResultFinisher, ProbeCheckFinisher>();
+        services.AddSingleton<ShotPlanningService>();
+        services.TryAddSingleton<IHostedGenerationPlanner, PipelinePlanner>();
+        services.TryAddSingleton<IResultFinisher, PipelineFinisher>();
         services.AddTransient<GenerationJobs>();
         services.AddPrevizProviders(configuration);
         services.AddHostedService<DatabaseMigrator>();

@@ -443,6 +443,17 @@ public sealed partial class GenerationJobs
     private async Task StoreAsync(Guid id, string owner, string clip, CancellationToken cancellationToken)
     {
         var record = await _store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Generation {id} vanished.");
+        var (billed, source) = BilledCost.Of(record);
+        if (billed is not null && record.BilledCostUsd is null)
+        {
+            // Written before the gallery item, whose provenance copies it.
+            record = await _store.UpdateAsync(id, owner, g =>
+            {
+                g.BilledCostUsd = billed;
+                g.BilledCostSource = source;
+            }, cancellationToken);
+        }
+
         var item = await _gallery.AddAsync(record, clip, cancellationToken);
         await _store.UpdateAsync(id, owner, g =>
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Previz.Core;
+using Previz.Core.Modes;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
 using Previz.Studio.Api;
@@ -65,7 +66,7 @@ public sealed class GenerationService
             SceneHash = sceneRecord.ContentHash,
             SceneName = sceneRecord.Name,
             ShotId = shot.Id,
-            Mode = request.Mode ?? (request.ModelId is null or DirectRender ? DirectRender : "unspecified"),
+            Mode = request.Mode ?? (request.ModelId is null or DirectRender ? DirectRender : VisualizerModes.Default.Id()),
             ModelId = request.ModelId ?? DirectRender,
             Seed = request.Seed,
             Duration = shot.Duration,
@@ -116,6 +117,7 @@ public sealed class GenerationService
             record.OptionsJson = plan.Options.ToJsonString();
             record.PromptJson = plan.Prompt?.ToJsonString();
             record.EstimatedCostUsd = plan.EstimatedCostUsd;
+            record.PlanJson = plan.Details?.ToJsonString();
             record.Duration = plan.Duration;
             record.IdempotencyKey = $"previz-{record.Id:N}";
         }
@@ -204,12 +206,16 @@ public sealed class GenerationService
             throw new UserErrorException("The scene of this generation was deleted, so it cannot run again.");
         }
 
+        // Planned generations keep the choices as asked under "requested"; planning those again gives the same result.
         var options = JsonNode.Parse(previous.OptionsJson)?.AsObject();
-        var raw = previous.Kind == GenerationKind.Hosted && previous.PromptJson is null && previous.VendorRequestJson is not null && _options.AllowRawHostedRequests
+        options = options?["requested"] as JsonObject ?? options;
+        var prompt = previous.PromptJson is null ? null : JsonNode.Parse(previous.PromptJson)?.AsObject();
+        prompt = prompt?["requested"] as JsonObject ?? prompt;
+        var raw = previous.Kind == GenerationKind.Hosted && previous.PlanJson is null && previous.VendorRequestJson is not null && _options.AllowRawHostedRequests
             ? JsonSerializer.Deserialize<StoredHostedRequest>(previous.VendorRequestJson, StudioJson.Options)
             : null;
         return await CreateAsync(
-            new CreateGeneration(previous.SceneId.Value, previous.ShotId, previous.Mode, previous.ModelId, options, previous.PromptJson is null ? null : JsonNode.Parse(previous.PromptJson)?.AsObject(), previous.Seed)
+            new CreateGeneration(previous.SceneId.Value, previous.ShotId, previous.Mode, previous.ModelId, (JsonObject?)options?.DeepClone(), (JsonObject?)prompt?.DeepClone(), previous.Seed)
             {
                 HostedRequest = raw,
                 EstimatedCostUsd = previous.EstimatedCostUsd,

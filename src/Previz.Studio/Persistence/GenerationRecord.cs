@@ -72,6 +72,15 @@ public sealed class GenerationRecord
 
     public double? BilledCostUsd { get; set; }
 
+    /// <summary>Where <see cref="BilledCostUsd"/> comes from (the vendor reports no cost, so usually the estimate).</summary>
+    public string? BilledCostSource { get; set; }
+
+    /// <summary>
+    /// What the generation pipeline decided besides options and prompt, as JSON: the estimate with its breakdown, notes,
+    /// the pictures sent, and the object references sent or dropped.
+    /// </summary>
+    public string? PlanJson { get; set; }
+
     /// <summary>The generation this one retries, if any.</summary>
     public Guid? RetryOfId { get; set; }
 

@@ -49,6 +49,7 @@ public abstract class StudioDbContext : DbContext
             generation.Property(g => g.IdempotencyKey).HasMaxLength(100);
             generation.Property(g => g.LeaseOwner).HasMaxLength(200);
             generation.Property(g => g.ErrorCategory).HasMaxLength(60);
+            generation.Property(g => g.BilledCostSource).HasMaxLength(200);
             generation.Property(g => g.Revision).IsConcurrencyToken();
             generation.HasIndex(g => g.State);
             generation.HasIndex(g => g.CreatedAt);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Previz.Core;
 using Previz.Core.Loading;
 using Previz.Core.Scenes;
+using Previz.Import;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
 
@@ -11,6 +12,12 @@ namespace Previz.Studio.Scenes;
 /// <summary>Uploaded scenes: validated, stored under a generated name, versioned by name, found by content hash.</summary>
 public sealed class SceneStore
 {
+    /// <summary><see cref="SceneRecord.Format"/> of a <c>.previz.json</c> document.</summary>
+    public const string JsonFormat = "previz-json";
+
+    /// <summary><see cref="SceneRecord.Format"/> of a binary glTF.</summary>
+    public const string GlbFormat = "glb";
+
     private readonly StudioDatabase _database;
     private readonly DataFolder _folder;
     private readonly TimeProvider _time;
@@ -22,28 +29,40 @@ public sealed class SceneStore
         _time = time;
     }
 
-    /// <summary>Validates a <c>.previz.json</c> document; throws <see cref="SceneValidationException"/> with JSON paths.</summary>
-    public static SceneReadResult Validate(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Validates an upload, told apart by content: a binary glTF (<c>glTF</c> magic) is imported whole through
+    /// <see cref="GltfImporter"/> (one shot per camera); anything else must be a <c>.previz.json</c> document.
+    /// </summary>
+    /// <exception cref="SceneValidationException">A scene document with errors, named by JSON path.</exception>
+    /// <exception cref="GltfImportException">A GLB that cannot be used.</exception>
+    public static SceneReadResult Validate(byte[] content, string? fileName = null)
     {
-        if (content.Length >= 4 && content[..4].SequenceEqual("glTF"u8))
+        ArgumentNullException.ThrowIfNull(content);
+        if (IsGlb(content))
         {
-            throw new UserErrorException("GLB scenes cannot be read by this build yet (the glTF importer is not merged); upload a .previz.json scene.");
+            // No base directory: an uploaded GLB must carry its buffers; nothing beside it is read.
+            return new SceneReadResult(GltfImporter.Parse(content, CleanFileName(fileName, GlbFormat), baseDirectory: null).Scene, []);
         }
 
-        var start = content.TrimStart(" \t\r\n\uFEFF"u8);
+        var start = content.AsSpan().TrimStart(" \t\r\n\uFEFF"u8);
         if (start.Length == 0 || start[0] != (byte)'{')
         {
-            throw new UserErrorException("The upload is not a Previz scene: a .previz.json file is a JSON object.");
+            throw new UserErrorException("The upload is not a Previz scene: send a .previz.json document or a binary glTF (.glb).");
         }
 
         return SceneReader.Read(content);
     }
 
+    /// <summary>The GLB header: magic <c>glTF</c> then version and length (glTF 2.0 spec, "Binary glTF Layout").</summary>
+    private static bool IsGlb(ReadOnlySpan<byte> content) => content.Length >= 12 && content[..4].SequenceEqual("glTF"u8);
+
     /// <summary>Stores a validated upload; the same content uploaded again returns the existing record.</summary>
     public async Task<(SceneRecord Record, SceneReadResult Read)> AddAsync(byte[] content, string? fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var read = Validate(content);
+        var glb = IsGlb(content);
+        var format = glb ? GlbFormat : JsonFormat;
+        var read = Validate(content, fileName);
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         await using var db = _database.CreateContext();
         var same = await db.Scenes.AsNoTracking().FirstOrDefaultAsync(s => s.ContentHash == hash, cancellationToken);
@@ -52,7 +71,7 @@ public sealed class SceneStore
             return (same, read);
         }
 
-        var stored = Path.Combine(_folder.Scenes, $"{hash}.previz.json");
+        var stored = Path.Combine(_folder.Scenes, glb ? $"{hash}.glb" : $"{hash}.previz.json");
         if (!File.Exists(stored))
         {
             var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.upload");
@@ -68,8 +87,8 @@ public sealed class SceneStore
             {
                 Id = Guid.NewGuid(),
                 Name = name,
-                OriginalFileName = CleanFileName(fileName),
-                Format = "previz-json",
+                OriginalFileName = CleanFileName(fileName, format),
+                Format = format,
                 ContentHash = hash,
                 Version = version,
                 StoredPath = _folder.Relative(stored),
@@ -112,6 +131,13 @@ public sealed class SceneStore
             throw new UserErrorException($"The file of scene \"{record.Name}\" v{record.Version} is missing from the data folder.");
         }
 
+        if (record.Format == GlbFormat)
+        {
+            // Imported under the name it was uploaded with, so the scene keeps the name it was versioned by.
+            var content = await File.ReadAllBytesAsync(path, cancellationToken);
+            return GltfImporter.Parse(content, record.OriginalFileName, baseDirectory: null).Scene;
+        }
+
         await using var stream = File.OpenRead(path);
         return (await SceneReader.ReadAsync(stream, cancellationToken: cancellationToken)).Scene;
     }
@@ -136,10 +162,11 @@ public sealed class SceneStore
         return true;
     }
 
-    private static string CleanFileName(string? fileName)
+    private static string CleanFileName(string? fileName, string format)
     {
-        var name = Path.GetFileName(fileName ?? "scene.previz.json");
+        var fallback = format == GlbFormat ? "scene.glb" : "scene.previz.json";
+        var name = Path.GetFileName(fileName ?? fallback);
         var clean = new string([.. name.Where(c => !char.IsControl(c) && c != '/' && c != '\\')]);
-        return clean.Length == 0 ? "scene.previz.json" : clean[..Math.Min(clean.Length, 200)];
+        return clean.Length == 0 ? fallback : clean[..Math.Min(clean.Length, 200)];
     }
 }

@@ -61,6 +61,10 @@ public sealed class ApiContractTests
         Assert.Contains("/api/generations", paths);
         Assert.Contains("/api/gallery/{id}/media", paths);
         Assert.Contains("/api/scenes/validate", paths);
+        Assert.Contains("/api/scenes/{id}/shots/{shotId}/options", paths);
+        Assert.Contains("/api/scenes/{id}/prompt", paths);
+        Assert.Contains("/api/scenes/{id}/estimate", paths);
+        Assert.Contains("/api/scenes/{id}/shots/{shotId}/still", paths);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace Previz.Studio.Tests.Loopback;
 /// <summary>
 /// fal's queue API on 127.0.0.1 (random port), as fal documents it: submit → request_id and URLs; status IN_QUEUE,
 /// IN_PROGRESS, then COMPLETED after <see cref="WorkTime"/>; result with <c>video.url</c>; the file itself. Counts
-/// submits and status requests, and records every Authorization header.
+/// submits and status requests, records every Authorization header and submitted body, and takes uploads through fal's
+/// storage API (initiate, then PUT).
 /// </summary>
 public sealed class FakeFal : IAsyncDisposable
 {
@@ -47,6 +48,12 @@ public sealed class FakeFal : IAsyncDisposable
     /// <summary>The <c>prompt</c> of every submit.</summary>
     public ConcurrentBag<string> SubmittedPrompts { get; } = [];
 
+    /// <summary>Every submit: the endpoint id and the body as fal received it (file fields hold their URLs).</summary>
+    public ConcurrentQueue<(string Endpoint, JsonObject Body)> Submitted { get; } = new();
+
+    /// <summary>Files uploaded through the storage API, by the <c>file_url</c> handed out for them.</summary>
+    public ConcurrentDictionary<string, (string ContentType, byte[] Content)> Uploads { get; } = new();
+
     /// <summary>Result file downloads per request id.</summary>
     public ConcurrentDictionary<string, int> Downloads { get; } = new();
 
@@ -68,25 +75,48 @@ public sealed class FakeFal : IAsyncDisposable
         var request = context.Request;
         var path = request.Path.Value ?? "/";
         AuthorizationHeaders.Add(request.Headers.Authorization.ToString());
-        if (request.Method == "POST" && path == "/" + Endpoint)
+        var parts = path.Trim('/').Split('/');
+
+        // fal storage (fal-js storage.ts): initiate → upload_url + file_url, then PUT the bytes to upload_url.
+        if (request.Method == "POST" && path == "/storage/upload/initiate")
+        {
+            var initiate = await JsonNode.ParseAsync(request.Body);
+            var upload = Guid.NewGuid().ToString("N");
+            Uploads[Url($"uploaded/{upload}")] = ((string?)initiate?["content_type"] ?? "", []);
+            await Json(context, new JsonObject { ["upload_url"] = Url($"upload/{upload}"), ["file_url"] = Url($"uploaded/{upload}") });
+            return;
+        }
+
+        if (request.Method == "PUT" && parts is ["upload", var uploadId] && Uploads.TryGetValue(Url($"uploaded/{uploadId}"), out var pending))
+        {
+            using var bytes = new MemoryStream();
+            await request.Body.CopyToAsync(bytes);
+            Uploads[Url($"uploaded/{uploadId}")] = (pending.ContentType, bytes.ToArray());
+            context.Response.StatusCode = 200;
+            return;
+        }
+
+        // Submit to any endpoint id (owner/alias/…); status and result URLs live under owner/alias, as fal's do.
+        if (request.Method == "POST" && parts.Length >= 2 && !parts.Contains("requests"))
         {
             Interlocked.Increment(ref _submits);
-            var body = await JsonNode.ParseAsync(request.Body);
-            SubmittedPrompts.Add((string?)body?["prompt"] ?? string.Empty);
+            var body = (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [];
+            SubmittedPrompts.Add((string?)body["prompt"] ?? string.Empty);
+            Submitted.Enqueue((string.Join('/', parts), body));
             var id = Guid.NewGuid().ToString();
             _submitted[id] = DateTimeOffset.UtcNow;
+            var app = $"{parts[0]}/{parts[1]}";
             await Json(context, new JsonObject
             {
                 ["request_id"] = id,
-                ["status_url"] = Url($"fal-ai/test-video/requests/{id}/status"),
-                ["response_url"] = Url($"fal-ai/test-video/requests/{id}"),
-                ["cancel_url"] = Url($"fal-ai/test-video/requests/{id}/cancel"),
+                ["status_url"] = Url($"{app}/requests/{id}/status"),
+                ["response_url"] = Url($"{app}/requests/{id}"),
+                ["cancel_url"] = Url($"{app}/requests/{id}/cancel"),
                 ["queue_position"] = 0,
             });
             return;
         }
 
-        var parts = path.Trim('/').Split('/');
         if (parts is ["files", var file] && request.Method == "GET")
         {
             Downloads.AddOrUpdate(Path.GetFileNameWithoutExtension(file), 1, (_, n) => n + 1);

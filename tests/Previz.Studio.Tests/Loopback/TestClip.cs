@@ -5,15 +5,20 @@ namespace Previz.Studio.Tests.Loopback;
 /// <summary>A small real H.264 MP4 made with ffmpeg (what a vendor would return).</summary>
 public static class TestClip
 {
-    private static readonly Lazy<byte[]> Bytes = new(Make);
+    private static readonly Lazy<byte[]> Bytes = new(() => Make(2));
+    private static readonly Lazy<byte[]> FiveSecondBytes = new(() => Make(5));
 
+    /// <summary>2 s, 320×180, 24 fps.</summary>
     public static byte[] Mp4 => Bytes.Value;
 
-    private static byte[] Make()
+    /// <summary>5 s, 320×180, 24 fps: a vendor clip longer than a 4 s shot, to be trimmed.</summary>
+    public static byte[] FiveSecondMp4 => FiveSecondBytes.Value;
+
+    private static byte[] Make(int seconds)
     {
         var path = Path.Combine(Path.GetTempPath(), $"previz-clip-{Guid.NewGuid():N}.mp4");
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=24:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", path })
+        foreach (var arg in new[] { "-nostdin", "-v", "error", "-f", "lavfi", "-i", $"testsrc=size=320x180:rate=24:duration={seconds}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", path })
         {
             start.ArgumentList.Add(arg);
         }

@@ -84,6 +84,10 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                     b.Property<int>("Attempt")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BilledCostSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<double?>("BilledCostUsd")
                         .HasColumnType("double precision");
 
@@ -143,6 +147,9 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
 
                     b.Property<string>("OptionsJson")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlanJson")
                         .HasColumnType("text");
 
                     b.Property<int>("PollCount")

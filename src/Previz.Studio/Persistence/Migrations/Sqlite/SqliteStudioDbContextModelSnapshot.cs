@@ -79,6 +79,10 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BilledCostSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("BilledCostUsd")
                         .HasColumnType("REAL");
 
@@ -138,6 +142,9 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OptionsJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanJson")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PollCount")

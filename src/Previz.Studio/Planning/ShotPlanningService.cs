@@ -1,0 +1,407 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Previz.Core;
+using Previz.Core.Catalog;
+using Previz.Core.Costs;
+using Previz.Core.Modes;
+using Previz.Core.Motion;
+using Previz.Core.Options;
+using Previz.Core.Prompting;
+using Previz.Core.Scenes;
+using Previz.Providers.Generation;
+using Previz.Providers.Inputs;
+using Previz.Rendering;
+using Previz.Rendering.Framing;
+using Previz.Rendering.Rasterizing;
+using Previz.Studio.Api;
+using Previz.Studio.Gallery;
+using Previz.Studio.Hosting;
+using Previz.Studio.Jobs;
+using Previz.Studio.Persistence;
+using Previz.Studio.Scenes;
+
+namespace Previz.Studio.Planning;
+
+/// <summary>
+/// What the studio (HTTP API and web UI alike) asks before starting a hosted generation of a shot: the options a model
+/// offers, the prompt it would get, the cost and budget left, and Direct Render stills of the shot. It also turns a
+/// create request into the pipeline's <see cref="GenerationSpec"/>, so the preview and the real run read the same
+/// choices the same way.
+/// </summary>
+public sealed class ShotPlanningService
+{
+    private readonly SceneStore _scenes;
+    private readonly StudioDatabase _database;
+    private readonly GalleryService _gallery;
+    private readonly MediaStore _media;
+    private readonly DataFolder _folder;
+    private readonly ModelCatalog _catalog;
+    private readonly OptionsResolver _resolver;
+    private readonly IConfiguration _configuration;
+    private readonly StudioOptions _options;
+
+    public ShotPlanningService(
+        SceneStore scenes,
+        StudioDatabase database,
+        GalleryService gallery,
+        MediaStore media,
+        DataFolder folder,
+        ModelCatalog catalog,
+        IConfiguration configuration,
+        StudioOptions options)
+    {
+        _scenes = scenes;
+        _database = database;
+        _gallery = gallery;
+        _media = media;
+        _folder = folder;
+        _catalog = catalog;
+        _resolver = new OptionsResolver(catalog);
+        _configuration = configuration;
+        _options = options;
+    }
+
+    /// <summary>What <see cref="ShotOptionsQuery.ModelId"/> supports for the shot, with the defaults it would use.</summary>
+    public async Task<ShotOptions> OptionsAsync(ShotOptionsQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (_, _, shot) = await ShotAsync(query.SceneId, query.ShotId, cancellationToken);
+        var model = Model(query.ModelId);
+        var mode = Mode(query.Mode, model);
+        var offer = _resolver.Offer(mode, model, shot);
+        var aspect = offer.DefaultVendorAspect?.Value ?? offer.DefaultAspect.ToString();
+        var output = mode == VisualizerMode.Image ? 0 : Math.Min(offer.DefaultDuration ?? shot.Duration, shot.Duration);
+        var defaults = new OptionDefaults(offer.DefaultDuration, output, aspect, Orientation(offer.DefaultAspect), offer.DefaultResolution.Id(), offer.AudioDefault);
+        return new ShotOptions(
+            model.Id,
+            model.DisplayName,
+            mode.Id(),
+            shot.Id,
+            shot.Duration,
+            offer.Durations,
+            offer.ShotExceedsMaximum,
+            [.. offer.Aspects.Select(a => new OrientationChoice(a.Value, a.Orientation))],
+            Audio(mode, model),
+            [.. ResolutionTiers.All.Select(t => new ResolutionChoice(t.Id(), model.VendorResolution(t)))],
+            defaults,
+            offer.Notes,
+            model.ApiKeyVariable is { } variable ? new ApiKeyStatus(variable, !string.IsNullOrWhiteSpace(_configuration[variable])) : null);
+    }
+
+    /// <summary>The prompt these choices would send: the three parts with the user's edits, and the assembled text.</summary>
+    public async Task<PromptPreview> PromptAsync(ShotChoices choices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var (_, scene, shot) = await ShotAsync(choices.SceneId, choices.ShotId, cancellationToken);
+        var parsed = ChoiceParser.Parse(choices.Options, choices.Prompt);
+        var model = choices.ModelId is null ? null : Model(choices.ModelId);
+        var mode = Mode(choices.Mode, model);
+        var notes = new List<string>();
+        var audioOn = false;
+        if (model is not null)
+        {
+            audioOn = _resolver.Resolve(mode, model, shot, parsed.Video).Audio;
+        }
+        else
+        {
+            notes.Add("no model chosen: the prompt is not fitted to a length limit");
+        }
+
+        // The same steps as GenerationPlanner: auto-prompt, the user's parts, composed to the model's limit.
+        var draft = PromptDraft.Generate(new PromptContext
+        {
+            Scene = scene,
+            Shot = shot,
+            Mode = mode,
+            Motion = mode.IsVideo() ? MotionAnalyzer.Analyze(scene, shot) : null,
+            AudioOn = audioOn,
+            Audio = parsed.Prompt.Audio,
+        });
+        var edited = new List<string>();
+        foreach (var (part, text, name) in new[] { (PromptPart.Scene, parsed.Prompt.Scene, "scene"), (PromptPart.Style, parsed.Prompt.Style, "style"), (PromptPart.Lighting, parsed.Prompt.Lighting, "lighting") })
+        {
+            if (text is not null)
+            {
+                draft = draft.Edit(part, text);
+                edited.Add(name);
+            }
+        }
+
+        IEnumerable<string> parts = audioOn
+            ? [draft.Scene.Text, draft.Style.Text, draft.Lighting.Text, draft.Audio.Text]
+            : [draft.Scene.Text, draft.Style.Text, draft.Lighting.Text];
+        var composed = PromptComposer.Compose(parts, model?.MaxPromptLength);
+        if (model?.Inputs.ReferenceImages?.PromptName is not null && parsed.SendReferences && scene.Objects.Any(o => o.References.Count > 0))
+        {
+            notes.Add("the request starts with a line naming the objects whose reference pictures are sent");
+        }
+
+        return new PromptPreview(
+            model?.Id, mode.Id(), shot.Id, draft.Scene.Text, draft.Style.Text, draft.Lighting.Text, audioOn ? draft.Audio.Text : null,
+            composed.Text, composed.Length, composed.MaxLength, edited, composed.Dropped, composed.Truncated, notes);
+    }
+
+    /// <summary>What exactly these choices cost, and the budget left before and after.</summary>
+    public async Task<CostQuote> EstimateAsync(ShotChoices choices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var (_, _, shot) = await ShotAsync(choices.SceneId, choices.ShotId, cancellationToken);
+        var parsed = ChoiceParser.Parse(choices.Options, choices.Prompt);
+        var model = Model(choices.ModelId ?? throw new FieldException("modelId", "Choose a model to price."));
+        var mode = Mode(choices.Mode, model);
+        var options = _resolver.Resolve(mode, model, shot, parsed.Video);
+        var estimate = CostEstimator.Estimate(options);
+        return new CostQuote(
+            model.Id,
+            mode.Id(),
+            shot.Id,
+            shot.Duration,
+            options.ClipSeconds,
+            options.OutputSeconds,
+            options.Trimmed,
+            options.VendorAspect?.Value ?? options.OutputAspect.ToString(),
+            options.Resolution.Id(),
+            options.VendorResolution,
+            options.Audio,
+            JsonNamingPolicy.KebabCaseLower.ConvertName(estimate.Rule.ToString()),
+            estimate.Units,
+            estimate.UnitName,
+            estimate.UnitPrice,
+            estimate.Total,
+            estimate.Currency,
+            estimate.Breakdown,
+            options.Notes,
+            await BudgetAsync(estimate.Total, cancellationToken));
+    }
+
+    /// <summary>The budget (<c>Studio:BudgetUsd</c>) and what is left; null when none is configured.</summary>
+    /// <param name="pendingUsd">A cost about to be spent, to say what would be left after it.</param>
+    public async Task<BudgetStatus?> BudgetAsync(decimal? pendingUsd, CancellationToken cancellationToken)
+    {
+        if (_options.BudgetUsd is not { } cap)
+        {
+            return null;
+        }
+
+        var spent = await SpentAsync(cancellationToken);
+        var left = Math.Max(0, cap - spent);
+        return pendingUsd is { } pending
+            ? new BudgetStatus(cap, spent, left, cap - spent - pending, spent + pending <= cap)
+            : new BudgetStatus(cap, spent, left, null, null);
+    }
+
+    /// <summary>A Direct Render PNG of the shot at a time, cached by scene content, shot, time, pass and resolution.</summary>
+    public async Task<StillImage> StillAsync(StillRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (record, scene, shot) = await ShotAsync(request.SceneId, request.ShotId, cancellationToken);
+        if (!double.IsFinite(request.Time) || request.Time < 0 || request.Time > shot.Duration + 1e-9)
+        {
+            throw new FieldException("t", string.Create(CultureInfo.InvariantCulture, $"t must lie within the shot: 0 to {shot.Duration:0.###} s."));
+        }
+
+        var passName = request.Pass ?? "shaded";
+        if (!RenderPasses.TryParse(passName, out var pass))
+        {
+            throw new FieldException("pass", $"\"{passName}\" is not a pass; use {string.Join(", ", RenderPasses.Names)}.");
+        }
+
+        var resolutionName = request.Resolution ?? "1k";
+        if (!ResolutionPresets.TryParse(resolutionName, out var preset))
+        {
+            throw new FieldException("resolution", $"\"{resolutionName}\" is not a resolution; use {string.Join(", ", ResolutionPresets.Names)}.");
+        }
+
+        var time = Math.Min(request.Time, shot.Duration);
+        var size = FrameSize.For(shot.Aspect, preset.Value);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{record.ContentHash}|{shot.Id}|{time:R}|{pass.Value.ToName()}|{preset.Value.ToName()}");
+        var folder = Path.Combine(_folder.Temp, "stills");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".png");
+        if (!File.Exists(path))
+        {
+            // Written aside and moved, so a request racing this one never reads half a PNG.
+            var temp = Path.Combine(folder, $".{Guid.NewGuid():N}.png");
+            try
+            {
+                await DirectRenderer.RenderStillAsync(scene, shot, time, pass.Value, preset.Value, temp, null, cancellationToken);
+                File.Move(temp, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }
+
+        return new StillImage(path, size.Width, size.Height);
+    }
+
+    /// <summary>The pipeline's spec for a create request: options and prompt read field by field, frames found, budget applied.</summary>
+    internal async Task<GenerationSpec> SpecAsync(HostedGenerationInput input, CancellationToken cancellationToken)
+    {
+        var model = Model(input.ModelId);
+        var mode = Mode(input.Mode, model);
+        if (mode == VisualizerMode.Image)
+        {
+            throw new FieldException("mode", "The studio's gallery holds videos; make stills with 'previz generate --mode image'.");
+        }
+
+        if (model.Provider == ModelProvider.DirectRender)
+        {
+            throw new FieldException("modelId", $"{model.Id} runs here: start it with modelId \"{GenerationService.DirectRender}\".");
+        }
+
+        var parsed = ChoiceParser.Parse(input.Options, input.Prompt);
+        var budget = _options.BudgetUsd is { } cap ? new ProjectBudget(cap, await SpentAsync(cancellationToken)) : null;
+        return new GenerationSpec
+        {
+            Scene = input.Scene,
+            // Relative reference pictures of an uploaded scene are looked for in the scene store (and reported dropped when absent).
+            SceneFolder = _folder.Scenes,
+            ShotId = input.ShotId,
+            Mode = mode,
+            ModelId = model.Id,
+            Options = parsed.Video,
+            Prompt = parsed.Prompt,
+            Seed = input.Seed,
+            NegativePrompt = parsed.NegativePrompt,
+            StartFrame = await FrameAsync(parsed.StartFrame, "options.startFrame", false, cancellationToken),
+            EndFrame = await FrameAsync(parsed.EndFrame, "options.endFrame", true, cancellationToken),
+            Budget = budget,
+            SendReferences = parsed.SendReferences,
+            UseReferenceEndpoint = parsed.UseReferenceEndpoint,
+            RequireApiKey = true,
+        };
+    }
+
+    private async Task<decimal> SpentAsync(CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        var costs = await db.Generations.AsNoTracking()
+            .Where(g => g.State != GenerationState.Failed)
+            .Select(g => g.BilledCostUsd ?? g.EstimatedCostUsd)
+            .ToListAsync(cancellationToken);
+        return costs.Sum(c => (decimal)(c ?? 0));
+    }
+
+    /// <summary>
+    /// A start or end frame: <c>capture</c> / <c>capture:SECONDS</c> (Direct Render of the shot), <c>image:ID</c> (an upload
+    /// from <c>POST /api/images</c>), or <c>gallery:ID</c> (the item's poster) / <c>gallery:ID@SECONDS</c> (its frame then).
+    /// </summary>
+    private async Task<FrameSource?> FrameAsync(string? text, string field, bool end, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var value = text.Trim();
+        if (value.Equals("capture", StringComparison.OrdinalIgnoreCase) || value.StartsWith("capture:", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return FrameSource.Parse(value, end);
+            }
+            catch (UserErrorException e)
+            {
+                throw new FieldException(field, e.Message);
+            }
+        }
+
+        if (value.StartsWith("image:", StringComparison.OrdinalIgnoreCase))
+        {
+            var id = value["image:".Length..].ToLowerInvariant();
+            // Ids are SHA-256 hex: checking the form keeps the lookup inside the images folder.
+            var file = id.Length == 64 && id.All(char.IsAsciiHexDigitLower)
+                ? Directory.EnumerateFiles(_folder.Images, id + ".*").FirstOrDefault()
+                : null;
+            return file is null
+                ? throw new FieldException(field, $"There is no uploaded image \"{id}\"; upload one with POST /api/images and use its id.")
+                : FrameSource.Bytes(await File.ReadAllBytesAsync(file, cancellationToken), $"uploaded image {id[..12]}");
+        }
+
+        if (value.StartsWith("gallery:", StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = value["gallery:".Length..];
+            var at = rest.IndexOf('@', StringComparison.Ordinal);
+            double? seconds = null;
+            if (at >= 0)
+            {
+                seconds = double.TryParse(rest[(at + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && double.IsFinite(s) && s >= 0
+                    ? s
+                    : throw new FieldException(field, $"\"{rest[(at + 1)..]}\" is not a time in seconds (gallery:ID@SECONDS).");
+                rest = rest[..at];
+            }
+
+            var item = Guid.TryParse(rest, out var itemId) ? await _gallery.FindAsync(itemId, cancellationToken) : null;
+            if (item is null)
+            {
+                throw new FieldException(field, $"There is no gallery item \"{rest}\".");
+            }
+
+            if (seconds is null && item.PosterPath is { } poster)
+            {
+                return FrameSource.Bytes(await File.ReadAllBytesAsync(_folder.Resolve(poster), cancellationToken), $"poster of gallery item {item.Id}");
+            }
+
+            var frame = await _media.FrameAsync(item.MediaPath, seconds ?? 0, cancellationToken)
+                ?? throw new FieldException(field, string.Create(CultureInfo.InvariantCulture, $"Gallery item {item.Id} has no frame at {seconds ?? 0:0.###} s."));
+            return FrameSource.Bytes(frame, string.Create(CultureInfo.InvariantCulture, $"gallery item {item.Id} at {seconds ?? 0:0.###} s"));
+        }
+
+        throw new FieldException(field, $"\"{value}\" is not a frame; use capture, capture:SECONDS, image:ID (from POST /api/images), gallery:ID or gallery:ID@SECONDS.");
+    }
+
+    private async Task<(SceneRecord Record, SceneDocument Scene, Shot Shot)> ShotAsync(Guid sceneId, string? shotId, CancellationToken cancellationToken)
+    {
+        var record = await _scenes.FindAsync(sceneId, cancellationToken)
+            ?? throw new FieldException("sceneId", $"There is no scene {sceneId}.");
+        var scene = await _scenes.LoadAsync(record, cancellationToken);
+        var shot = scene.FindShot(shotId) ?? throw new FieldException("shotId", shotId is null
+            ? "The scene has no shots."
+            : $"The scene has no shot \"{shotId}\"; it has {string.Join(", ", scene.Shots.Select(s => s.Id))}.");
+        return (record, scene, shot);
+    }
+
+    private ModelEntry Model(string id) =>
+        _catalog.Find(id) ?? throw new FieldException("modelId", $"There is no model \"{id}\"; models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}.");
+
+    private static VisualizerMode Mode(string? text, ModelEntry? model)
+    {
+        if (text is null)
+        {
+            return model?.Kind == ModelKind.Image ? VisualizerMode.Image : VisualizerModes.Default;
+        }
+
+        return VisualizerModes.TryParse(text, out var mode)
+            ? mode
+            : throw new FieldException("mode", $"\"{text}\" is not a mode; use {string.Join(", ", VisualizerModes.All.Select(m => m.Id()))}.");
+    }
+
+    private AudioChoice Audio(VisualizerMode mode, ModelEntry model)
+    {
+        if (mode == VisualizerMode.Image)
+        {
+            return new AudioChoice(false, false, false, "Image mode makes a still.");
+        }
+
+        switch (model.Audio)
+        {
+            case AudioSupport.Native:
+                return new AudioChoice(true, true, true, null);
+            case AudioSupport.Optional:
+                return new AudioChoice(true, false, false, null);
+            default:
+                var capable = _catalog.AudioCapable(mode).Select(m => m.Id).ToList();
+                return new AudioChoice(false, false, false, capable.Count == 0
+                    ? $"{model.DisplayName} makes silent video only."
+                    : $"{model.DisplayName} makes silent video only; models that make sound in {mode.Id()}: {string.Join(", ", capable)}.");
+        }
+    }
+
+    private static string Orientation(AspectRatio aspect) => aspect.Value > 1.01 ? "landscape" : aspect.Value < 0.99 ? "portrait" : "square";
+}
