@@ -35,6 +35,15 @@ public sealed class StudioOptions
     /// </summary>
     public decimal? BudgetUsd { get; set; }
 
+    /// <summary>
+    /// Where the bundled sample scenes are (<c>Studio:SamplesFolder</c>); empty to look for a <c>samples</c> folder next to
+    /// the program, then up from the current directory.
+    /// </summary>
+    public string? SamplesFolder { get; set; }
+
+    /// <summary>Store every sample scene on start (<c>Studio:LoadSamples</c>), once per content.</summary>
+    public bool LoadSamples { get; set; }
+
     public JobOptions Jobs { get; set; } = new();
 
     /// <summary>True when <see cref="Database"/> names a PostgreSQL server.</summary>

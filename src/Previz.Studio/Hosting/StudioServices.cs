@@ -53,6 +53,9 @@ public static class StudioServices
         services.AddTransient<GenerationJobs>();
         services.AddPrevizProviders(configuration);
         services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<ReferenceImageStore>();
+        services.AddSingleton<SampleLibrary>();
+        services.AddHostedService<SampleSeeder>();
 
         var jobs = options.Jobs;
         services.AddHangfire(config =>

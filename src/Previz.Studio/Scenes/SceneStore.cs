@@ -121,6 +121,16 @@ public sealed class SceneStore
         return await db.Scenes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
     }
 
+    /// <summary>The stored file of a scene as uploaded (the studio edits a copy of it and stores that as a new version).</summary>
+    public async Task<byte[]> ReadContentAsync(SceneRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var path = _folder.Resolve(record.StoredPath);
+        return File.Exists(path)
+            ? await File.ReadAllBytesAsync(path, cancellationToken)
+            : throw new UserErrorException($"The file of scene \"{record.Name}\" v{record.Version} is missing from the data folder.");
+    }
+
     /// <summary>Reads the stored document of a scene.</summary>
     public async Task<SceneDocument> LoadAsync(SceneRecord record, CancellationToken cancellationToken)
     {
