@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +7,7 @@ using Previz.Core.Modes;
 using Previz.Studio.Events;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
+using Previz.Studio.Images;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Scenes;
@@ -27,6 +27,9 @@ public static class StudioApi
         MapGenerations(api.MapGroup("/generations").WithTags("Generations"));
         MapGallery(api.MapGroup("/gallery").WithTags("Gallery"));
         api.MapPost("/images", UploadImageAsync).WithTags("Images").WithSummary("Upload a reference image (PNG, JPEG or WebP).");
+        api.MapGet("/images/{id}", (string id, ImageStore images) =>
+            images.Find(id) is { } file ? Results.File(file.Path, file.ContentType) : NotFound("image", id))
+            .WithTags("Images").WithSummary("An uploaded image (thumbnails of the visualizer's frame slots).");
         api.MapGet("/events", StreamEventsAsync).WithTags("Events").WithSummary("Server-sent events: every generation state change.");
         return app;
     }
@@ -180,7 +183,7 @@ public static class StudioApi
         }).WithSummary("Run the item's recipe again as a new generation.");
     }
 
-    private static async Task<IResult> UploadImageAsync(HttpContext context, DataFolder folder, StudioOptions options, CancellationToken ct)
+    private static async Task<IResult> UploadImageAsync(HttpContext context, ImageStore images, StudioOptions options, CancellationToken ct)
     {
         var content = await UploadReader.ReadAsync(context, options.ImageUploadLimitBytes, ct);
         if (content is null)
@@ -188,21 +191,8 @@ public static class StudioApi
             return UploadReader.TooLarge("Image", options.ImageUploadLimitBytes);
         }
 
-        if (ImageSignatures.Detect(content) is not { } kind)
-        {
-            throw new FieldException("file", "The upload is not a PNG, JPEG or WebP image.");
-        }
-
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var path = Path.Combine(folder.Images, $"{hash}.{kind.Extension}");
-        if (!File.Exists(path))
-        {
-            var temp = Path.Combine(folder.Temp, $"{Guid.NewGuid():N}.upload");
-            await File.WriteAllBytesAsync(temp, content, ct);
-            File.Move(temp, path, overwrite: true);
-        }
-
-        return Results.Created($"/api/images/{hash}", new { id = hash, contentType = kind.ContentType, length = content.Length });
+        var stored = await images.AddAsync(content, ct);
+        return Results.Created($"/api/images/{stored.Id}", new { id = stored.Id, contentType = stored.ContentType, length = stored.Length });
     }
 
     private static async Task StreamEventsAsync(HttpContext context, GenerationEvents events, CancellationToken ct)
@@ -225,6 +215,6 @@ public static class StudioApi
         }
     }
 
-    private static IResult NotFound(string what, Guid id) =>
+    private static IResult NotFound(string what, object id) =>
         Results.Problem(title: "Not found.", detail: $"There is no {what} {id}.", statusCode: StatusCodes.Status404NotFound);
 }

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Previz.Providers.Configuration;
 using Previz.Studio.Events;
+using Previz.Studio.Components.Visualizer;
 using Previz.Studio.Gallery;
+using Previz.Studio.Images;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Planning;
@@ -48,6 +50,9 @@ public static class StudioServices
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<GenerationService>();
         services.AddSingleton<ShotPlanningService>();
+        services.AddSingleton<ImageStore>();
+        // One set of visualizer frame slots per circuit: the gallery's "Use as start frame" fills the panel's slot.
+        services.AddScoped<FrameSlots>();
         services.TryAddSingleton<IHostedGenerationPlanner, PipelinePlanner>();
         services.TryAddSingleton<IResultFinisher, PipelineFinisher>();
         services.AddTransient<GenerationJobs>();

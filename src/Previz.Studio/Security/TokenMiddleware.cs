@@ -7,10 +7,15 @@ namespace Previz.Studio.Security;
 /// <summary>
 /// With <c>PREVIZ_TOKEN</c> set, every request must carry it: <c>Authorization: Bearer …</c>, the
 /// <c>X-Previz-Token</c> header, the <c>previz_token</c> cookie, or <c>?access_token=</c> (for video elements, which
-/// cannot send headers). Compared in constant time.
+/// cannot send headers). Compared in constant time. A page opened with <c>?access_token=</c> gets the token as an
+/// HttpOnly cookie, so the studio's own requests (its script, its circuit, <c>&lt;video&gt;</c> and <c>&lt;img&gt;</c> of the
+/// gallery) carry it without the token ever being written into the page.
 /// </summary>
 public sealed class TokenMiddleware
 {
+    /// <summary>The cookie that carries the token for browsers.</summary>
+    public const string CookieName = "previz_token";
+
     private readonly RequestDelegate _next;
     private readonly byte[] _expected;
 
@@ -27,6 +32,17 @@ public sealed class TokenMiddleware
         var presented = Presented(context.Request);
         if (presented is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _expected))
         {
+            if (!context.Request.Cookies.ContainsKey(CookieName) && context.Request.Query.ContainsKey("access_token"))
+            {
+                context.Response.Cookies.Append(CookieName, presented, new CookieOptions
+                {
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Strict,
+                    Secure = context.Request.IsHttps,
+                    Path = "/",
+                });
+            }
+
             await _next(context);
             return;
         }
@@ -52,7 +68,7 @@ public sealed class TokenMiddleware
             return header.ToString();
         }
 
-        if (request.Cookies.TryGetValue("previz_token", out var cookie))
+        if (request.Cookies.TryGetValue(CookieName, out var cookie))
         {
             return cookie;
         }

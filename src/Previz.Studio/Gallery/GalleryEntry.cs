@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.Json;
+using Previz.Core.Catalog;
+using Previz.Studio.Jobs;
+using Previz.Studio.Persistence;
+
+namespace Previz.Studio.Gallery;
+
+/// <summary>A gallery item with its provenance read back, and the words the studio shows for it.</summary>
+public sealed record GalleryEntry(GalleryItem Item, Provenance Provenance)
+{
+    public static GalleryEntry From(GalleryItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var provenance = JsonSerializer.Deserialize<Provenance>(item.ProvenanceJson, StudioJson.Options)
+            ?? throw new InvalidOperationException($"Gallery item {item.Id} has no provenance.");
+        return new GalleryEntry(item, provenance);
+    }
+
+    public Guid Id => Item.Id;
+
+    public string SceneName => Provenance.SceneName ?? "deleted scene";
+
+    public string ModelName => ModelCatalog.Default.Find(Provenance.ModelId)?.DisplayName ?? Provenance.ModelId;
+
+    /// <summary>"stadium · breakaway · Direct Render".</summary>
+    public string Title => $"{SceneName} · {Provenance.ShotId} · {ModelName}";
+
+    public string DurationText => string.Create(CultureInfo.InvariantCulture, $"{Provenance.Duration:0.0#} s");
+
+    /// <summary>The billed cost when the vendor reported it, else the estimate; "free" for Direct Render.</summary>
+    public string CostText => Provenance.BilledCostUsd is { } billed
+        ? Money(billed) + " billed"
+        : Provenance.EstimatedCostUsd is { } estimate && estimate > 0 ? Money(estimate) + " est." : "free";
+
+    public static string Money(double usd) => usd.ToString("$0.00", CultureInfo.InvariantCulture);
+}
