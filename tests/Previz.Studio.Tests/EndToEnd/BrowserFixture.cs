@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace Previz.Studio.Tests.EndToEnd;
+
+/// <summary>
+/// One headless chromium (Debian's, from PATH) for every browser test, driven by Playwright's bundled driver from the
+/// test output folder (<c>.playwright/</c>). No browser is ever downloaded.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var chromium = ChromiumExecutable.Find();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Timeout = 60_000,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
