@@ -76,7 +76,8 @@ public sealed class StudioPageTests : StudioComponentContext
         cut.Find("form.shot-form").Submit();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        cut.WaitForAssertion(() => Assert.Contains("?shot=breakaway", navigation.Uri, StringComparison.Ordinal), Patience);
+        cut.WaitForAssertion(() => Assert.DoesNotContain(record.Id.ToString(), navigation.Uri, StringComparison.Ordinal), Patience);
+        Assert.Contains("?shot=breakaway", navigation.Uri, StringComparison.Ordinal);
         var versions = await Store.ListAsync(CancellationToken.None);
         Assert.Equal([2, 1], versions.Select(v => v.Version));
         var saved = versions[0];
@@ -125,7 +126,8 @@ public sealed class StudioPageTests : StudioComponentContext
         cut.Find("form.shot-form").Submit();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        cut.WaitForAssertion(() => Assert.Contains("?shot=establishing", navigation.Uri, StringComparison.Ordinal), Patience);
+        cut.WaitForAssertion(() => Assert.DoesNotContain(record.Id.ToString(), navigation.Uri, StringComparison.Ordinal), Patience);
+        Assert.Contains("?shot=establishing", navigation.Uri, StringComparison.Ordinal);
         var saved = (await Store.ListAsync(CancellationToken.None))[0];
         var ball = (await Store.LoadAsync(saved, CancellationToken.None)).FindObject("ball")!;
         Assert.Equal("a scuffed white match ball", ball.Description);
@@ -138,7 +140,11 @@ public sealed class StudioPageTests : StudioComponentContext
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(shot is null ? $"scenes/{record.Id}" : $"scenes/{record.Id}?shot={shot}");
-        return Render<StudioPage>(p => p.Add(x => x.SceneId, record.Id));
+        var cut = Render<StudioPage>(p => p.Add(x => x.SceneId, record.Id));
+        // The visualizer panel loads its options and estimate on the same dispatcher: interactions before it is done
+        // would be queued behind that work, so tests start from a settled page as a user would.
+        cut.WaitForAssertion(() => cut.Find(".visualizer .estimate .cost"), Patience);
+        return cut;
     }
 
     private async Task<SceneRecord> StoreStadiumAsync() => (await Store.AddAsync(StadiumBytes(), "stadium.previz.json", CancellationToken.None)).Record;
