@@ -16,12 +16,19 @@ public static class StudioCommands
         {
             Description = $"Where to listen (default {StudioHost.DefaultUrls}; any address beyond loopback needs PREVIZ_TOKEN).",
         };
-        var command = new Command("serve", "Run the studio: web, HTTP API and generation workers. Data in PREVIZ_DATA or ~/.local/share/previz.") { urls };
+        var samples = new Option<bool>("--load-samples")
+        {
+            Description = "Store the bundled sample scenes on start, once each (same as Studio__LoadSamples=true).",
+        };
+        var command = new Command("serve", "Run the studio: web, HTTP API and generation workers. Data in PREVIZ_DATA or ~/.local/share/previz.") { urls, samples };
         command.SetAction(async (parse, ct) =>
         {
-            await using var app = StudioHost.BuildServe([], parse.GetValue(urls));
+            string[] settings = parse.GetValue(samples) ? ["--Studio:LoadSamples=true"] : [];
+            await using var app = StudioHost.BuildServe(settings, parse.GetValue(urls));
             await app.StartAsync(ct);
             output.Error.WriteLine($"Previz studio listening on {string.Join(", ", app.Urls)}");
+            // The address to open, on stdout so scripts can read it.
+            output.Out.WriteLine($"Studio: {app.Urls.First().TrimEnd('/')}/");
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Success;
         });
