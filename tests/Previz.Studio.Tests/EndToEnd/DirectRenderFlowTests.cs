@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
 
 namespace Previz.Studio.Tests.EndToEnd;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class DirectRenderFlowTests(BrowserFixture browser, StudioServer server) : IClassFixture<StudioServer>
+public sealed class DirectRenderFlowTests(BrowserFixture browser, StudioServer server, ITestOutputHelper output) : IClassFixture<StudioServer>
 {
     [Fact]
     public async Task Capturing_the_breakaway_animation_with_Direct_Render_toasts_and_plays_the_whole_shot_in_the_gallery()
@@ -28,6 +29,7 @@ public sealed class DirectRenderFlowTests(BrowserFixture browser, StudioServer s
         await session.StepAsync("toast");
 
         var player = await StudioSteps.PlayFirstGalleryItemAsync(session);
+        output.WriteLine($"gallery player: readyState {player.ReadyState}, duration {player.Duration:0.000} s (shot {duration} s at {fps} fps), canPlayType {player.CanPlayH264}, {player.Source}");
         Assert.Null(player.Error);
         Assert.True(player.ReadyState >= 2, $"readyState {player.ReadyState}");
         Assert.InRange(player.Duration, duration - 1 / fps, duration + 1 / fps);

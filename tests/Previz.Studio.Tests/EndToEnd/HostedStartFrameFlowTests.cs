@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
 
 namespace Previz.Studio.Tests.EndToEnd;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class HostedStartFrameFlowTests(BrowserFixture browser, StudioServer server) : IClassFixture<StudioServer>
+public sealed class HostedStartFrameFlowTests(BrowserFixture browser, StudioServer server, ITestOutputHelper output) : IClassFixture<StudioServer>
 {
     [Fact]
     public async Task A_start_frame_generation_on_fal_uploads_the_captured_frame_once_and_plays_trimmed_to_the_shot()
@@ -31,6 +32,7 @@ public sealed class HostedStartFrameFlowTests(BrowserFixture browser, StudioServ
         await session.StepAsync("toast");
 
         var player = await StudioSteps.PlayFirstGalleryItemAsync(session);
+        output.WriteLine($"gallery player: readyState {player.ReadyState}, duration {player.Duration:0.000} s (shot {duration} s at {fps} fps), canPlayType {player.CanPlayH264}, {player.Source}");
         Assert.Null(player.Error);
         Assert.True(player.ReadyState >= 2, $"readyState {player.ReadyState}");
         Assert.InRange(player.Duration, duration - 1 / fps, duration + 1 / fps);
