@@ -1,0 +1,236 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Previz.Core.Catalog;
+using Previz.Core.Modes;
+using Previz.Studio.Components.Visualizer;
+using Previz.Studio.Images;
+using Previz.Studio.Jobs;
+using Previz.Studio.Scenes;
+
+namespace Previz.Studio.Tests.Components;
+
+public sealed class VisualizerPanelTests : StudioComponentTest
+{
+    private static readonly ModelCatalog Catalog = ModelCatalog.Default;
+
+    [Fact]
+    public async Task Switching_mode_rescopes_the_model_list_to_the_catalog_models_of_that_mode()
+    {
+        var cut = RenderPanel("breakaway");
+
+        foreach (var mode in VisualizerModes.All)
+        {
+            await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = mode.Id() });
+
+            var listed = cut.FindAll("select[aria-label=Model] option").Select(o => o.GetAttribute("value")).ToList();
+            Assert.Equal(Catalog.ForMode(mode).Select(l => l.Model.Id).OrderBy(id => id), listed.OrderBy(id => id));
+            Assert.NotEmpty(cut.FindAll("select[aria-label=Model] optgroup"));
+        }
+    }
+
+    [Fact]
+    public async Task From_Animation_defaults_to_Direct_Render_and_labels_the_button_Capture_Animation()
+    {
+        var cut = RenderPanel("breakaway");
+        await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.Image.Id() });
+        Assert.Equal("Generate Image", cut.Find("button.generate").TextContent.Trim());
+
+        await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
+
+        Assert.Equal(GenerationService.DirectRender, cut.Find("select[aria-label=Model]").GetAttribute("value"));
+        Assert.Equal("Capture Animation", cut.Find("button.generate").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Audio_is_disabled_with_the_reason_for_a_silent_model_and_enabled_for_Veo_3_1()
+    {
+        var silent = Catalog.ForMode(VisualizerMode.StartFrame)
+            .First(l => l.IsAvailable && l.Model.Audio == AudioSupport.None && l.Model.Provider != ModelProvider.DirectRender).Model;
+        var cut = RenderPanel("breakaway");
+
+        await SelectModelAsync(cut, silent.Id);
+        var audio = cut.Find("select[aria-label=Audio]");
+        Assert.True(audio.HasAttribute("disabled"));
+        Assert.StartsWith($"{silent.DisplayName} makes silent video only", audio.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Contains($"{silent.DisplayName} makes silent video only", cut.Find(".audio-reason").TextContent, StringComparison.Ordinal);
+
+        await SelectModelAsync(cut, "veo-3.1");
+        audio = cut.Find("select[aria-label=Audio]");
+        Assert.False(audio.HasAttribute("disabled"));
+        Assert.Contains("on", audio.QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+
+        await audio.ChangeAsync(new ChangeEventArgs { Value = "on" });
+        Assert.NotNull(cut.Find(".audio-hint"));
+        Assert.Contains("$0.40/s", cut.Find(".estimate .cost").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Duration_choices_follow_the_model_as_the_catalog_says()
+    {
+        var withDurations = Catalog.ForMode(VisualizerMode.StartFrame)
+            .Where(l => l.IsAvailable && l.Model.Durations is not null).Select(l => l.Model)
+            .GroupBy(m => string.Join(",", m.Durations!.Choices)).Select(g => g.First()).Take(2).ToList();
+        Assert.Equal(2, withDurations.Count);
+        var cut = RenderPanel("breakaway");
+
+        foreach (var model in withDurations)
+        {
+            await SelectModelAsync(cut, model.Id);
+            var offered = cut.FindAll("select[aria-label=Duration] option").Select(o => o.GetAttribute("value")).ToList();
+            Assert.Equal(model.Durations!.Choices.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)), offered);
+        }
+    }
+
+    [Fact]
+    public async Task A_clip_longer_than_the_shot_shows_the_trim_note_and_the_estimate_breakdown()
+    {
+        // The breakaway shot lasts 4 s; Kling 2.6 Pro makes 5 or 10 s clips.
+        var cut = RenderPanel("breakaway");
+
+        await SelectModelAsync(cut, "kling-2.6-pro");
+
+        Assert.Equal("5", cut.Find("select[aria-label=Duration]").GetAttribute("value"));
+        Assert.Contains("will be trimmed to 4.0 s", cut.Find(".duration-note").TextContent, StringComparison.Ordinal);
+        Assert.Equal("$0.35 · 5 s × $0.07/s", cut.Find(".estimate .cost").TextContent.Trim());
+        Assert.Equal("no budget cap", cut.Find(".estimate .budget").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Prompt_tabs_keep_edits_across_tab_and_model_switches()
+    {
+        var cut = RenderPanel("breakaway");
+        await SelectModelAsync(cut, "veo-3.1");
+        var tabs = cut.FindAll("[role=tablist] [role=tab]").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(["Scene", "Style", "Lighting"], tabs);
+        var autoLighting = await PromptOfTabAsync(cut, "Lighting");
+        Assert.False(string.IsNullOrWhiteSpace(autoLighting));
+
+        await ClickTabAsync(cut, "Scene");
+        await cut.Find("[role=tabpanel] textarea").ChangeAsync(new ChangeEventArgs { Value = "A striker breaks away down the left wing." });
+        await ClickTabAsync(cut, "Style");
+        await cut.Find("[role=tabpanel] textarea").ChangeAsync(new ChangeEventArgs { Value = "grainy 16 mm" });
+
+        Assert.Equal("A striker breaks away down the left wing.", await PromptOfTabAsync(cut, "Scene"));
+        await SelectModelAsync(cut, "kling-2.6-pro");
+
+        Assert.Equal("A striker breaks away down the left wing.", await PromptOfTabAsync(cut, "Scene"));
+        Assert.Equal("grainy 16 mm", await PromptOfTabAsync(cut, "Style"));
+        Assert.Equal(autoLighting, await PromptOfTabAsync(cut, "Lighting"));
+    }
+
+    [Fact]
+    public async Task Generate_prompt_asks_before_overwriting_edits()
+    {
+        var cut = RenderPanel("breakaway");
+        await SelectModelAsync(cut, "veo-3.1");
+        var auto = await PromptOfTabAsync(cut, "Scene");
+        await cut.Find("[role=tabpanel] textarea").ChangeAsync(new ChangeEventArgs { Value = "my own words" });
+
+        await cut.Find("button.generate-prompt").ClickAsync(new());
+        Assert.Equal("my own words", await PromptOfTabAsync(cut, "Scene"));
+        await cut.Find("button.confirm-overwrite").ClickAsync(new());
+
+        Assert.Equal(auto, await PromptOfTabAsync(cut, "Scene"));
+    }
+
+    [Fact]
+    public async Task A_hosted_model_without_its_key_cannot_start_and_says_which_variable_it_needs()
+    {
+        var cut = RenderPanel("breakaway");
+
+        await SelectModelAsync(cut, "veo-3.1");
+
+        Assert.True(cut.Find("button.generate").HasAttribute("disabled"));
+        Assert.Contains("FAL_KEY", cut.Find(".block-reason").TextContent, StringComparison.Ordinal);
+        Assert.Contains("needs key", cut.Find("select[aria-label=Model] option[value='veo-3.1']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_in_From_Animation_with_Direct_Render_creates_a_generation()
+    {
+        var cut = RenderPanel("breakaway");
+        await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
+        Assert.Equal("Free · renders on this machine", cut.Find(".estimate .cost").TextContent.Trim());
+
+        await cut.Find("button.generate").ClickAsync(new());
+
+        var generation = Assert.Single(await Generations.ListAsync(null, 0, 10, CancellationToken.None));
+        Assert.Equal(GenerationService.DirectRender, generation.ModelId);
+        Assert.Equal(Scene.Id, generation.SceneId);
+        Assert.Equal("breakaway", generation.ShotId);
+        Assert.Empty(cut.FindAll(".generate-error"));
+        Assert.Contains("Started Direct Render", cut.Find(".generate-status").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_request_is_shown_inline()
+    {
+        var cut = RenderPanel("breakaway");
+        await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
+        // The scene goes away after the panel loaded it (another tab deleted it): the service refuses with a field error.
+        Assert.True(await Services.GetRequiredService<SceneStore>().DeleteAsync(Scene.Id, CancellationToken.None));
+
+        await cut.Find("button.generate").ClickAsync(new());
+
+        Assert.Contains($"There is no scene {Scene.Id}", cut.Find(".generate-error").TextContent, StringComparison.Ordinal);
+        Assert.Empty(await Generations.ListAsync(null, 0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Start_and_end_frame_slots_appear_where_the_mode_needs_them_and_capture_the_current_time()
+    {
+        var cut = RenderPanel("breakaway");
+        await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.StartEnd.Id() });
+        Assert.Equal(2, cut.FindAll("fieldset.frame-slot").Count);
+        await cut.FindAll("fieldset.frame-slot-start button").First(b => b.TextContent == "Capture current time").ClickAsync(new());
+
+        var slots = Services.GetRequiredService<FrameSlots>();
+        Assert.Equal("capture:1.5", slots.Start.OptionValue(false, 4));
+        Assert.Equal(FrameChoiceKind.ShotEnd, slots.End.Kind);
+        Assert.Contains("/still?t=1.5", cut.Find("fieldset.frame-slot-start img.frame-thumb").GetAttribute("src"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Upload_image_checks_the_content_and_stores_it_like_the_images_api()
+    {
+        var cut = RenderPanel("breakaway");
+        // A PNG signature followed by anything: the check is by content, as POST /api/images does it.
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("<html>not an image</html>", "frame.png"));
+        cut.WaitForAssertion(() => Assert.Contains("not a PNG, JPEG or WebP", cut.Find(".slot-error").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal(FrameChoiceKind.ShotStart, Services.GetRequiredService<FrameSlots>().Start.Kind);
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(png, "frame.png"));
+
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png));
+        cut.WaitForAssertion(() => Assert.Equal($"/api/images/{id}", cut.Find("fieldset.frame-slot-start img.frame-thumb").GetAttribute("src")), TimeSpan.FromSeconds(30));
+        Assert.Equal($"image:{id}", Services.GetRequiredService<FrameSlots>().Start.OptionValue(false, 4));
+        Assert.NotNull(Services.GetRequiredService<ImageStore>().Find(id));
+    }
+
+    private IRenderedComponent<VisualizerPanel> RenderPanel(string shotId)
+    {
+        var cut = Render<VisualizerPanel>(p => p.Add(x => x.SceneId, Scene.Id).Add(x => x.ShotId, shotId).Add(x => x.CurrentTime, 1.5));
+        // The panel loads the scene and asks the planning service before it shows the options.
+        cut.WaitForElement("select[aria-label=Duration]", TimeSpan.FromSeconds(30));
+        return cut;
+    }
+
+    private static Task SelectModelAsync(IRenderedComponent<VisualizerPanel> cut, string modelId) =>
+        cut.Find("select[aria-label=Model]").ChangeAsync(new ChangeEventArgs { Value = modelId });
+
+    private static Task ClickTabAsync(IRenderedComponent<VisualizerPanel> cut, string name) =>
+        cut.FindAll("[role=tab]").First(t => t.TextContent.Trim().TrimEnd('•').Trim() == name).ClickAsync(new());
+
+    private static async Task<string?> PromptOfTabAsync(IRenderedComponent<VisualizerPanel> cut, string name)
+    {
+        await ClickTabAsync(cut, name);
+        return TextOf(cut.Find("[role=tabpanel] textarea"));
+    }
+
+    private static string? TextOf(IElement textarea) => textarea.GetAttribute("value") ?? textarea.TextContent;
+}
