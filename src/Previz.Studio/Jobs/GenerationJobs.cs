@@ -419,25 +419,67 @@ public sealed partial class GenerationJobs
 
     private async Task FetchAsync(GenerationRecord record, string owner, IHostedVideoClient client, HostedOutput output, CancellationToken cancellationToken)
     {
-        var download = Path.Combine(_folder.Temp, $"{record.Id:N}.download");
-        var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.clip.mp4");
+        // Names of this attempt only: a step that outlived its lease must never share files with the one that took over.
+        var attempt = Guid.NewGuid().ToString("N");
+        var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
+        var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.clip.mp4");
+        var outcome = new RenderWatch();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
+        var keep = KeepLeaseAsync(record.Id, owner, outcome, stop);
         try
         {
             await using (var file = File.Create(download))
             {
-                await client.FetchResultAsync(output, file, ExpectedMedia.Video, cancellationToken);
+                await client.FetchResultAsync(output, file, ExpectedMedia.Video, stop.Token);
             }
 
-            await _finisher.FinishAsync(download, record, clip, cancellationToken);
+            await _finisher.FinishAsync(download, record, clip, stop.Token);
+        }
+        catch (OperationCanceledException) when (outcome.LeaseLost)
+        {
+            File.Delete(download);
+            File.Delete(clip);
+            throw new LeaseLostException(record.Id);
         }
         catch (UserErrorException ex)
         {
             File.Delete(download);
+            await stop.CancelAsync();
+            await keep;
             await FailAsync(record.Id, owner, ex.Message, "result", false, cancellationToken);
             return;
         }
+        finally
+        {
+            await stop.CancelAsync();
+            await keep;
+        }
 
         await StoreAsync(record.Id, owner, clip, cancellationToken);
+    }
+
+    /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>
+    private async Task KeepLeaseAsync(Guid id, string owner, RenderWatch outcome, CancellationTokenSource stop)
+    {
+        var every = _options.Lease / 3 < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : _options.Lease / 3;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(every, _time, stop.Token);
+                if (!await _store.RenewAsync(id, owner, stop.Token))
+                {
+                    outcome.LeaseLost = true;
+                    await stop.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The fetch ended.
+        }
     }
 
     private async Task StoreAsync(Guid id, string owner, string clip, CancellationToken cancellationToken)
