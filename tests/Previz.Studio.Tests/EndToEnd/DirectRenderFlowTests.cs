@@ -24,6 +24,7 @@ public sealed class DirectRenderFlowTests(BrowserFixture browser, StudioServer s
 
         var toast = session.Page.Locator(".toast.toast-success");
         await Assertions.Expect(toast).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 120_000 });
+        await Assertions.Expect(toast).ToBeInViewportAsync();
         await Assertions.Expect(toast).ToContainTextAsync(shot);
         await Assertions.Expect(toast).ToContainTextAsync(directRender.DisplayName);
         await session.StepAsync("toast");

@@ -27,6 +27,7 @@ public sealed class HostedStartFrameFlowTests(BrowserFixture browser, StudioServ
 
         var toast = session.Page.Locator(".toast.toast-success");
         await Assertions.Expect(toast).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 120_000 });
+        await Assertions.Expect(toast).ToBeInViewportAsync();
         await Assertions.Expect(toast).ToContainTextAsync(shot);
         await Assertions.Expect(toast).ToContainTextAsync(kling.DisplayName);
         await session.StepAsync("toast");

@@ -34,6 +34,10 @@ public sealed class JobsTrayCancelTests(BrowserFixture browser, StudioServer ser
         await (await BrowserSession.InteractiveAsync(cancel)).ClickAsync();
         await Assertions.Expect(state).ToHaveTextAsync("canceled");
         await Assertions.Expect(job.Locator("button[aria-label^=\"Cancel\"]")).ToHaveCountAsync(0);
+        var toast = session.Page.Locator(".toast.toast-canceled");
+        await Assertions.Expect(toast).ToBeInViewportAsync();
+        await Assertions.Expect(toast).ToContainTextAsync(shot);
+        await Assertions.Expect(session.Page.Locator(".toast.toast-success")).ToHaveCountAsync(0);
         await WaitForAsync(() => server.Fal.Cancels == 1, "the vendor never saw the cancel");
         await session.StepAsync("job-canceled");
         Assert.Equal(1, server.Fal.Submits);
