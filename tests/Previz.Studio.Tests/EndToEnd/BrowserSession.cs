@@ -74,38 +74,54 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until Blazor's interactive circuit has attached event handlers to the element (prerendered markup is
-    /// on the page earlier, and a click on it before then is lost). Blazor's event delegator keeps an element's
-    /// handlers in an own property named <c>_blazorEvents_N</c>.
+    /// Waits until Blazor's interactive circuit has attached event handlers to the element. Prerendered markup is on
+    /// the page earlier, and when the circuit starts Blazor replaces it with fresh elements, so a click on the
+    /// prerendered one is lost: the locator is resolved again on every look. Blazor's event delegator keeps an
+    /// element's handlers in an own property named <c>_blazorEvents_N</c>.
     /// </summary>
     public static async Task<ILocator> InteractiveAsync(ILocator element)
     {
-        await element.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
-        await element.EvaluateAsync(
-            """
-            el => new Promise(resolve => {
-              const ready = () => Object.getOwnPropertyNames(el).some(p => p.startsWith('_blazorEvents_'));
-              if (ready()) { resolve(true); return; }
-              const timer = setInterval(() => { if (ready()) { clearInterval(timer); resolve(true); } }, 50);
-            })
-            """);
-        return element;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(Timeout);
+        while (true)
+        {
+            await element.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+            var ready = await element.EvaluateAsync<bool>(
+                "el => Object.getOwnPropertyNames(el).some(p => p.startsWith('_blazorEvents_'))",
+                null,
+                new LocatorEvaluateOptions { Timeout = Timeout });
+            if (ready)
+            {
+                return element;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{element} never became interactive (no Blazor event handlers on it).");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Picks the option whose value or visible text is <paramref name="valueOrLabel"/> once it is offered.</summary>
     public static async Task SelectAsync(ILocator select, string valueOrLabel)
     {
         await InteractiveAsync(select);
-        var value = await select.EvaluateAsync<string>(
-            """
-            (el, wanted) => new Promise(resolve => {
-              const find = () => [...el.options].find(o => o.value === wanted || o.text.trim() === wanted);
-              const found = find();
-              if (found) { resolve(found.value); return; }
-              const timer = setInterval(() => { const o = find(); if (o) { clearInterval(timer); resolve(o.value); } }, 50);
-            })
-            """,
-            valueOrLabel);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(Timeout);
+        string? value;
+        while ((value = await select.EvaluateAsync<string?>(
+                   "(el, wanted) => { const o = [...el.options].find(o => o.value === wanted || o.text.trim() === wanted); return o ? o.value : null; }",
+                   valueOrLabel)) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var offered = await select.Locator("option").AllInnerTextsAsync();
+                throw new TimeoutException($"{select} never offered '{valueOrLabel}': {string.Join(", ", offered)}");
+            }
+
+            await Task.Delay(100);
+        }
+
         var chosen = await select.SelectOptionAsync(new SelectOptionValue { Value = value });
         Assert.Equal([value], chosen);
     }

@@ -52,6 +52,7 @@ public sealed class StudioServer : IAsyncLifetime
             ["Providers__Fal__QueueUrl"] = _fal.BaseUri.ToString(),
             ["Providers__Fal__StorageUrl"] = _fal.BaseUri.ToString(),
             ["Studio__LoadSamples"] = "true",
+            ["Studio__SamplesFolder"] = System.IO.Path.Combine(RepositoryRoot.Path, "samples"),
             ["Studio__Jobs__PollingInterval"] = "00:00:00.250",
             ["Studio__Jobs__FirstStatusDelay"] = "00:00:00.500",
             ["Studio__Jobs__MaxStatusDelay"] = "00:00:01",
