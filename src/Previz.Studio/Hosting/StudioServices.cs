@@ -39,6 +39,7 @@ public static class StudioServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StudioDatabase>();
         services.AddSingleton<GenerationEvents>();
+        services.AddSingleton<GenerationChangeLog>();
         services.AddSingleton<GenerationStore>();
         services.AddSingleton<SceneStore>();
         services.AddSingleton<MediaStore>();
