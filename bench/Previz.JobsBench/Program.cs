@@ -40,6 +40,8 @@ foreach (var name in new[] { "Studio__Jobs__PollingInterval", "Studio__Jobs__Hos
     }
 }
 using var server = Process.Start(start)!;
+// A crash of the bench must not leave the server running.
+AppDomain.CurrentDomain.UnhandledException += (_, _) => { try { server.Kill(); } catch (InvalidOperationException) { } };
 server.OutputDataReceived += (_, _) => { };
 server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("previz: " + e.Data); };
 server.BeginOutputReadLine();

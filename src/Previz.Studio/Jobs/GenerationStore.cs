@@ -76,8 +76,9 @@ public sealed class GenerationStore
     /// <summary>
     /// Applies <paramref name="change"/> to the record held by <paramref name="owner"/>, commits it and publishes the
     /// new state. Concurrent writes by the API (a cancel request) are merged by re-reading and applying again.
+    /// <paramref name="durable"/> waits until the commit is on disk even on SQLite (see <see cref="SqliteSynchronousInterceptor"/>).
     /// </summary>
-    public async Task<GenerationRecord> UpdateAsync(Guid id, string owner, Action<GenerationRecord> change, CancellationToken cancellationToken, string? message = null)
+    public async Task<GenerationRecord> UpdateAsync(Guid id, string owner, Action<GenerationRecord> change, CancellationToken cancellationToken, string? message = null, bool durable = false)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 0; ; attempt++)
@@ -103,6 +104,11 @@ public sealed class GenerationStore
 
             try
             {
+                if (durable)
+                {
+                    await SqliteSynchronousInterceptor.DurableCommitAsync(db, cancellationToken);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 10)
