@@ -113,7 +113,9 @@ public static class StudioServices
                 o.ServerName = name + ":render";
                 o.Queues = [JobQueues.Render];
                 o.WorkerCount = Math.Max(1, jobs.RenderWorkers);
-                o.SchedulePollingInterval = jobs.PollingInterval;
+                // Due delayed jobs of every queue are moved by any server's scheduler; two of them in one process
+                // only fought over the storage's schedule lock, so the hosted server's does the work.
+                o.SchedulePollingInterval = Max(jobs.PollingInterval, TimeSpan.FromSeconds(30));
                 o.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
             services.AddHangfireServer(o =>
@@ -128,6 +130,8 @@ public static class StudioServices
 
         return services;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }
