@@ -199,19 +199,31 @@ public static class StudioApi
     {
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        await context.Response.WriteAsync(": connected\n\n", ct);
-        await context.Response.Body.FlushAsync(ct);
+        // Subscribed before ": connected" is sent, so a client that saw it misses nothing after it.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var changes = events.SubscribeAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = changes.MoveNextAsync().AsTask();
         try
         {
-            await foreach (var change in events.SubscribeAsync(ct))
+            await context.Response.WriteAsync(": connected\n\n", ct);
+            await context.Response.Body.FlushAsync(ct);
+            while (await next)
             {
-                await context.Response.WriteAsync($"event: generation\ndata: {JsonSerializer.Serialize(change, StudioJson.Options)}\n\n", ct);
+                await context.Response.WriteAsync($"event: generation\ndata: {JsonSerializer.Serialize(changes.Current, StudioJson.Options)}\n\n", ct);
                 await context.Response.Body.FlushAsync(ct);
+                next = changes.MoveNextAsync().AsTask();
             }
         }
         catch (OperationCanceledException)
         {
             // The client went away.
+        }
+        finally
+        {
+            // An enumerator may only be disposed once its pending read has ended.
+            await stop.CancelAsync();
+            await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await changes.DisposeAsync();
         }
     }
 

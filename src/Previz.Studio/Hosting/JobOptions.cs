@@ -24,6 +24,12 @@ public sealed class JobOptions
     /// <summary>Longest wait between status requests.</summary>
     public TimeSpan MaxStatusDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often a serve process reads the change log for changes made by other processes (its own commits, and
+    /// PostgreSQL notifications, wake it at once).
+    /// </summary>
+    public TimeSpan EventPollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Status requests that may fail in a row before the job is failed.</summary>
     public int MaxStatusErrors { get; set; } = 20;
 }

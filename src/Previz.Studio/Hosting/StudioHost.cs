@@ -35,6 +35,8 @@ public static class StudioHost
         }
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(options.SceneUploadLimitBytes, options.ImageUploadLimitBytes) + 1);
         builder.Services.AddPrevizStudio(builder.Configuration, options);
+        // Only serve has subscribers (the event stream, the studio): it relays every process's changes to them.
+        builder.Services.AddHostedService<Events.GenerationChangeRelay>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();

@@ -42,6 +42,7 @@ public static class StudioServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StudioDatabase>();
         services.AddSingleton<GenerationEvents>();
+        services.AddSingleton<GenerationChangeLog>();
         services.AddSingleton<GenerationStore>();
         services.AddSingleton<SceneStore>();
         services.AddSingleton<MediaStore>();
@@ -87,7 +88,26 @@ public static class StudioServices
             }
             else
             {
-                config.UseSQLiteStorage(folder.HangfireDatabase, new SQLiteStorageOptions
+                // The storage writes each row in its own transaction (a job's life is ~30 of them); with the default
+                // synchronous=FULL each waited for an fsync, and the queue of 500 jobs crawled at the disk's pace.
+                // NORMAL in WAL mode survives a crash of the process and never corrupts the file; a power cut can lose
+                // the last moments of queue changes. The records' one costly-to-lose write stays durable (see
+                // SqliteSynchronousInterceptor).
+                var hangfirePath = folder.HangfireDatabase;
+                var connections = new SQLiteDbConnectionFactory(() =>
+                {
+                    var connection = new SQLite.SQLiteConnection(
+                        hangfirePath,
+                        SQLite.SQLiteOpenFlags.ReadWrite | SQLite.SQLiteOpenFlags.Create | SQLite.SQLiteOpenFlags.FullMutex,
+                        storeDateTimeAsTicks: true)
+                    {
+                        BusyTimeout = TimeSpan.FromSeconds(10),
+                    };
+                    connection.ExecuteScalar<string>("PRAGMA journal_mode=WAL;");
+                    connection.Execute("PRAGMA synchronous=NORMAL;");
+                    return connection;
+                });
+                config.UseSQLiteStorage(connections, new SQLiteStorageOptions
                 {
                     QueuePollInterval = jobs.PollingInterval,
                     InvisibilityTimeout = jobs.InvisibilityTimeout,
@@ -103,7 +123,9 @@ public static class StudioServices
                 o.ServerName = name + ":render";
                 o.Queues = [JobQueues.Render];
                 o.WorkerCount = Math.Max(1, jobs.RenderWorkers);
-                o.SchedulePollingInterval = jobs.PollingInterval;
+                // Due delayed jobs of every queue are moved by any server's scheduler; two of them in one process
+                // only fought over the storage's schedule lock, so the hosted server's does the work.
+                o.SchedulePollingInterval = Max(jobs.PollingInterval, TimeSpan.FromSeconds(30));
                 o.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
             services.AddHangfireServer(o =>
@@ -118,6 +140,8 @@ public static class StudioServices
 
         return services;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }

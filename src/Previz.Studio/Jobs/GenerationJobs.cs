@@ -298,7 +298,7 @@ public sealed partial class GenerationJobs
         {
             g.State = GenerationState.Submitting;
             g.StartedAt ??= Now;
-        }, cancellationToken);
+        }, cancellationToken, durable: true);
 
         SubmittedJob submitted;
         try

@@ -23,7 +23,7 @@ public sealed class GenerationService
     private readonly SceneStore _scenes;
     private readonly JobScheduler _scheduler;
     private readonly IHostedGenerationPlanner _planner;
-    private readonly GenerationEvents _events;
+    private readonly GenerationChangeLog _changes;
     private readonly StudioOptions _options;
     private readonly TimeProvider _time;
 
@@ -32,7 +32,7 @@ public sealed class GenerationService
         SceneStore scenes,
         JobScheduler scheduler,
         IHostedGenerationPlanner planner,
-        GenerationEvents events,
+        GenerationChangeLog changes,
         StudioOptions options,
         TimeProvider time)
     {
@@ -40,7 +40,7 @@ public sealed class GenerationService
         _scenes = scenes;
         _scheduler = scheduler;
         _planner = planner;
-        _events = events;
+        _changes = changes;
         _options = options;
         _time = time;
     }
@@ -125,10 +125,11 @@ public sealed class GenerationService
         await using (var db = _database.CreateContext())
         {
             db.Generations.Add(record);
+            GenerationChangeLog.Append(db, record, null, now);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        _events.Publish(new GenerationEvent(record.Id, record.State, null, null, null, false, now));
+        _changes.Committed();
         _scheduler.Enqueue(record.Id, record.Kind == GenerationKind.DirectRender);
         return record;
     }
@@ -165,21 +166,30 @@ public sealed class GenerationService
             return record;
         }
 
-        await db.Generations.Where(g => g.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.CancelRequested, true).SetProperty(g => g.Revision, g => g.Revision + 1), cancellationToken);
-        var canceledNow = await db.Generations
-            .Where(g => g.Id == id && g.State == GenerationState.Queued && (g.LeaseOwner == null || g.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(g => g.State, GenerationState.Canceled).SetProperty(g => g.FinishedAt, now).SetProperty(g => g.Revision, g => g.Revision + 1),
-                cancellationToken);
+        int canceledNow;
+        GenerationRecord after;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Generations.Where(g => g.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.CancelRequested, true).SetProperty(g => g.Revision, g => g.Revision + 1), cancellationToken);
+            canceledNow = await db.Generations
+                .Where(g => g.Id == id && g.State == GenerationState.Queued && (g.LeaseOwner == null || g.LeaseExpiresAt < now))
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(g => g.State, GenerationState.Canceled).SetProperty(g => g.FinishedAt, now).SetProperty(g => g.Revision, g => g.Revision + 1),
+                    cancellationToken);
+            after = await db.Generations.AsNoTracking().FirstAsync(g => g.Id == id, cancellationToken);
+            GenerationChangeLog.Append(db, after, canceledNow == 1 ? "Canceled" : "Cancel requested", now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        _changes.Committed();
         if (canceledNow == 0 && record.Kind == GenerationKind.Hosted)
         {
             // Reach the vendor now rather than at the next scheduled status request.
             _scheduler.Enqueue(id, false);
         }
 
-        var after = await db.Generations.AsNoTracking().FirstAsync(g => g.Id == id, cancellationToken);
-        _events.Publish(new GenerationEvent(id, after.State, after.Progress, after.QueuePosition, canceledNow == 1 ? "Canceled" : "Cancel requested", after.NeedsAttention, now));
         return after;
     }
 

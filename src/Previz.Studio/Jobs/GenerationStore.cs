@@ -7,20 +7,20 @@ namespace Previz.Studio.Jobs;
 
 /// <summary>
 /// Reads and writes generation records for workers: a lease so that a job Hangfire hands out twice (after a worker
-/// vanished) never runs twice at once, and state changes that are committed and published one by one.
+/// vanished) never runs twice at once, and state changes that are committed one by one, each with its entry in the change log.
 /// </summary>
 public sealed class GenerationStore
 {
     private readonly StudioDatabase _database;
-    private readonly GenerationEvents _events;
+    private readonly GenerationChangeLog _changes;
     private readonly TimeProvider _time;
     private readonly JobOptions _options;
 
-    public GenerationStore(StudioDatabase database, GenerationEvents events, TimeProvider time, StudioOptions options)
+    public GenerationStore(StudioDatabase database, GenerationChangeLog changes, TimeProvider time, StudioOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
-        _events = events;
+        _changes = changes;
         _time = time;
         _options = options.Jobs;
     }
@@ -76,8 +76,9 @@ public sealed class GenerationStore
     /// <summary>
     /// Applies <paramref name="change"/> to the record held by <paramref name="owner"/>, commits it and publishes the
     /// new state. Concurrent writes by the API (a cancel request) are merged by re-reading and applying again.
+    /// <paramref name="durable"/> waits until the commit is on disk even on SQLite (see <see cref="SqliteSynchronousInterceptor"/>).
     /// </summary>
-    public async Task<GenerationRecord> UpdateAsync(Guid id, string owner, Action<GenerationRecord> change, CancellationToken cancellationToken, string? message = null)
+    public async Task<GenerationRecord> UpdateAsync(Guid id, string owner, Action<GenerationRecord> change, CancellationToken cancellationToken, string? message = null, bool durable = false)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 0; ; attempt++)
@@ -94,8 +95,20 @@ public sealed class GenerationStore
             change(record);
             record.Revision++;
             record.UpdatedAt = Now;
+            var published = before != (record.State, record.Progress, record.QueuePosition) || message is not null;
+            if (published)
+            {
+                // Same transaction as the change: other processes learn about it exactly when it is committed.
+                GenerationChangeLog.Append(db, record, message ?? record.Error, record.UpdatedAt);
+            }
+
             try
             {
+                if (durable)
+                {
+                    await SqliteSynchronousInterceptor.DurableCommitAsync(db, cancellationToken);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 10)
@@ -103,19 +116,12 @@ public sealed class GenerationStore
                 continue;
             }
 
-            if (before != (record.State, record.Progress, record.QueuePosition) || message is not null)
+            if (published)
             {
-                Publish(record, message);
+                _changes.Committed();
             }
 
             return record;
         }
-    }
-
-    /// <summary>Publishes a record's current state.</summary>
-    public void Publish(GenerationRecord record, string? message = null)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        _events.Publish(new GenerationEvent(record.Id, record.State, record.Progress, record.QueuePosition, message ?? record.Error, record.NeedsAttention, Now));
     }
 }

@@ -26,7 +26,7 @@ public sealed class StudioDatabase
                 DefaultTimeout = 30,
                 Pooling = true,
             }.ToString();
-            _sqlite = new DbContextOptionsBuilder<SqliteStudioDbContext>().UseSqlite(connection).Options;
+            _sqlite = new DbContextOptionsBuilder<SqliteStudioDbContext>().UseSqlite(connection).AddInterceptors(new SqliteSynchronousInterceptor()).Options;
         }
     }
 

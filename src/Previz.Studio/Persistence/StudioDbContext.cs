@@ -19,6 +19,8 @@ public abstract class StudioDbContext : DbContext
 
     public DbSet<GalleryItem> GalleryItems => Set<GalleryItem>();
 
+    public DbSet<GenerationChange> GenerationChanges => Set<GenerationChange>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -53,6 +55,14 @@ public abstract class StudioDbContext : DbContext
             generation.Property(g => g.Revision).IsConcurrencyToken();
             generation.HasIndex(g => g.State);
             generation.HasIndex(g => g.CreatedAt);
+        });
+        modelBuilder.Entity<GenerationChange>(change =>
+        {
+            change.ToTable("generation_changes");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).ValueGeneratedOnAdd();
+            change.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            change.HasIndex(c => c.At);
         });
         modelBuilder.Entity<GalleryItem>(item =>
         {

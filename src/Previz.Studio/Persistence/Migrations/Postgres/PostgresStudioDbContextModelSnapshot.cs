@@ -75,6 +75,44 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                     b.ToTable("gallery_items", (string)null);
                 });
 
+            modelBuilder.Entity("Previz.Studio.Persistence.GenerationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GenerationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("NeedsAttention")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("QueuePosition")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("generation_changes", (string)null);
+                });
+
             modelBuilder.Entity("Previz.Studio.Persistence.GenerationRecord", b =>
                 {
                     b.Property<Guid>("Id")

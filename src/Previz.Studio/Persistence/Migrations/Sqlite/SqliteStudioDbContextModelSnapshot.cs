@@ -70,6 +70,42 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                     b.ToTable("gallery_items", (string)null);
                 });
 
+            modelBuilder.Entity("Previz.Studio.Persistence.GenerationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GenerationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsAttention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("QueuePosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("generation_changes", (string)null);
+                });
+
             modelBuilder.Entity("Previz.Studio.Persistence.GenerationRecord", b =>
                 {
                     b.Property<Guid>("Id")
