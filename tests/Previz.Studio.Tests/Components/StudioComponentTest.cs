@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Previz.Studio.Events;
 using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
@@ -28,6 +29,8 @@ public abstract class StudioComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
+    private GenerationChangeRelay? _relay;
+
     protected string DataFolder { get; }
 
     /// <summary>The uploaded stadium scene (shots "establishing", 8 s, and "breakaway", 4 s).</summary>
@@ -38,12 +41,20 @@ public abstract class StudioComponentTest : BunitContext, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Services.GetRequiredService<StudioDatabase>().MigrateAsync(CancellationToken.None);
+        // Events reach subscribers only through the change relay, which a serve process runs as a hosted service.
+        _relay = ActivatorUtilities.CreateInstance<GenerationChangeRelay>(Services);
+        await _relay.StartAsync(CancellationToken.None);
         var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
         (Scene, _) = await Services.GetRequiredService<SceneStore>().AddAsync(bytes, "stadium.previz.json", CancellationToken.None);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        if (_relay is not null)
+        {
+            await _relay.StopAsync(CancellationToken.None);
+        }
+
         await DisposeAsync();
         try
         {
