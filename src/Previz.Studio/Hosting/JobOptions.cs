@@ -25,6 +25,13 @@ public sealed class JobOptions
     public TimeSpan MaxStatusDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Least extra wait of the durable fallback job behind an in-process status poll timer (the fallback runs at
+    /// delay + max(this, delay)). Hangfire's SQLite storage moves due delayed jobs one at a time, so they run late
+    /// under load; the timer is on time, and the fallback only matters after a crash.
+    /// </summary>
+    public TimeSpan PollFallbackSlack { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How often a serve process reads the change log for changes made by other processes (its own commits, and
     /// PostgreSQL notifications, wake it at once).
     /// </summary>

@@ -117,6 +117,9 @@ public static class StudioServices
 
         if (runWorkers)
         {
+            // Status polls on time, in the process whose workers run them (see DuePollDispatcher).
+            services.AddSingleton<DuePollDispatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<DuePollDispatcher>());
             var name = $"{Environment.MachineName}:{Environment.ProcessId}";
             services.AddHangfireServer(o =>
             {

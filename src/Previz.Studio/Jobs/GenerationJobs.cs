@@ -37,6 +37,9 @@ public sealed partial class GenerationJobs
     private readonly TimeProvider _time;
     private readonly ILogger<GenerationJobs> _logger;
 
+    /// <summary>A timer may fire a hair before the recorded due time (clock resolution); still its poll.</summary>
+    private static readonly TimeSpan PollTolerance = TimeSpan.FromMilliseconds(50);
+
     public GenerationJobs(
         GenerationStore store,
         JobScheduler scheduler,
@@ -99,6 +102,12 @@ public sealed partial class GenerationJobs
             record = await _store.FindAsync(id, cancellationToken);
             if (record is null || record.State.IsTerminal())
             {
+                return;
+            }
+
+            if (!render && IsPollDone(record))
+            {
+                // The other copy of this poll (timer or durable fallback) asked the vendor already and scheduled the next.
                 return;
             }
 
@@ -328,6 +337,7 @@ public sealed partial class GenerationJobs
             g.VendorRequestId = submitted.RequestId;
             g.SubmittedAt = submitted.SubmittedAt.UtcDateTime;
             g.QueuePosition = submitted.QueuePosition;
+            g.NextPollAt = Now + _options.FirstStatusDelay;
         }, CancellationToken.None);
         LogSubmitted(_logger, id, stored.Provider, submitted.RequestId);
         _scheduler.Schedule(id, false, _options.FirstStatusDelay);
@@ -359,8 +369,13 @@ public sealed partial class GenerationJobs
         }
         catch (HostedProviderException ex) when (record.StatusErrors + 1 < _options.MaxStatusErrors)
         {
-            var updated = await _store.UpdateAsync(id, owner, g => g.StatusErrors++, cancellationToken);
-            _scheduler.Schedule(id, false, Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff(updated.StatusErrors, null)));
+            var delay = TimeSpan.Zero;
+            await _store.UpdateAsync(id, owner, g =>
+            {
+                g.StatusErrors++;
+                delay = PollAgain(g, Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff(g.StatusErrors, null)));
+            }, cancellationToken);
+            _scheduler.Schedule(id, false, delay);
             return;
         }
         catch (HostedProviderException ex)
@@ -373,26 +388,30 @@ public sealed partial class GenerationJobs
         {
             case QueuedStatus queued:
                 {
-                    var updated = await _store.UpdateAsync(id, owner, g =>
+                    var delay = TimeSpan.Zero;
+                    await _store.UpdateAsync(id, owner, g =>
                     {
                         g.PollCount++;
                         g.StatusErrors = 0;
                         g.QueuePosition = queued.Position;
+                        delay = PollAgain(g, Backoff(g.PollCount, queued.Position));
                     }, cancellationToken);
-                    _scheduler.Schedule(id, false, Backoff(updated.PollCount, queued.Position));
+                    _scheduler.Schedule(id, false, delay);
                     break;
                 }
 
             case RunningStatus running:
                 {
-                    var updated = await _store.UpdateAsync(id, owner, g =>
+                    var delay = TimeSpan.Zero;
+                    await _store.UpdateAsync(id, owner, g =>
                     {
                         g.PollCount++;
                         g.StatusErrors = 0;
                         g.QueuePosition = null;
                         g.Progress = running.Progress ?? g.Progress;
+                        delay = PollAgain(g, Backoff(g.PollCount, null));
                     }, cancellationToken);
-                    _scheduler.Schedule(id, false, Backoff(updated.PollCount, null));
+                    _scheduler.Schedule(id, false, delay);
                     break;
                 }
 
@@ -546,6 +565,20 @@ public sealed partial class GenerationJobs
         record.State = state;
         record.FinishedAt = Now;
         record.QueuePosition = null;
+    }
+
+    /// <summary>
+    /// A running hosted job whose last poll is done and whose next is not due: this delivery is the second copy of a
+    /// poll (see <see cref="DuePollDispatcher"/>). A cancel request is acted on at once all the same.
+    /// </summary>
+    private bool IsPollDone(GenerationRecord record) =>
+        record.State == GenerationState.Running && !record.CancelRequested && record.NextPollAt is { } due && Now < due - PollTolerance;
+
+    /// <summary>Records when the next poll is due (written with the poll's outcome) and returns the delay to schedule.</summary>
+    private TimeSpan PollAgain(GenerationRecord record, TimeSpan delay)
+    {
+        record.NextPollAt = Now + delay;
+        return delay;
     }
 
     /// <summary>Grows by half each time from the first delay to the cap; a long vendor queue waits longer.</summary>

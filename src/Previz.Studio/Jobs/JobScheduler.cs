@@ -1,4 +1,5 @@
 using Hangfire;
+using Previz.Studio.Hosting;
 
 namespace Previz.Studio.Jobs;
 
@@ -6,8 +7,17 @@ namespace Previz.Studio.Jobs;
 public sealed class JobScheduler
 {
     private readonly IBackgroundJobClient _client;
+    private readonly DuePollDispatcher? _dispatcher;
+    private readonly TimeSpan _fallbackSlack;
 
-    public JobScheduler(IBackgroundJobClient client) => _client = client;
+    /// <param name="dispatcher">Only in processes that run workers; without it a delayed step is a plain Hangfire delayed job.</param>
+    public JobScheduler(IBackgroundJobClient client, StudioOptions options, DuePollDispatcher? dispatcher = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = client;
+        _dispatcher = dispatcher;
+        _fallbackSlack = options.Jobs.PollFallbackSlack;
+    }
 
     public void Enqueue(Guid id, bool render)
     {
@@ -31,9 +41,16 @@ public sealed class JobScheduler
         {
             _client.Schedule<GenerationJobs>(j => j.RenderStepAsync(id, CancellationToken.None), delay);
         }
-        else
+        else if (_dispatcher is null)
         {
             _client.Schedule<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None), delay);
+        }
+        else
+        {
+            // The durable job is written first and runs well after the timer: it polls only when the timer's copy was
+            // lost (a crash); otherwise it finds the poll done (GenerationRecord.NextPollAt) and does nothing.
+            _client.Schedule<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None), delay + (delay > _fallbackSlack ? delay : _fallbackSlack));
+            _dispatcher.Add(id, delay);
         }
     }
 }

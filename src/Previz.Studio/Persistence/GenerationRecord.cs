@@ -59,6 +59,12 @@ public sealed class GenerationRecord
     /// <summary>Status requests that failed in a row.</summary>
     public int StatusErrors { get; set; }
 
+    /// <summary>
+    /// When the next status request of a running hosted job is due. A poll is started twice (a fast in-process timer
+    /// and a durable fallback job); the copy that comes before this time finds the poll already done and does nothing.
+    /// </summary>
+    public DateTime? NextPollAt { get; set; }
+
     /// <summary>Set when the outcome is uncertain and a person must look (for example a crash during submit).</summary>
     public bool NeedsAttention { get; set; }
 

@@ -183,6 +183,9 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                     b.Property<bool>("NeedsAttention")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("NextPollAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OptionsJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -176,6 +176,9 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                     b.Property<bool>("NeedsAttention")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NextPollAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OptionsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
