@@ -120,6 +120,7 @@ var ideal = createSeconds + workSeconds;
 var peakRss = PeakRssMb(server.Id);
 server.Refresh();
 var cpu = server.TotalProcessorTime.TotalSeconds;
+var toolsCpu = ChildrenCpuSeconds(server.Id);
 server.Kill();
 await server.WaitForExitAsync();
 try
@@ -133,7 +134,7 @@ catch (IOException)
 // The definition goes with every figure: a slow create raises ideal_s too, so create_ms_per_job is printed beside it.
 Console.WriteLine("# wall_s: first create call until every job is terminal. ideal_s = create_s (creating all jobs, 32 calls at a time) + vendor_s (the vendor's work time). overhead_pct = (wall_s - ideal_s) / ideal_s * 100.");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)vendor.StatusRequests / jobs:0.00} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={vendor.Submits} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0}"));
+    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)vendor.StatusRequests / jobs:0.00} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={vendor.Submits} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0} tools_cpu_s={toolsCpu:0.0}"));
 if (phases.Count > 0)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -156,6 +157,15 @@ static double PeakRssMb(int pid)
     }
 
     return double.NaN;
+}
+
+// CPU of the server's finished child processes (ffprobe, ffmpeg): fields 16 and 17 (cutime, cstime) of
+// /proc/PID/stat, in clock ticks (100 per second on Linux).
+static double ChildrenCpuSeconds(int pid)
+{
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 static int FreePort()

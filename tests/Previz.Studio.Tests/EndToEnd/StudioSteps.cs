@@ -15,7 +15,8 @@ public static class StudioSteps
         var open = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Open {server.StadiumName}", Exact = true });
         await session.StepAsync("scenes");
         await (await BrowserSession.InteractiveAsync(open)).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/scenes/[0-9a-f-]{36}$"));
+        // DOMContentLoaded, not Load: the page's Direct Render stills can hold the load event for a long time on a busy machine.
+        await page.WaitForURLAsync(new Regex("/scenes/[0-9a-f-]{36}$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         var card = page.Locator($"button.shot-card[data-shot-id=\"{shotId}\"]");
         await (await BrowserSession.InteractiveAsync(card)).ClickAsync();
         await Assertions.Expect(card).ToHaveClassAsync(new Regex(@"\bactive\b"));
