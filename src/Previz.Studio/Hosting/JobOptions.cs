@@ -25,11 +25,20 @@ public sealed class JobOptions
     public TimeSpan MaxStatusDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Least extra wait of the durable fallback job behind an in-process status poll timer (the fallback runs at
-    /// delay + max(this, delay)). Hangfire's SQLite storage moves due delayed jobs one at a time, so they run late
-    /// under load; the timer is on time, and the fallback only matters after a crash.
+    /// Whether hosted-model steps run in the process that schedules them, at once or from a timer, with a durable
+    /// Hangfire copy of each due later (see <see cref="Jobs.InProcessStepRunner"/>). Unset: on with SQLite (one
+    /// machine, where Hangfire's SQLite queue is slow), off with PostgreSQL (several workers share the queue).
     /// </summary>
-    public TimeSpan PollFallbackSlack { get; set; } = TimeSpan.FromSeconds(5);
+    public bool? RunHostedStepsInProcess { get; set; }
+
+    /// <summary>Hosted steps one process runs in-process at the same time (each is a few short network calls).</summary>
+    public int InProcessConcurrency { get; set; } = 64;
+
+    /// <summary>
+    /// Least extra wait of a step's durable Hangfire copy behind its in-process run: the copy is due at
+    /// delay + max(this, delay), acts only if the in-process run was lost (a crash) or failed, and is a no-op otherwise.
+    /// </summary>
+    public TimeSpan DurableCopySlack { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How often a serve process reads the change log for changes made by other processes (its own commits, and

@@ -117,9 +117,13 @@ public static class StudioServices
 
         if (runWorkers)
         {
-            // Status polls on time, in the process whose workers run them (see DuePollDispatcher).
-            services.AddSingleton<DuePollDispatcher>();
-            services.AddHostedService(sp => sp.GetRequiredService<DuePollDispatcher>());
+            if (jobs.RunHostedStepsInProcess ?? !options.UsesPostgres)
+            {
+                // Hosted steps on time, in the process that schedules them (see InProcessStepRunner).
+                services.AddSingleton<InProcessStepRunner>();
+                services.AddHostedService(sp => sp.GetRequiredService<InProcessStepRunner>());
+            }
+
             var name = $"{Environment.MachineName}:{Environment.ProcessId}";
             services.AddHangfireServer(o =>
             {

@@ -330,6 +330,7 @@ public sealed partial class GenerationJobs
             return;
         }
 
+        var due = PollAgain(id, _options.FirstStatusDelay);
         await _store.UpdateAsync(id, owner, g =>
         {
             g.State = GenerationState.Running;
@@ -337,10 +338,9 @@ public sealed partial class GenerationJobs
             g.VendorRequestId = submitted.RequestId;
             g.SubmittedAt = submitted.SubmittedAt.UtcDateTime;
             g.QueuePosition = submitted.QueuePosition;
-            g.NextPollAt = Now + _options.FirstStatusDelay;
+            g.NextPollAt = due;
         }, CancellationToken.None);
         LogSubmitted(_logger, id, stored.Provider, submitted.RequestId);
-        _scheduler.Schedule(id, false, _options.FirstStatusDelay);
     }
 
     private async Task PollAsync(GenerationRecord record, string owner, CancellationToken cancellationToken)
@@ -369,13 +369,12 @@ public sealed partial class GenerationJobs
         }
         catch (HostedProviderException ex) when (record.StatusErrors + 1 < _options.MaxStatusErrors)
         {
-            var delay = TimeSpan.Zero;
+            var due = PollAgain(id, Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff(record.StatusErrors + 1, null)));
             await _store.UpdateAsync(id, owner, g =>
             {
                 g.StatusErrors++;
-                delay = PollAgain(g, Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff(g.StatusErrors, null)));
+                g.NextPollAt = due;
             }, cancellationToken);
-            _scheduler.Schedule(id, false, delay);
             return;
         }
         catch (HostedProviderException ex)
@@ -388,30 +387,28 @@ public sealed partial class GenerationJobs
         {
             case QueuedStatus queued:
                 {
-                    var delay = TimeSpan.Zero;
+                    var due = PollAgain(id, Backoff(record.PollCount + 1, queued.Position));
                     await _store.UpdateAsync(id, owner, g =>
                     {
                         g.PollCount++;
                         g.StatusErrors = 0;
                         g.QueuePosition = queued.Position;
-                        delay = PollAgain(g, Backoff(g.PollCount, queued.Position));
+                        g.NextPollAt = due;
                     }, cancellationToken);
-                    _scheduler.Schedule(id, false, delay);
                     break;
                 }
 
             case RunningStatus running:
                 {
-                    var delay = TimeSpan.Zero;
+                    var due = PollAgain(id, Backoff(record.PollCount + 1, null));
                     await _store.UpdateAsync(id, owner, g =>
                     {
                         g.PollCount++;
                         g.StatusErrors = 0;
                         g.QueuePosition = null;
                         g.Progress = running.Progress ?? g.Progress;
-                        delay = PollAgain(g, Backoff(g.PollCount, null));
+                        g.NextPollAt = due;
                     }, cancellationToken);
-                    _scheduler.Schedule(id, false, delay);
                     break;
                 }
 
@@ -569,16 +566,21 @@ public sealed partial class GenerationJobs
 
     /// <summary>
     /// A running hosted job whose last poll is done and whose next is not due: this delivery is the second copy of a
-    /// poll (see <see cref="DuePollDispatcher"/>). A cancel request is acted on at once all the same.
+    /// poll (see <see cref="InProcessStepRunner"/>). A cancel request is acted on at once all the same.
     /// </summary>
     private bool IsPollDone(GenerationRecord record) =>
         record.State == GenerationState.Running && !record.CancelRequested && record.NextPollAt is { } due && Now < due - PollTolerance;
 
-    /// <summary>Records when the next poll is due (written with the poll's outcome) and returns the delay to schedule.</summary>
-    private TimeSpan PollAgain(GenerationRecord record, TimeSpan delay)
+    /// <summary>
+    /// Schedules the next poll and returns when it is due, for the caller to record as
+    /// <see cref="GenerationRecord.NextPollAt"/>. Scheduled before it is recorded: a crash between the two leaves an
+    /// extra status request, never a job that nobody polls again (the copy that finds the poll "done" does nothing).
+    /// </summary>
+    private DateTime PollAgain(Guid id, TimeSpan delay)
     {
-        record.NextPollAt = Now + delay;
-        return delay;
+        var due = Now + delay;
+        _scheduler.Schedule(id, false, delay);
+        return due;
     }
 
     /// <summary>Grows by half each time from the first delay to the cap; a long vendor queue waits longer.</summary>

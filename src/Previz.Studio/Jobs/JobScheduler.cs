@@ -3,54 +3,58 @@ using Previz.Studio.Hosting;
 
 namespace Previz.Studio.Jobs;
 
-/// <summary>Puts a generation's next step on the right Hangfire queue, now or after a delay.</summary>
+/// <summary>
+/// Puts a generation's next step on the right Hangfire queue, now or after a delay. Where hosted steps run
+/// in-process (<see cref="InProcessStepRunner"/>), the Hangfire job is the step's durable copy, due later.
+/// </summary>
 public sealed class JobScheduler
 {
     private readonly IBackgroundJobClient _client;
-    private readonly DuePollDispatcher? _dispatcher;
-    private readonly TimeSpan _fallbackSlack;
+    private readonly InProcessStepRunner? _runner;
+    private readonly TimeSpan _slack;
 
-    /// <param name="dispatcher">Only in processes that run workers; without it a delayed step is a plain Hangfire delayed job.</param>
-    public JobScheduler(IBackgroundJobClient client, StudioOptions options, DuePollDispatcher? dispatcher = null)
+    /// <param name="runner">Only where hosted steps run in-process; without it every step is a plain Hangfire job.</param>
+    public JobScheduler(IBackgroundJobClient client, StudioOptions options, InProcessStepRunner? runner = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
-        _dispatcher = dispatcher;
-        _fallbackSlack = options.Jobs.PollFallbackSlack;
+        _runner = runner;
+        _slack = options.Jobs.DurableCopySlack;
     }
 
-    public void Enqueue(Guid id, bool render)
-    {
-        if (render)
-        {
-            _client.Enqueue<GenerationJobs>(j => j.RenderStepAsync(id, CancellationToken.None));
-        }
-        else
-        {
-            _client.Enqueue<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None));
-        }
-    }
+    public void Enqueue(Guid id, bool render) => Schedule(id, render, TimeSpan.Zero);
 
     public void Schedule(Guid id, bool render, TimeSpan delay)
     {
-        if (delay <= TimeSpan.Zero)
+        if (render)
         {
-            Enqueue(id, render);
+            // Direct Render is CPU-bound: its own queue's few workers take it.
+            if (delay <= TimeSpan.Zero)
+            {
+                _client.Enqueue<GenerationJobs>(j => j.RenderStepAsync(id, CancellationToken.None));
+            }
+            else
+            {
+                _client.Schedule<GenerationJobs>(j => j.RenderStepAsync(id, CancellationToken.None), delay);
+            }
         }
-        else if (render)
+        else if (_runner is null)
         {
-            _client.Schedule<GenerationJobs>(j => j.RenderStepAsync(id, CancellationToken.None), delay);
-        }
-        else if (_dispatcher is null)
-        {
-            _client.Schedule<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None), delay);
+            if (delay <= TimeSpan.Zero)
+            {
+                _client.Enqueue<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None));
+            }
+            else
+            {
+                _client.Schedule<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None), delay);
+            }
         }
         else
         {
-            // The durable job is written first and runs well after the timer: it polls only when the timer's copy was
-            // lost (a crash); otherwise it finds the poll done (GenerationRecord.NextPollAt) and does nothing.
-            _client.Schedule<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None), delay + (delay > _fallbackSlack ? delay : _fallbackSlack));
-            _dispatcher.Add(id, delay);
+            // The durable copy is written first, so a crash at any point after leaves the step to it.
+            var positive = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+            _client.Schedule<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None), positive + (positive > _slack ? positive : _slack));
+            _runner.Run(id, positive);
         }
     }
 }

@@ -10,20 +10,20 @@ using Previz.Studio.Tests.Loopback;
 
 namespace Previz.Studio.Tests.Jobs;
 
-/// <summary>Each status poll is started twice (an in-process timer and a durable fallback job); the vendor is asked once.</summary>
-public sealed class DuePollTests
+/// <summary>Each hosted step runs in-process and again from its durable Hangfire copy; the vendor is asked once.</summary>
+public sealed class InProcessStepTests
 {
     [Fact]
-    public async Task A_hosted_job_whose_polls_run_from_both_timer_and_fallback_asks_the_vendor_once_per_poll()
+    public async Task A_hosted_job_whose_steps_run_in_process_and_from_their_durable_copies_submits_once_and_polls_once_per_due_time()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(3);
-        // A short slack so that every poll's fallback job runs during the test, soon after its timer's copy.
+        // A short slack so that every step's durable copy runs during the test, soon after its in-process run.
         await using var studio = await StudioFixture.StartAsync(
             "--Studio:AllowRawHostedRequests=true",
             "--FAL_KEY=fal-test-key-123456",
             $"--Providers:Fal:QueueUrl={fal.BaseUri}",
-            "--Studio:Jobs:PollFallbackSlack=00:00:00.100");
+            "--Studio:Jobs:DurableCopySlack=00:00:00.100");
         var id = await CreateAsync(studio);
 
         var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
@@ -32,9 +32,10 @@ public sealed class DuePollTests
         var record = await FindAsync(studio, id);
         Assert.True(record.PollCount >= 2, $"polls: {record.PollCount}");
 
-        // The submit, and two copies (timer, fallback) of each poll that it and the polls scheduled: wait until all ran.
+        // The durable copies of the submit and of each poll: wait until all of them ran too.
         var monitoring = studio.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        await WaitUntilAsync(() => monitoring.SucceededListCount() >= 1 + (2 * record.PollCount));
+        await WaitUntilAsync(() => monitoring.SucceededListCount() >= 1 + record.PollCount);
+        Assert.Equal(0, monitoring.FailedCount());
         Assert.Equal(record.PollCount, fal.StatusRequests);
         Assert.Equal(1, fal.Submits);
     }
@@ -44,41 +45,38 @@ public sealed class DuePollTests
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
-        // Polls far apart: only the steps this test enqueues run.
+        // Polls and durable copies far off: only the steps this test runs ask the vendor.
         await using var studio = await StudioFixture.StartAsync(
             "--Studio:AllowRawHostedRequests=true",
             "--FAL_KEY=fal-test-key-123456",
             $"--Providers:Fal:QueueUrl={fal.BaseUri}",
             "--Studio:Jobs:FirstStatusDelay=00:10:00",
-            "--Studio:Jobs:MaxStatusDelay=00:10:00");
-        var scheduler = studio.App.Services.GetRequiredService<JobScheduler>();
-        var monitoring = studio.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            "--Studio:Jobs:MaxStatusDelay=00:10:00",
+            "--Studio:Jobs:DurableCopySlack=00:10:00");
         var id = await CreateAsync(studio);
         await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(() => monitoring.SucceededListCount() == 1);
+        await WaitUntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null);
 
         // The first poll is not due: a copy that runs now is the late or early twin of it, and does nothing.
-        scheduler.Enqueue(id, false);
-        await WaitUntilAsync(() => monitoring.SucceededListCount() == 2);
+        await RunStepAsync(studio, id);
         Assert.Equal(0, fal.StatusRequests);
 
         // Due: the first copy polls, the second finds it done.
         await MakePollDueAsync(studio, id);
-        scheduler.Enqueue(id, false);
-        await WaitUntilAsync(() => monitoring.SucceededListCount() == 3);
-        scheduler.Enqueue(id, false);
-        await WaitUntilAsync(() => monitoring.SucceededListCount() == 4);
+        await RunStepAsync(studio, id);
+        await RunStepAsync(studio, id);
         Assert.Equal(1, fal.StatusRequests);
         Assert.Equal(1, (await FindAsync(studio, id)).PollCount);
 
         // The vendor finishes; the next due poll fetches the clip.
         fal.WorkTime = TimeSpan.Zero;
         await MakePollDueAsync(studio, id);
-        scheduler.Enqueue(id, false);
+        await RunStepAsync(studio, id);
         var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
         Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
         Assert.Equal(2, fal.StatusRequests);
         Assert.Equal(2, (await FindAsync(studio, id)).PollCount);
+        Assert.Equal(1, fal.Submits);
     }
 
     [Fact]
@@ -114,6 +112,13 @@ public sealed class DuePollTests
         });
         var body = await create.Content.ReadFromJsonAsync<JsonObject>();
         return Guid.Parse((string)body!["id"]!);
+    }
+
+    /// <summary>One delivery of the hosted step, as Hangfire or the in-process runner would make it.</summary>
+    private static async Task RunStepAsync(StudioFixture studio, Guid id)
+    {
+        await using var scope = studio.App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<GenerationJobs>().HostedStepAsync(id, CancellationToken.None);
     }
 
     private static async Task<GenerationRecord> FindAsync(StudioFixture studio, Guid id)
