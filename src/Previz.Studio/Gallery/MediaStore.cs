@@ -147,6 +147,6 @@ public sealed partial class MediaStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "ffmpeg could not make a poster (exit {ExitCode}): {Error}")]
     private static partial void LogPosterFailed(ILogger logger, int exitCode, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "FFmpeg could not make a poster in-process: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No poster (in-process): {Error}")]
     private static partial void LogInProcessPosterFailed(ILogger logger, string error);
 }
