@@ -17,6 +17,12 @@ public static class LibavMedia
 
     private static readonly Lazy<bool> Loaded = new(Load);
 
+    /// <summary>
+    /// No more calls at once than cores: the work is CPU-bound, and each call holds a few MB of FFmpeg's buffers, so
+    /// hundreds of jobs finishing together neither block as many pool threads nor add up that memory.
+    /// </summary>
+    private static readonly SemaphoreSlim Slots = new(Environment.ProcessorCount);
+
     /// <summary>Whether media work runs in-process: the library loaded (tried once) and <c>PREVIZ_MEDIA_PROCESSES</c> is not 1.</summary>
     public static bool IsAvailable => Environment.GetEnvironmentVariable(ProcessesVariable) != "1" && Loaded.Value;
 
@@ -39,8 +45,7 @@ public static class LibavMedia
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         RequireLoaded();
-        // FFmpeg blocks until it is done: on the thread pool, never the caller's thread.
-        return Task.Run(() => Probe(path), cancellationToken);
+        return RunAsync(() => Probe(path), cancellationToken);
     }
 
     /// <summary>
@@ -53,7 +58,7 @@ public static class LibavMedia
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(output);
         RequireLoaded();
-        return Task.Run(() => Remux(input, output, faststart), cancellationToken);
+        return RunAsync(() => Remux(input, output, faststart), cancellationToken);
     }
 
     /// <summary>
@@ -75,8 +80,28 @@ public static class LibavMedia
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 31);
         RequireLoaded();
-        return Task.Run(() => Poster(input, outputJpeg, seconds, maxWidth, quality), cancellationToken);
+        return RunAsync(() => Poster(input, outputJpeg, seconds, maxWidth, quality), cancellationToken);
     }
+
+    /// <summary>FFmpeg blocks until it is done: on the thread pool once a slot is free, never the caller's thread.</summary>
+    private static async Task<T> RunAsync<T>(Func<T> call, CancellationToken cancellationToken)
+    {
+        await Slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(call, cancellationToken);
+        }
+        finally
+        {
+            Slots.Release();
+        }
+    }
+
+    private static async Task RunAsync(Action call, CancellationToken cancellationToken) => await RunAsync(() =>
+    {
+        call();
+        return true;
+    }, cancellationToken);
 
     private static unsafe VideoProbe Probe(string path)
     {
