@@ -38,6 +38,9 @@ static char version[160];
 static __thread int log_capturing;
 static __thread char log_tail[512];
 
+/* The caller's cancel flag for the call running on this thread (NULL: none). */
+static __thread const int *call_cancel;
+
 static void capture_log(void *context, int level, const char *format, va_list args)
 {
     (void)context;
@@ -72,9 +75,10 @@ static void initialize(void)
              AV_VERSION_MAJOR(s), AV_VERSION_MINOR(s), AV_VERSION_MICRO(s));
 }
 
-static void begin_call(char *error, int error_size)
+static void begin_call(const int *cancel, char *error, int error_size)
 {
     pthread_once(&initialized, initialize);
+    call_cancel = cancel;
     log_tail[0] = '\0';
     log_capturing = 1;
     if (error != NULL && error_size > 0) {
@@ -85,7 +89,24 @@ static void begin_call(char *error, int error_size)
 static int end_call(int code)
 {
     log_capturing = 0;
+    call_cancel = NULL;
     return code;
+}
+
+static int flag_set(const int *flag)
+{
+    return flag != NULL && __atomic_load_n(flag, __ATOMIC_RELAXED) != 0;
+}
+
+/* Checked between packets, and by FFmpeg's I/O while opening and reading. */
+static int cancelled(void)
+{
+    return flag_set(call_cancel);
+}
+
+static int interrupt_callback(void *flag)
+{
+    return flag_set((const int *)flag);
 }
 
 /* Writes "what: FFmpeg's reason (its log lines)" into the caller's buffer and returns code. */
@@ -123,17 +144,25 @@ static int open_input(const char *path, AVFormatContext **opened, char *error, i
     av_dict_set(&options, "scan_all_pmts", "1", 0); /* as ffprobe and ffmpeg set it */
     /* Local files only: a downloaded playlist must not make the server fetch URLs. */
     av_dict_set(&options, "protocol_whitelist", "file", 0);
-    AVFormatContext *input = NULL;
-    int ret = avformat_open_input(&input, path, NULL, &options);
+    AVFormatContext *input = avformat_alloc_context();
+    if (input == NULL) {
+        av_dict_free(&options);
+        return fail(error, error_size, PVM_ERROR, "out of memory", AVERROR(ENOMEM));
+    }
+
+    input->interrupt_callback = (AVIOInterruptCB){interrupt_callback, (void *)call_cancel};
+    int ret = avformat_open_input(&input, path, NULL, &options); /* frees input when it fails */
     av_dict_free(&options);
     if (ret < 0) {
-        return fail(error, error_size, PVM_ERROR, "cannot open it", ret);
+        return cancelled() ? fail(error, error_size, PVM_CANCELLED, "cancelled", 0)
+                           : fail(error, error_size, PVM_ERROR, "cannot open it", ret);
     }
 
     ret = avformat_find_stream_info(input, NULL);
-    if (ret < 0) {
+    if (ret < 0 || cancelled()) {
         avformat_close_input(&input);
-        return fail(error, error_size, PVM_ERROR, "cannot read its streams", ret);
+        return cancelled() ? fail(error, error_size, PVM_CANCELLED, "cancelled", 0)
+                           : fail(error, error_size, PVM_ERROR, "cannot read its streams", ret);
     }
 
     *opened = input;
@@ -265,12 +294,17 @@ static int probe(const char *path, pvm_video_info *info, char *error, int error_
         }
 
         /* A read error ends the file, as in ffprobe: what decoded until then counts. */
-        while (av_read_frame(input, packet) >= 0) {
+        while (!cancelled() && av_read_frame(input, packet) >= 0) {
             if (packet->stream_index == index) {
                 count_frames(decoder, packet, frame, &frames);
             }
 
             av_packet_unref(packet);
+        }
+
+        if (cancelled()) {
+            code = fail(error, error_size, PVM_CANCELLED, "cancelled", 0);
+            goto done;
         }
 
         count_frames(decoder, packet, frame, &frames); /* the empty packet drains the frames held back */
@@ -306,9 +340,9 @@ done:
     return code;
 }
 
-EXPORT int pvm_probe(const char *path, pvm_video_info *info, char *error, int error_size)
+EXPORT int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size)
 {
-    begin_call(error, error_size);
+    begin_call(cancel, error, error_size);
     if (path == NULL || info == NULL) {
         return end_call(fail(error, error_size, PVM_ERROR, "no path or no info to fill", AVERROR(EINVAL)));
     }
@@ -443,7 +477,7 @@ static int remux(const char *input_path, const char *output_path, int faststart,
     /* ffmpeg shifts the copy so the file starts at 0 (its ts_offset without -copyts). */
     int64_t start = input->start_time != AV_NOPTS_VALUE ? input->start_time : 0;
     /* A read error ends the input, as in ffmpeg: what was read until then is written. */
-    while (av_read_frame(input, packet) >= 0) {
+    while (!cancelled() && av_read_frame(input, packet) >= 0) {
         int target = packet->stream_index == source[0] ? 0 : (streams == 2 && packet->stream_index == source[1]) ? 1 : -1;
         /* ffmpeg's stream copy starts each stream on a keyframe: frames before it could not be decoded. */
         if (target < 0 || (!started[target] && !(packet->flags & AV_PKT_FLAG_KEY))) {
@@ -470,6 +504,11 @@ static int remux(const char *input_path, const char *output_path, int faststart,
             code = fail(error, error_size, PVM_ERROR, "cannot write a packet", ret);
             goto done;
         }
+    }
+
+    if (cancelled()) {
+        code = fail(error, error_size, PVM_CANCELLED, "cancelled", 0);
+        goto done;
     }
 
     ret = av_write_trailer(output); /* with faststart, moves the moov box before the media data */
@@ -499,9 +538,10 @@ done:
     return code;
 }
 
-EXPORT int pvm_remux(const char *input, const char *output, int faststart, char *error, int error_size)
+EXPORT int pvm_remux(const char *input, const char *output, int faststart, const int *cancel, char *error,
+                     int error_size)
 {
-    begin_call(error, error_size);
+    begin_call(cancel, error, error_size);
     if (input == NULL || output == NULL) {
         return end_call(fail(error, error_size, PVM_ERROR, "no input or output path", AVERROR(EINVAL)));
     }
@@ -541,7 +581,7 @@ static int decode_frame_at(AVFormatContext *input, int index, AVCodecContext *de
         goto done;
     }
 
-    while (!found && av_read_frame(input, packet) >= 0) {
+    while (!found && !cancelled() && av_read_frame(input, packet) >= 0) {
         /* A decoder that says "read first" (EAGAIN) gets the same packet again once its frames are taken. */
         for (int attempt = 0; packet->stream_index == index && attempt < 8; attempt++) {
             int sent = avcodec_send_packet(decoder, packet);
@@ -554,7 +594,7 @@ static int decode_frame_at(AVFormatContext *input, int index, AVCodecContext *de
         av_packet_unref(packet);
     }
 
-    if (!found && avcodec_send_packet(decoder, NULL) >= 0) {
+    if (!found && !cancelled() && avcodec_send_packet(decoder, NULL) >= 0) {
         take_frames(decoder, frame, shown, target, &have); /* the frames held back for reordering */
     }
 
@@ -728,12 +768,17 @@ static int poster(const char *input_path, const char *output_path, double second
     int64_t target = av_rescale_q(at, AV_TIME_BASE_Q, input->streams[index]->time_base);
     int decoded = decode_frame_at(input, index, decoder, target, shown);
     int64_t start = input->start_time != AV_NOPTS_VALUE ? input->start_time : 0;
-    if (!decoded && at > start) {
+    if (!decoded && at > start && !cancelled()) {
         /* The seek landed where no keyframe follows (an MPEG-TS without an index, say), where ffmpeg writes nothing:
          * decode from the start instead. */
         avformat_seek_file(input, -1, INT64_MIN, start, start, 0);
         avcodec_flush_buffers(decoder);
         decoded = decode_frame_at(input, index, decoder, target, shown);
+    }
+
+    if (cancelled()) {
+        code = fail(error, error_size, PVM_CANCELLED, "cancelled", 0);
+        goto done;
     }
 
     if (!decoded) {
@@ -758,9 +803,9 @@ done:
 }
 
 EXPORT int pvm_poster(const char *input, const char *output_jpeg, double seconds, int max_width, int quality,
-                      char *error, int error_size)
+                      const int *cancel, char *error, int error_size)
 {
-    begin_call(error, error_size);
+    begin_call(cancel, error, error_size);
     if (input == NULL || output_jpeg == NULL || !isfinite(seconds) || quality < 1 || quality > 31) {
         return end_call(fail(error, error_size, PVM_ERROR, "bad arguments (paths, a finite time, quality 1-31)",
                              AVERROR(EINVAL)));

@@ -5,7 +5,8 @@
  *
  * Only plain C types cross this boundary. Every call owns its own FFmpeg contexts and frees them before returning,
  * so calls may run on several threads at once. FFmpeg's log is silenced; a failure comes back as a negative code and
- * a message in the caller's buffer.
+ * a message in the caller's buffer. Each call takes `cancel` (may be NULL): setting *cancel to non-zero from another
+ * thread stops the call at the next packet with PVM_CANCELLED.
  */
 #ifndef PREVIZ_MEDIA_H
 #define PREVIZ_MEDIA_H
@@ -18,6 +19,8 @@ extern "C" {
 #define PVM_ERROR (-1)
 /* The file opened but has no video stream. */
 #define PVM_NO_VIDEO (-2)
+/* *cancel became non-zero: the call stopped between two packets. */
+#define PVM_CANCELLED (-3)
 
 /* What ffprobe -count_frames reports about the first video stream. 176 bytes; C# mirrors it field by field. */
 typedef struct pvm_video_info {
@@ -41,17 +44,17 @@ const char *pvm_version(void);
 int pvm_video_info_size(void);
 
 /* Reads the first video stream and decodes every frame of it (ffprobe -count_frames -select_streams v:0). */
-int pvm_probe(const char *path, pvm_video_info *info, char *error, int error_size);
+int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size);
 
 /* Copies the first video and first audio stream (if any) into an MP4, moov first when faststart is non-zero
  * (ffmpeg -i in -map 0:v:0 -map 0:a:0? -c copy [-movflags +faststart] -f mp4 out). */
-int pvm_remux(const char *input, const char *output, int faststart, char *error, int error_size);
+int pvm_remux(const char *input, const char *output, int faststart, const int *cancel, char *error, int error_size);
 
 /* Writes the frame shown at `seconds` (the last one when the clip is shorter) as a JPEG at most max_width wide, the
  * height keeping the aspect ratio and even, never upscaled; quality as ffmpeg's -q:v (2 best … 31 worst). Like
  * ffmpeg -ss T -i in -frames:v 1 -vf "scale='min(W,iw)':-2" -q:v Q out.jpg. */
 int pvm_poster(const char *input, const char *output_jpeg, double seconds, int max_width, int quality,
-               char *error, int error_size);
+               const int *cancel, char *error, int error_size);
 
 #ifdef __cplusplus
 }

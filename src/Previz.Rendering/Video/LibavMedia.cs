@@ -45,7 +45,7 @@ public static class LibavMedia
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         RequireLoaded();
-        return RunAsync(() => Probe(path), cancellationToken);
+        return RunAsync(cancel => Probe(path, cancel, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public static class LibavMedia
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(output);
         RequireLoaded();
-        return RunAsync(() => Remux(input, output, faststart), cancellationToken);
+        return RunAsync(cancel => Remux(input, output, faststart, cancel, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -80,16 +80,23 @@ public static class LibavMedia
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 31);
         RequireLoaded();
-        return RunAsync(() => Poster(input, outputJpeg, seconds, maxWidth, quality), cancellationToken);
+        return RunAsync(cancel => Poster(input, outputJpeg, seconds, maxWidth, quality, cancel, cancellationToken), cancellationToken);
     }
 
-    /// <summary>FFmpeg blocks until it is done: on the thread pool once a slot is free, never the caller's thread.</summary>
-    private static async Task<T> RunAsync<T>(Func<T> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// FFmpeg blocks until it is done: on the thread pool once a slot is free, never the caller's thread. The call gets
+    /// the address of a flag that cancelling sets, which FFmpeg checks between packets, so a cancelled job does not
+    /// wait for the whole decode.
+    /// </summary>
+    private static async Task<T> RunAsync<T>(Func<nint, T> call, CancellationToken cancellationToken)
     {
         await Slots.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Run(call, cancellationToken);
+            // Pinned: the native side reads it while the garbage collector runs.
+            var cancelled = GC.AllocateArray<int>(1, pinned: true);
+            using var registration = cancellationToken.Register(() => Volatile.Write(ref cancelled[0], 1));
+            return await Task.Run(() => call(Marshal.UnsafeAddrOfPinnedArrayElement(cancelled, 0)), cancellationToken);
         }
         finally
         {
@@ -97,47 +104,52 @@ public static class LibavMedia
         }
     }
 
-    private static async Task RunAsync(Action call, CancellationToken cancellationToken) => await RunAsync(() =>
+    private static async Task RunAsync(Action<nint> call, CancellationToken cancellationToken) => await RunAsync(cancel =>
     {
-        call();
+        call(cancel);
         return true;
     }, cancellationToken);
 
-    private static unsafe VideoProbe Probe(string path)
+    internal static unsafe VideoProbe Probe(string path, nint cancel, CancellationToken cancellationToken)
     {
         var info = default(LibavVideoInfo);
         var error = stackalloc byte[ErrorCapacity];
-        return LibavNative.Probe(Path.GetFullPath(path), &info, error, ErrorCapacity) switch
+        return LibavNative.Probe(Path.GetFullPath(path), &info, (int*)cancel, error, ErrorCapacity) switch
         {
             LibavNative.Ok => info.ToProbe(),
             LibavNative.NoVideo => throw new VideoEncodingException($"\"{path}\" has no video stream."),
+            LibavNative.Cancelled => throw new OperationCanceledException(cancellationToken),
             _ => throw new VideoEncodingException($"FFmpeg could not read \"{path}\": {Text(error)}"),
         };
     }
 
-    private static unsafe void Remux(string input, string output, bool faststart)
+    private static unsafe void Remux(string input, string output, bool faststart, nint cancel, CancellationToken cancellationToken)
     {
         var error = stackalloc byte[ErrorCapacity];
-        switch (LibavNative.Remux(Path.GetFullPath(input), Path.GetFullPath(output), faststart ? 1 : 0, error, ErrorCapacity))
+        switch (LibavNative.Remux(Path.GetFullPath(input), Path.GetFullPath(output), faststart ? 1 : 0, (int*)cancel, error, ErrorCapacity))
         {
             case LibavNative.Ok:
                 return;
             case LibavNative.NoVideo:
                 throw new VideoEncodingException($"\"{input}\" has no video stream.");
+            case LibavNative.Cancelled:
+                throw new OperationCanceledException(cancellationToken);
             default:
                 throw new VideoEncodingException($"FFmpeg could not copy \"{input}\" to \"{output}\": {Text(error)}");
         }
     }
 
-    private static unsafe void Poster(string input, string outputJpeg, double seconds, int maxWidth, int quality)
+    private static unsafe void Poster(string input, string outputJpeg, double seconds, int maxWidth, int quality, nint cancel, CancellationToken cancellationToken)
     {
         var error = stackalloc byte[ErrorCapacity];
-        switch (LibavNative.Poster(Path.GetFullPath(input), Path.GetFullPath(outputJpeg), seconds, maxWidth, quality, error, ErrorCapacity))
+        switch (LibavNative.Poster(Path.GetFullPath(input), Path.GetFullPath(outputJpeg), seconds, maxWidth, quality, (int*)cancel, error, ErrorCapacity))
         {
             case LibavNative.Ok:
                 return;
             case LibavNative.NoVideo:
                 throw new VideoEncodingException($"\"{input}\" has no video stream.");
+            case LibavNative.Cancelled:
+                throw new OperationCanceledException(cancellationToken);
             default:
                 throw new VideoEncodingException($"FFmpeg could not make a poster of \"{input}\": {Text(error)}");
         }

@@ -43,6 +43,10 @@ internal static class TestVideos
     public static string Tiny => Make("tiny.mp4", "-f", "lavfi", "-i", "testsrc=size=160x90:rate=24:duration=0.5",
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
 
+    /// <summary>10 s of 640×360 at 30 fps: a probe long enough to cancel halfway.</summary>
+    public static string Long => Make("long.mp4", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=30:duration=10",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart");
+
     /// <summary>1 s of a tone, no picture.</summary>
     public static string AudioOnly => Make("tone.m4a", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac");
 
