@@ -11,12 +11,14 @@ using SixLabors.ImageSharp.Formats.Png;
 namespace Previz.Providers.Generation;
 
 /// <summary>
-/// Makes a downloaded (or rendered) result into the deliverable file. Video: ffprobe decodes every frame (a file that
+/// Makes a downloaded (or rendered) result into the deliverable file. Video: every frame is decoded (a file that
 /// does not decode is refused); a clip longer than the shot is cut to the shot's length by re-encoding to H.264
 /// (vendor clips have keyframes seconds apart, so a stream copy could only cut at one of them; re-encoding cuts on the
 /// exact frame, so the length is right within one frame), as is anything not H.264 yuv420p that browsers may not play;
-/// otherwise the streams are copied. Either way the MP4 gets <c>+faststart</c>. Still: decoded and written as PNG.
-/// The output appears only once complete.
+/// otherwise the streams are copied. Either way the MP4 gets <c>+faststart</c>. Probing and copying run in-process
+/// with FFmpeg's libraries when <see cref="LibavMedia"/> is there (ffprobe/ffmpeg processes otherwise); re-encoding is
+/// an ffmpeg process, where x264 dominates the cost. Still: decoded and written as PNG. The output appears only once
+/// complete.
 /// </summary>
 public sealed class GenerationFinisher
 {
@@ -89,7 +91,8 @@ public sealed class GenerationFinisher
         var playable = probe.Codec == "h264" && probe.PixelFormat is "yuv420p" or "yuvj420p";
         var args = new List<string> { "-y", "-v", "error", "-nostdin", "-i", source, "-map", "0:v:0", "-map", "0:a:0?" };
         string processing;
-        if (trim || !playable)
+        var copy = !trim && playable;
+        if (!copy)
         {
             if (trim)
             {
@@ -112,7 +115,16 @@ public sealed class GenerationFinisher
         args.Add(temp);
         try
         {
-            await RunFfmpegAsync(args, cancellationToken);
+            if (copy && LibavMedia.IsUsedFor(_ffmpeg))
+            {
+                await CopyStreamsInProcessAsync(source, temp, args, cancellationToken);
+            }
+            else
+            {
+                await RunFfmpegAsync(args, cancellationToken);
+            }
+
+            // Checked again after a copy too: in-process, this decode costs milliseconds, not a process.
             var result = await ProbeAsync(temp, "The finished video", cancellationToken);
             if (trim && Math.Abs(result.DurationSeconds - targetSeconds) > frame + 1e-3)
             {
@@ -126,6 +138,22 @@ public sealed class GenerationFinisher
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// The stream copy with FFmpeg's libraries in this process. Should that fail, the ffmpeg program gets its turn: its
+    /// copy also guesses missing timestamps and mends broken ones, which the in-process copy does not try.
+    /// </summary>
+    private async Task CopyStreamsInProcessAsync(string source, string temp, List<string> ffmpegArgs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LibavMedia.RemuxAsync(source, temp, faststart: true, cancellationToken);
+        }
+        catch (VideoEncodingException)
+        {
+            await RunFfmpegAsync(ffmpegArgs, cancellationToken);
         }
     }
 

@@ -5,10 +5,22 @@ using System.Text.Json;
 
 namespace Previz.Rendering.Video;
 
-/// <summary>Reads a video's codec, pixel format, size, frame rate, decoded frame count and duration with ffprobe.</summary>
+/// <summary>
+/// Reads a video's codec, pixel format, size, frame rate, decoded frame count and duration: in-process with FFmpeg's
+/// libraries when <see cref="LibavMedia"/> is there, else with an ffprobe process; the same figures either way.
+/// </summary>
 public static class Ffprobe
 {
-    public static async Task<VideoProbe> ProbeAsync(string path, FfmpegOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<VideoProbe> ProbeAsync(string path, FfmpegOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return LibavMedia.IsUsedFor(options)
+            ? LibavMedia.ProbeAsync(path, cancellationToken)
+            : ProbeWithProcessAsync(path, options, cancellationToken);
+    }
+
+    /// <summary>The ffprobe process: the fallback, and the reference the in-process figures are checked against.</summary>
+    internal static async Task<VideoProbe> ProbeWithProcessAsync(string path, FfmpegOptions? options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var ffprobe = FfmpegLocator.Ffprobe(options);

@@ -9,6 +9,12 @@ namespace Previz.Studio.Gallery;
 /// <summary>Content-addressed media under <c>media/</c>: <c>&lt;sha256&gt;.mp4</c> and its poster <c>&lt;sha256&gt;.jpg</c>.</summary>
 public sealed partial class MediaStore
 {
+    /// <summary>Posters are at most this wide: the gallery shows them small.</summary>
+    private const int PosterWidth = 640;
+
+    /// <summary>ffmpeg's -q:v for posters (2 best … 31 worst).</summary>
+    private const int PosterQuality = 4;
+
     private readonly DataFolder _folder;
     private readonly ILogger<MediaStore> _logger;
 
@@ -43,7 +49,10 @@ public sealed partial class MediaStore
         return (hash, _folder.Relative(target), length);
     }
 
-    /// <summary>Writes a JPEG poster from the video's first second; null (logged) when ffmpeg cannot.</summary>
+    /// <summary>
+    /// Writes a JPEG poster (at most 640 wide) from the video's first second; null (logged) when FFmpeg cannot. In-process
+    /// with FFmpeg's libraries when <see cref="LibavMedia"/> is there, else with an ffmpeg process.
+    /// </summary>
     public async Task<string?> PosterAsync(string relativeVideo, double durationSeconds, CancellationToken cancellationToken)
     {
         var video = _folder.Resolve(relativeVideo);
@@ -55,13 +64,30 @@ public sealed partial class MediaStore
 
         var at = Math.Clamp(durationSeconds / 3, 0, 1).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.jpg");
+        if (LibavMedia.IsUsedFor(null))
+        {
+            try
+            {
+                // The same time as the process gets (rounded to the millisecond), so both pick the same frame.
+                await LibavMedia.PosterAsync(video, temp, double.Parse(at, System.Globalization.CultureInfo.InvariantCulture), PosterWidth, PosterQuality, cancellationToken);
+                File.Move(temp, poster, overwrite: true);
+                return _folder.Relative(poster);
+            }
+            catch (VideoEncodingException e)
+            {
+                File.Delete(temp);
+                LogInProcessPosterFailed(_logger, e.Message);
+                return null;
+            }
+        }
+
         var start = new ProcessStartInfo(FfmpegLocator.Ffmpeg())
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-nostdin", "-v", "error", "-ss", at, "-i", video, "-frames:v", "1", "-vf", "scale='min(640,iw)':-2", "-q:v", "4", "-y", temp })
+        foreach (var arg in new[] { "-nostdin", "-v", "error", "-ss", at, "-i", video, "-frames:v", "1", "-vf", $"scale='min({PosterWidth},iw)':-2", "-q:v", $"{PosterQuality}", "-y", temp })
         {
             start.ArgumentList.Add(arg);
         }
@@ -120,4 +146,7 @@ public sealed partial class MediaStore
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ffmpeg could not make a poster (exit {ExitCode}): {Error}")]
     private static partial void LogPosterFailed(ILogger logger, int exitCode, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No poster (in-process): {Error}")]
+    private static partial void LogInProcessPosterFailed(ILogger logger, string error);
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Previz.Providers.Errors;
+using Previz.Providers.Generation;
+using Previz.Rendering.Video;
+
+namespace Previz.Providers.Tests.Generation;
+
+/// <summary>
+/// Finishing a playable vendor clip copies its streams with FFmpeg's libraries in this process: the same MP4 as the
+/// ffmpeg process made, checked with the ffprobe process. These tests change PATH and PREVIZ_MEDIA_PROCESSES, so
+/// they run alone.
+/// </summary>
+[Collection(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class GenerationFinisherTests : IDisposable
+{
+    private const string Name = "Generation finisher";
+
+    /// <summary>Naming a program makes the probe the ffprobe process: the reference the finished file is checked with.</summary>
+    private static readonly FfmpegOptions FfprobeProcess = new() { FfprobePath = "ffprobe" };
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("previz-finisher-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_playable_clip_is_copied_with_its_audio_every_frame_and_the_index_first()
+    {
+        var vendorClip = MakeVendorClip();
+        var output = Path.Combine(_folder, "finished.mp4");
+
+        var finished = await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, output, CancellationToken.None);
+
+        Assert.Equal("streams copied, +faststart", finished.Processing);
+        var probe = await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None);
+        Assert.Equal(new VideoProbe("h264", "yuv420p", 640, 360, 30, 30, 60, 2), probe);
+        Assert.Equal(probe, finished.Video);
+        Assert.Equal(2, finished.SourceDurationSeconds);
+        Assert.Equal(["video", "audio"], StreamTypes(output));
+        var bytes = await File.ReadAllBytesAsync(output);
+        Assert.True(IndexOf(bytes, "moov"u8) < IndexOf(bytes, "mdat"u8), "+faststart: the index comes before the media data");
+        Assert.Empty(Directory.GetFiles(_folder, "*.partial"));
+    }
+
+    [Fact]
+    public async Task Copying_a_playable_clip_needs_no_ffmpeg_or_ffprobe_program()
+    {
+        var vendorClip = MakeVendorClip();
+        var output = Path.Combine(_folder, "finished.mp4");
+        var path = Environment.GetEnvironmentVariable("PATH");
+        Environment.SetEnvironmentVariable("PATH", "/nonexistent");
+        try
+        {
+            var finished = await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, output, CancellationToken.None);
+
+            Assert.Equal((640, 360, 60), (finished.Width, finished.Height, finished.Video!.FrameCount));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+
+        Assert.Equal(60, (await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None)).FrameCount);
+    }
+
+    [Fact]
+    public async Task With_PREVIZ_MEDIA_PROCESSES_1_the_processes_finish_the_same_file()
+    {
+        var vendorClip = MakeVendorClip();
+        var inProcess = Path.Combine(_folder, "in-process.mp4");
+        var byProcesses = Path.Combine(_folder, "processes.mp4");
+        await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, inProcess, CancellationToken.None);
+        var path = Environment.GetEnvironmentVariable("PATH");
+        Environment.SetEnvironmentVariable(LibavMedia.ProcessesVariable, "1");
+        try
+        {
+            var finished = await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, byProcesses, CancellationToken.None);
+            Assert.Equal("streams copied, +faststart", finished.Processing);
+
+            // It was the processes: without them on the path the same call stops at the first probe.
+            Environment.SetEnvironmentVariable("PATH", "/nonexistent");
+            await Assert.ThrowsAsync<ToolNotFoundException>(() =>
+                new GenerationFinisher().FinishVideoAsync(vendorClip, 0, Path.Combine(_folder, "never.mp4"), CancellationToken.None));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(LibavMedia.ProcessesVariable, null);
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+
+        Assert.Equal(await Ffprobe.ProbeAsync(inProcess, FfprobeProcess, CancellationToken.None), await Ffprobe.ProbeAsync(byProcesses, FfprobeProcess, CancellationToken.None));
+        Assert.Equal(StreamTypes(inProcess), StreamTypes(byProcesses));
+    }
+
+    [Fact]
+    public async Task A_page_instead_of_a_video_is_refused_naming_the_download()
+    {
+        var page = Path.Combine(_folder, "download.mp4");
+        await File.WriteAllTextAsync(page, "<html>expired</html>");
+        var output = Path.Combine(_folder, "never.mp4");
+
+        var error = await Assert.ThrowsAsync<UnexpectedMediaException>(() => new GenerationFinisher().FinishVideoAsync(page, 0, output, CancellationToken.None));
+
+        Assert.StartsWith($"The result is not a playable video: FFmpeg could not read \"{page}\": ", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    /// <summary>What a vendor returns: H.264 yuv420p with AAC, 2 s of 640×360 at 30 fps, the index last.</summary>
+    private string MakeVendorClip()
+    {
+        var clip = Path.Combine(_folder, $"vendor-{Guid.NewGuid():N}.mp4");
+        Run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=30:duration=2", "-f", "lavfi",
+            "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+            "-shortest", clip);
+        return clip;
+    }
+
+    /// <summary>The type of each stream, read by the ffprobe process.</summary>
+    private static string[] StreamTypes(string path) =>
+        Run("ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", path)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string Run(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{program}: {error.Result}");
+        return output;
+    }
+
+    private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle);
+}
