@@ -117,7 +117,7 @@ public static class StudioServices
 
         if (runWorkers)
         {
-            if (jobs.RunHostedStepsInProcess ?? !options.UsesPostgres)
+            if (options.HostedStepsRunInProcess)
             {
                 // Hosted steps on time, in the process that schedules them (see InProcessStepRunner).
                 services.AddSingleton<InProcessStepRunner>();

@@ -33,6 +33,7 @@ public sealed partial class GenerationJobs
     private readonly IResultFinisher _finisher;
     private readonly DataFolder _folder;
     private readonly JobOptions _options;
+    private readonly bool _hostedStepsHaveCopies;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
     private readonly ILogger<GenerationJobs> _logger;
@@ -62,6 +63,7 @@ public sealed partial class GenerationJobs
         _finisher = finisher;
         _folder = folder;
         _options = options.Jobs;
+        _hostedStepsHaveCopies = options.HostedStepsRunInProcess;
         _redactor = redactor;
         _time = time;
         _logger = logger;
@@ -566,10 +568,12 @@ public sealed partial class GenerationJobs
 
     /// <summary>
     /// A running hosted job whose last poll is done and whose next is not due: this delivery is the second copy of a
-    /// poll (see <see cref="InProcessStepRunner"/>). A cancel request is acted on at once all the same.
+    /// poll (see <see cref="InProcessStepRunner"/>). A cancel request is acted on at once all the same. Without
+    /// in-process steps each poll has one copy, a Hangfire delayed job, which may start up to a second early (Hangfire
+    /// keeps due times in whole seconds): dropping it would end the job's polling.
     /// </summary>
     private bool IsPollDone(GenerationRecord record) =>
-        record.State == GenerationState.Running && !record.CancelRequested && record.NextPollAt is { } due && Now < due - PollTolerance;
+        _hostedStepsHaveCopies && record.State == GenerationState.Running && !record.CancelRequested && record.NextPollAt is { } due && Now < due - PollTolerance;
 
     /// <summary>
     /// Schedules the next poll and returns when it is due, for the caller to record as

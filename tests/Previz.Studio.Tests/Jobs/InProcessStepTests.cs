@@ -10,7 +10,7 @@ using Previz.Studio.Tests.Loopback;
 
 namespace Previz.Studio.Tests.Jobs;
 
-/// <summary>Each hosted step runs in-process and again from its durable Hangfire copy; the vendor is asked once.</summary>
+/// <summary>Each hosted step runs in-process and again from its durable Hangfire copy; the vendor is asked once per due poll.</summary>
 public sealed class InProcessStepTests
 {
     [Fact]
@@ -77,6 +77,30 @@ public sealed class InProcessStepTests
         Assert.Equal(2, fal.StatusRequests);
         Assert.Equal(2, (await FindAsync(studio, id)).PollCount);
         Assert.Equal(1, fal.Submits);
+    }
+
+    [Fact]
+    public async Task Without_in_process_steps_a_poll_delivered_early_still_asks_the_vendor()
+    {
+        // Hangfire keeps due times in whole seconds, so its one copy of a poll may start before the recorded due time;
+        // with no in-process twin, dropping that delivery would leave the job unpolled for good.
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        fal.WorkTime = TimeSpan.FromHours(1);
+        await using var studio = await StudioFixture.StartAsync(
+            "--Studio:AllowRawHostedRequests=true",
+            "--FAL_KEY=fal-test-key-123456",
+            $"--Providers:Fal:QueueUrl={fal.BaseUri}",
+            "--Studio:Jobs:RunHostedStepsInProcess=false",
+            "--Studio:Jobs:FirstStatusDelay=00:10:00",
+            "--Studio:Jobs:MaxStatusDelay=00:10:00");
+        Assert.Null(studio.App.Services.GetService<InProcessStepRunner>());
+        var id = await CreateAsync(studio);
+        await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
+        await WaitUntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null);
+
+        await RunStepAsync(studio, id);
+        Assert.Equal(1, fal.StatusRequests);
+        Assert.Equal(1, (await FindAsync(studio, id)).PollCount);
     }
 
     [Fact]
