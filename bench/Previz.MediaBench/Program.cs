@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Previz.MediaBench;
+using Previz.Bench;
 using Previz.Providers.Generation;
 using Previz.Rendering.Video;
 

@@ -3,9 +3,8 @@ using Microsoft.Extensions.Logging;
 using Previz.Rendering.Video;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
+using Previz.Rendering.Tests.Video;
 using Previz.Studio.Tests.Api;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace Previz.Studio.Tests.Gallery;
 
@@ -41,8 +40,8 @@ public sealed class MediaStoreTests : IDisposable
 
         Assert.NotNull(poster);
         Assert.Equal(Path.Combine("media", "wide.jpg"), poster);
-        Assert.Equal((640, 360), Size(_folder.Resolve(poster)));
-        Assert.InRange(MeanAbsoluteDifference(_folder.Resolve(poster), reference), 0, 1.0);
+        Assert.Equal((640, 360), JpegPixels.Size(_folder.Resolve(poster)));
+        Assert.InRange(JpegPixels.MeanAbsoluteDifference(_folder.Resolve(poster), reference), 0, 1.0);
         Assert.Empty(Directory.GetFiles(_folder.Temp, "*.jpg").Except([reference]));
     }
 
@@ -56,7 +55,7 @@ public sealed class MediaStoreTests : IDisposable
         {
             var poster = await _store.PosterAsync(video, 2, CancellationToken.None);
 
-            Assert.Equal((320, 180), Size(_folder.Resolve(poster!)));
+            Assert.Equal((320, 180), JpegPixels.Size(_folder.Resolve(poster!)));
         }
         finally
         {
@@ -81,8 +80,8 @@ public sealed class MediaStoreTests : IDisposable
 
             var byProcess = await _store.PosterAsync(second, 2, CancellationToken.None);
 
-            Assert.Equal((640, 360), Size(_folder.Resolve(byProcess!)));
-            Assert.InRange(MeanAbsoluteDifference(_folder.Resolve(inProcess!), _folder.Resolve(byProcess!)), 0, 1.0);
+            Assert.Equal((640, 360), JpegPixels.Size(_folder.Resolve(byProcess!)));
+            Assert.InRange(JpegPixels.MeanAbsoluteDifference(_folder.Resolve(inProcess!), _folder.Resolve(byProcess!)), 0, 1.0);
         }
         finally
         {
@@ -127,30 +126,5 @@ public sealed class MediaStoreTests : IDisposable
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"{program}: {error}");
-    }
-
-    private static (int Width, int Height) Size(string jpeg)
-    {
-        var info = Image.Identify(jpeg);
-        return (info.Width, info.Height);
-    }
-
-    /// <summary>Mean absolute difference of the decoded pixels over every channel: 0 for the same picture, 255 at most.</summary>
-    private static double MeanAbsoluteDifference(string a, string b)
-    {
-        using var first = Image.Load<Rgb24>(a);
-        using var second = Image.Load<Rgb24>(b);
-        Assert.Equal((first.Width, first.Height), (second.Width, second.Height));
-        long sum = 0;
-        for (var y = 0; y < first.Height; y++)
-        {
-            for (var x = 0; x < first.Width; x++)
-            {
-                var (p, q) = (first[x, y], second[x, y]);
-                sum += Math.Abs(p.R - q.R) + Math.Abs(p.G - q.G) + Math.Abs(p.B - q.B);
-            }
-        }
-
-        return sum / (3.0 * first.Width * first.Height);
     }
 }

@@ -19,11 +19,7 @@ public sealed class InProcessStepTests
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(3);
         // A short slack so that every step's durable copy runs during the test, soon after its in-process run.
-        await using var studio = await StudioFixture.StartAsync(
-            "--Studio:AllowRawHostedRequests=true",
-            "--FAL_KEY=fal-test-key-123456",
-            $"--Providers:Fal:QueueUrl={fal.BaseUri}",
-            "--Studio:Jobs:DurableCopySlack=00:00:00.100");
+        await using var studio = await StartAsync(fal, "--Studio:Jobs:DurableCopySlack=00:00:00.100");
         var id = await CreateAsync(studio);
 
         var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
@@ -46,13 +42,8 @@ public sealed class InProcessStepTests
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         // Polls and durable copies far off: only the steps this test runs ask the vendor.
-        await using var studio = await StudioFixture.StartAsync(
-            "--Studio:AllowRawHostedRequests=true",
-            "--FAL_KEY=fal-test-key-123456",
-            $"--Providers:Fal:QueueUrl={fal.BaseUri}",
-            "--Studio:Jobs:FirstStatusDelay=00:10:00",
-            "--Studio:Jobs:MaxStatusDelay=00:10:00",
-            "--Studio:Jobs:DurableCopySlack=00:10:00");
+        await using var studio = await StartAsync(
+            fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00", "--Studio:Jobs:DurableCopySlack=00:10:00");
         var id = await CreateAsync(studio);
         await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
         await WaitUntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null);
@@ -86,13 +77,8 @@ public sealed class InProcessStepTests
         // with no in-process twin, dropping that delivery would leave the job unpolled for good.
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
-        await using var studio = await StudioFixture.StartAsync(
-            "--Studio:AllowRawHostedRequests=true",
-            "--FAL_KEY=fal-test-key-123456",
-            $"--Providers:Fal:QueueUrl={fal.BaseUri}",
-            "--Studio:Jobs:RunHostedStepsInProcess=false",
-            "--Studio:Jobs:FirstStatusDelay=00:10:00",
-            "--Studio:Jobs:MaxStatusDelay=00:10:00");
+        await using var studio = await StartAsync(
+            fal, "--Studio:Jobs:RunHostedStepsInProcess=false", "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         Assert.Null(studio.App.Services.GetService<InProcessStepRunner>());
         var id = await CreateAsync(studio);
         await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
@@ -108,12 +94,7 @@ public sealed class InProcessStepTests
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
-        await using var studio = await StudioFixture.StartAsync(
-            "--Studio:AllowRawHostedRequests=true",
-            "--FAL_KEY=fal-test-key-123456",
-            $"--Providers:Fal:QueueUrl={fal.BaseUri}",
-            "--Studio:Jobs:FirstStatusDelay=00:10:00",
-            "--Studio:Jobs:MaxStatusDelay=00:10:00");
+        await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         var id = await CreateAsync(studio);
         await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
 
@@ -122,6 +103,16 @@ public sealed class InProcessStepTests
         Assert.Equal("canceled", (string)done["state"]!);
         Assert.Equal(1, fal.Cancels);
     }
+
+    /// <summary>A studio whose hosted jobs go to <paramref name="fal"/>, with <paramref name="settings"/> on top.</summary>
+    private static Task<StudioFixture> StartAsync(FakeFal fal, params string[] settings) =>
+        StudioFixture.StartAsync(
+        [
+            "--Studio:AllowRawHostedRequests=true",
+            "--FAL_KEY=fal-test-key-123456",
+            $"--Providers:Fal:QueueUrl={fal.BaseUri}",
+            .. settings,
+        ]);
 
     private static async Task<Guid> CreateAsync(StudioFixture studio)
     {
