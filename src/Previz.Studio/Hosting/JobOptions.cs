@@ -25,8 +25,8 @@ public sealed class JobOptions
     public TimeSpan MaxStatusDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Whether hosted-model steps run in the process that schedules them, at once or from a timer, with a durable
-    /// Hangfire copy of each due later (see <see cref="Jobs.InProcessStepRunner"/>). Unset: on with SQLite (one
+    /// Whether hosted-model steps run in the process that schedules them, at once or from a timer, recovered from the
+    /// records after a crash or a failure (see <see cref="Jobs.InProcessStepRunner"/>). Unset: on with SQLite (one
     /// machine, where Hangfire's SQLite queue is slow), off with PostgreSQL (several workers share the queue).
     /// </summary>
     public bool? RunHostedStepsInProcess { get; set; }
@@ -35,10 +35,11 @@ public sealed class JobOptions
     public int InProcessConcurrency { get; set; } = 64;
 
     /// <summary>
-    /// Least extra wait of a step's durable Hangfire copy behind its in-process run: the copy is due at
-    /// delay + max(this, delay), acts only if the in-process run was lost (a crash) or failed, and is a no-op otherwise.
+    /// How late an in-process hosted step may be, with nobody holding its generation's lease, before a worker process's
+    /// sweep runs it: its poll overdue by this much, or its state unchanged for this long (a step that failed for good
+    /// in this process, a process that died and was not restarted). Sweeps run every third of it, at most every 10 s.
     /// </summary>
-    public TimeSpan DurableCopySlack { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RecoverStepsAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How often a serve process reads the change log for changes made by other processes (its own commits, and

@@ -33,7 +33,7 @@ public sealed partial class GenerationJobs
     private readonly IResultFinisher _finisher;
     private readonly DataFolder _folder;
     private readonly JobOptions _options;
-    private readonly bool _hostedStepsHaveCopies;
+    private readonly bool _hostedStepsInProcess;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
     private readonly ILogger<GenerationJobs> _logger;
@@ -63,7 +63,7 @@ public sealed partial class GenerationJobs
         _finisher = finisher;
         _folder = folder;
         _options = options.Jobs;
-        _hostedStepsHaveCopies = options.HostedStepsRunInProcess;
+        _hostedStepsInProcess = options.HostedStepsRunInProcess;
         _redactor = redactor;
         _time = time;
         _logger = logger;
@@ -109,7 +109,7 @@ public sealed partial class GenerationJobs
 
             if (!render && IsPollDone(record))
             {
-                // The other copy of this poll (timer or durable fallback) asked the vendor already and scheduled the next.
+                // A second start of this poll (a sweep, a retry, a wait for a lease): the first asked the vendor and scheduled the next.
                 return;
             }
 
@@ -567,13 +567,13 @@ public sealed partial class GenerationJobs
     }
 
     /// <summary>
-    /// A running hosted job whose last poll is done and whose next is not due: this delivery is the second copy of a
-    /// poll (see <see cref="InProcessStepRunner"/>). A cancel request is acted on at once all the same. Without
-    /// in-process steps each poll has one copy, a Hangfire delayed job, which may start up to a second early (Hangfire
-    /// keeps due times in whole seconds): dropping it would end the job's polling.
+    /// A running hosted job whose last poll is done and whose next is not due: this is a second start of a poll (see
+    /// <see cref="InProcessStepRunner"/>). A cancel request is acted on at once all the same. Without in-process steps
+    /// each poll is one Hangfire delayed job, which may start up to a second early (Hangfire keeps due times in whole
+    /// seconds): dropping it would end the job's polling.
     /// </summary>
     private bool IsPollDone(GenerationRecord record) =>
-        _hostedStepsHaveCopies && record.State == GenerationState.Running && !record.CancelRequested && record.NextPollAt is { } due && Now < due - PollTolerance;
+        _hostedStepsInProcess && record.State == GenerationState.Running && !record.CancelRequested && record.NextPollAt is { } due && Now < due - PollTolerance;
 
     /// <summary>
     /// Schedules the next poll and returns when it is due, for the caller to record as

@@ -12,22 +12,35 @@ namespace Previz.Studio.Jobs;
 /// <summary>
 /// Runs hosted-model steps in this process the moment they are due. Hangfire's SQLite storage hands out queued jobs
 /// once per poll interval and moves due delayed jobs one at a time (0.2–0.4 s each), so under load a 2 s status poll
-/// ran minutes late, and each Hangfire worker blocks a thread on its async step. <see cref="JobScheduler"/> writes a
-/// durable Hangfire job for every step before it calls <see cref="Run"/>; that copy is due later and finds the step
-/// done (the generation's state, lease and <see cref="Persistence.GenerationRecord.NextPollAt"/> say so), so it only
-/// acts after a crash or a failed in-process run.
+/// ran minutes late, and writing a Hangfire job per step was the largest single cost of a hosted job. The records
+/// say what each generation needs next (state, lease, <see cref="GenerationRecord.NextPollAt"/>), so nothing else
+/// has to be stored: on start the runner picks up what a previous run left unfinished, a failed step is retried
+/// after 1, 2, 5, 10 and 30 s, and a periodic sweep runs any step that is overdue with nobody holding its lease.
+/// A step that runs twice is harmless: the lease admits one at a time and a poll that is not due does nothing.
 /// </summary>
 public sealed partial class InProcessStepRunner : IHostedService, IDisposable
 {
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
+
     private readonly IServiceScopeFactory _scopes;
     private readonly StudioDatabase _database;
     private readonly TimeProvider _time;
     private readonly SecretRedactor _redactor;
     private readonly ILogger<InProcessStepRunner> _logger;
     private readonly SemaphoreSlim _slots;
+    private readonly TimeSpan _recoverAfter;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<DueStep, byte> _timers = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+
+    /// <summary>Generations with a step waiting for a slot or running here, and how many: the sweep leaves them alone.</summary>
+    private readonly ConcurrentDictionary<Guid, int> _active = new();
+
+    /// <summary>Failures in a row of a generation's steps in this process.</summary>
+    private readonly ConcurrentDictionary<Guid, int> _failures = new();
+
+    private ITimer? _sweeper;
+    private int _sweeping;
     private volatile bool _accepting = true;
 
     public InProcessStepRunner(IServiceScopeFactory scopes, StudioDatabase database, StudioOptions options, TimeProvider time, SecretRedactor redactor, ILogger<InProcessStepRunner> logger)
@@ -39,6 +52,7 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
         _redactor = redactor;
         _logger = logger;
         _slots = new SemaphoreSlim(Math.Max(1, options.Jobs.InProcessConcurrency));
+        _recoverAfter = options.Jobs.RecoverStepsAfter;
     }
 
     /// <summary>Runs the hosted step of <paramref name="id"/> after <paramref name="delay"/>, unless the process stops first.</summary>
@@ -64,26 +78,30 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
 
     /// <summary>
     /// Picks up the hosted generations a previous run of the process left unfinished, each at the time its next step
-    /// is due, instead of waiting for their durable copies (the database migrator has run: it starts first).
+    /// is due, and starts the sweep (the database migrator has run: it starts first).
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var db = _database.CreateContext();
-        var unfinished = await db.Generations.AsNoTracking()
-            .Where(g => g.Kind == GenerationKind.Hosted && (g.State == GenerationState.Queued || g.State == GenerationState.Submitting
-                || g.State == GenerationState.Running || g.State == GenerationState.Fetching))
-            .Select(g => new { g.Id, g.State, g.NextPollAt })
-            .ToListAsync(cancellationToken);
-        var now = _time.GetUtcNow().UtcDateTime;
-        foreach (var g in unfinished)
+        await using (var db = _database.CreateContext())
         {
-            Run(g.Id, g.State == GenerationState.Running && g.NextPollAt is { } due ? due - now : TimeSpan.Zero);
+            var unfinished = await Unfinished(db)
+                .Select(g => new { g.Id, g.State, g.NextPollAt })
+                .ToListAsync(cancellationToken);
+            var now = _time.GetUtcNow().UtcDateTime;
+            foreach (var g in unfinished)
+            {
+                Run(g.Id, g.State == GenerationState.Running && g.NextPollAt is { } due ? due - now : TimeSpan.Zero);
+            }
         }
+
+        var every = _recoverAfter / 3;
+        every = every < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : every > TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : every;
+        _sweeper = _time.CreateTimer(static s => ((InProcessStepRunner)s!).Sweep(), this, every, every);
     }
 
     /// <summary>
-    /// Drops the timers (each step has its durable copy) and lets running steps finish while the host allows: a step
-    /// cut off between "Submitting" and the vendor's answer would leave the job for a person to check.
+    /// Stops the timers and the sweep (the records keep what is due) and lets running steps finish while the host
+    /// allows: a step cut off between "Submitting" and the vendor's answer would leave the job for a person to check.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -112,9 +130,14 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
         }
     }
 
+    private static IQueryable<GenerationRecord> Unfinished(StudioDbContext db) =>
+        db.Generations.AsNoTracking().Where(g => g.Kind == GenerationKind.Hosted
+            && (g.State == GenerationState.Queued || g.State == GenerationState.Submitting || g.State == GenerationState.Running || g.State == GenerationState.Fetching));
+
     private void DropTimers()
     {
         _accepting = false;
+        _sweeper?.Dispose();
         foreach (var due in _timers.Keys)
         {
             if (_timers.TryRemove(due, out _))
@@ -135,6 +158,7 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
 
     private void Start(Guid id)
     {
+        _active.AddOrUpdate(id, 1, (_, count) => count + 1);
         var task = RunStepAsync(id);
         _running[task] = 0;
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -145,35 +169,115 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
         var stopping = _stopping.Token;
         try
         {
-            await _slots.WaitAsync(stopping);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+            try
+            {
+                await _slots.WaitAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
 
-        try
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<GenerationJobs>().HostedStepAsync(id, stopping);
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Stopping: the durable copy resumes the step.
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The durable copy retries it with Hangfire's retry policy.
-            LogStepFailed(_logger, id, ex.GetType().Name, _redactor.Redact(ex.Message));
+            try
+            {
+                await using var scope = _scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<GenerationJobs>().HostedStepAsync(id, stopping);
+                _failures.TryRemove(id, out _);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stopping: the next start picks the step up from the records.
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                var failures = _failures.AddOrUpdate(id, 1, (_, count) => count + 1);
+                var error = _redactor.Redact(ex.Message);
+                if (failures <= RetryDelays.Length)
+                {
+                    LogStepFailed(_logger, id, ex.GetType().Name, error, RetryDelays[failures - 1].TotalSeconds);
+                    Run(id, RetryDelays[failures - 1]);
+                }
+                else
+                {
+                    LogStepGaveUp(_logger, id, failures, ex.GetType().Name, error);
+                }
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
         finally
         {
-            _slots.Release();
+            Leave(id);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: the in-process step failed ({ErrorType}: {Error}); its durable Hangfire copy will retry it")]
-    private static partial void LogStepFailed(ILogger logger, Guid generationId, string errorType, string error);
+    private void Leave(Guid id)
+    {
+        while (_active.TryGetValue(id, out var count))
+        {
+            if (count <= 1 ? _active.TryRemove(KeyValuePair.Create(id, count)) : _active.TryUpdate(id, count - 1, count))
+            {
+                return;
+            }
+        }
+    }
+
+    private void Sweep()
+    {
+        if (_accepting && Interlocked.Exchange(ref _sweeping, 1) == 0)
+        {
+            _ = SweepAsync();
+        }
+    }
+
+    /// <summary>Runs the steps that are overdue by <see cref="JobOptions.RecoverStepsAfter"/> with no lease held on them.</summary>
+    private async Task SweepAsync()
+    {
+        try
+        {
+            var now = _time.GetUtcNow().UtcDateTime;
+            var overdue = now - _recoverAfter;
+            await using var db = _database.CreateContext();
+            var ids = await Unfinished(db)
+                .Where(g => g.LeaseExpiresAt == null || g.LeaseExpiresAt < now)
+                .Where(g => g.State == GenerationState.Running && !g.CancelRequested && g.NextPollAt != null ? g.NextPollAt < overdue : g.UpdatedAt < overdue)
+                .Select(g => g.Id)
+                .ToListAsync(_stopping.Token);
+            foreach (var id in ids)
+            {
+                if (!_active.ContainsKey(id) && (!_failures.TryGetValue(id, out var failures) || failures <= RetryDelays.Length))
+                {
+                    LogRecovering(_logger, id);
+                    Start(id);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSweepFailed(_logger, ex.GetType().Name, _redactor.Redact(ex.Message));
+        }
+        finally
+        {
+            Volatile.Write(ref _sweeping, 0);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: the in-process step failed ({ErrorType}: {Error}); trying again in {Seconds} s")]
+    private static partial void LogStepFailed(ILogger logger, Guid generationId, string errorType, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Generation {GenerationId}: the in-process step failed {Failures} times in a row ({ErrorType}: {Error}); this process leaves it in its state for a retry or a restart")]
+    private static partial void LogStepGaveUp(ILogger logger, Guid generationId, int failures, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: its next step is overdue and nobody holds it; running it here")]
+    private static partial void LogRecovering(ILogger logger, Guid generationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep for overdue hosted steps failed ({ErrorType}: {Error}); it runs again shortly")]
+    private static partial void LogSweepFailed(ILogger logger, string errorType, string error);
 
     private sealed class DueStep(Guid id, InProcessStepRunner owner)
     {

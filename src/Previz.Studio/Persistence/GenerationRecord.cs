@@ -60,8 +60,8 @@ public sealed class GenerationRecord
     public int StatusErrors { get; set; }
 
     /// <summary>
-    /// When the next status request of a running hosted job is due. A poll is started twice (a fast in-process timer
-    /// and a durable fallback job); the copy that comes before this time finds the poll already done and does nothing.
+    /// When the next status request of a running hosted job is due. Where hosted steps run in-process a poll may be
+    /// started twice (its timer, a sweep or a retry); the one that comes before this time finds it done and does nothing.
     /// </summary>
     public DateTime? NextPollAt { get; set; }
 
