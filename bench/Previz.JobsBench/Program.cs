@@ -13,6 +13,7 @@ using Previz.JobsBench;
 var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var workSeconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2.0;
 var root = args.Length > 2 ? args[2] : Directory.GetCurrentDirectory();
+var warmup = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
 var data = Path.Combine(Path.GetTempPath(), $"previz-jobs-bench-{Guid.NewGuid():N}");
 
 var clipPath = Path.Combine(Path.GetTempPath(), $"previz-bench-clip-{Guid.NewGuid():N}.mp4");
@@ -70,38 +71,32 @@ var scene = await File.ReadAllBytesAsync(Path.Combine(root, "samples", "stadium.
 using var upload = await client.PostAsync("/api/scenes?fileName=stadium.previz.json", new ByteArrayContent(scene));
 var sceneId = (string)(await upload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
 
-await using var watch = await TerminalWatch.StartAsync(client.BaseAddress, jobs);
-var clock = Stopwatch.StartNew();
-using var gate = new SemaphoreSlim(32);
-var ids = await Task.WhenAll(Enumerable.Range(0, jobs).Select(async i =>
+if (warmup > 0)
 {
-    await gate.WaitAsync();
-    try
-    {
-        using var created = await client.PostAsJsonAsync("/api/generations", new JsonObject
-        {
-            ["sceneId"] = sceneId,
-            ["shotId"] = "breakaway",
-            ["modelId"] = "bench-video",
-            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.Endpoint, ["body"] = new JsonObject { ["prompt"] = $"job {i}" } },
-        });
-        created.EnsureSuccessStatusCode();
-        return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-    }
-    finally
-    {
-        gate.Release();
-    }
-}));
+    // A server that has run jobs before: its code is compiled and its pools are filled (not measured).
+    await using var warm = await TerminalWatch.StartAsync(client.BaseAddress!, warmup);
+    await CreateAsync(warmup, "warm-up");
+    await warm.Done.WaitAsync(TimeSpan.FromMinutes(10));
+}
+
+var statusBefore = vendor.StatusRequests;
+var submitsBefore = vendor.Submits;
+await using var watch = await TerminalWatch.StartAsync(client.BaseAddress!, jobs);
+var clock = Stopwatch.StartNew();
+var ids = await CreateAsync(jobs, "job");
 var createSeconds = clock.Elapsed.TotalSeconds;
 
 await watch.Done.WaitAsync(TimeSpan.FromMinutes(10));
 var wall = clock.Elapsed.TotalSeconds;
-var list = (await client.GetFromJsonAsync<JsonArray>($"/api/generations?take={jobs + 10}"))!;
-var succeeded = list.Count(g => (string)g!["state"]! == "succeeded");
+var measured = ids.ToHashSet();
+var list = (await client.GetFromJsonAsync<JsonArray>($"/api/generations?take={jobs + warmup + 10}"))!
+    .Select(g => g!.AsObject()).Where(g => measured.Contains((string)g["id"]!)).ToList();
+var succeeded = list.Count(g => (string)g["state"]! == "succeeded");
+var statusRequests = vendor.StatusRequests - statusBefore;
+var submits = vendor.Submits - submitsBefore;
 
 // Where each job's time went, from its own timestamps: created → picked up by a worker (start) → submitted → finished.
-var phases = list.Select(g => g!.AsObject()).Where(g => g["submittedAt"] is not null && g["finishedAt"] is not null).Select(g => (
+var phases = list.Where(g => g["submittedAt"] is not null && g["finishedAt"] is not null).Select(g => (
     Start: (Time(g, "startedAt") - Time(g, "createdAt")).TotalSeconds,
     Submit: (Time(g, "submittedAt") - Time(g, "startedAt")).TotalSeconds,
     Finish: (Time(g, "finishedAt") - Time(g, "submittedAt")).TotalSeconds)).ToList();
@@ -123,14 +118,40 @@ catch (IOException)
 // The definition goes with every figure: a slow create raises ideal_s too, so create_ms_per_job is printed beside it.
 Console.WriteLine("# wall_s: first create call until the event stream reports every job terminal. ideal_s = create_s (creating all jobs, 32 calls at a time) + vendor_s (the vendor's work time). overhead_pct = (wall_s - ideal_s) / ideal_s * 100.");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)vendor.StatusRequests / jobs:0.00} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={vendor.Submits} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0} tools_cpu_s={toolsCpu:0.0}"));
+    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)statusRequests / jobs:0.00} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={submits} warmup_jobs={warmup} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0} tools_cpu_s={toolsCpu:0.0}"));
 if (phases.Count > 0)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"phases_s (mean/max): created_to_started={phases.Average(p => p.Start):0.00}/{phases.Max(p => p.Start):0.00} started_to_submitted={phases.Average(p => p.Submit):0.00}/{phases.Max(p => p.Submit):0.00} submitted_to_finished={phases.Average(p => p.Finish):0.00}/{phases.Max(p => p.Finish):0.00} (vendor {workSeconds:0.00})"));
 }
 
-return succeeded == jobs && vendor.Submits == jobs ? 0 : 1;
+return succeeded == jobs && submits == jobs ? 0 : 1;
+
+// Creates `count` jobs, 32 calls at a time, and returns their ids.
+async Task<string[]> CreateAsync(int count, string label)
+{
+    using var gate = new SemaphoreSlim(32);
+    return await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            using var created = await client.PostAsJsonAsync("/api/generations", new JsonObject
+            {
+                ["sceneId"] = sceneId,
+                ["shotId"] = "breakaway",
+                ["modelId"] = "bench-video",
+                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.Endpoint, ["body"] = new JsonObject { ["prompt"] = $"{label} {i}" } },
+            });
+            created.EnsureSuccessStatusCode();
+            return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }));
+}
 
 static DateTime Time(JsonObject generation, string name) =>
     DateTime.Parse((string)generation[name]!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
