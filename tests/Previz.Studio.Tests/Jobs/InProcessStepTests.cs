@@ -109,6 +109,33 @@ public sealed class InProcessStepTests
     }
 
     [Fact]
+    public async Task A_step_that_throws_is_retried_in_process_and_succeeds_once_the_cause_is_gone()
+    {
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var studio = await StartAsync(fal);
+        var scene = await studio.UploadStadiumAsync();
+        // A stored request the step cannot read: it throws without changing the record, as a fault would.
+        var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, g => g.VendorRequestJson = "{ not json");
+        studio.App.Services.GetRequiredService<JobScheduler>().Enqueue(id, false);
+
+        // Tried at once, then 1 s and 2 s later: each try takes and gives back the lease (revision + 2).
+        await WaitUntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().Revision >= 6);
+        Assert.Equal(GenerationState.Queued, (await FindAsync(studio, id)).State);
+        Assert.Equal(0, fal.Submits);
+
+        // Mended: the next try (5 s after the third) submits once and the job finishes.
+        await using (var db = studio.App.Services.GetRequiredService<StudioDatabase>().CreateContext())
+        {
+            var request = HandMadeRecords.FalRequestJson();
+            await db.Generations.Where(g => g.Id == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.VendorRequestJson, request));
+        }
+
+        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
+        Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+        Assert.Equal(1, fal.Submits);
+    }
+
+    [Fact]
     public async Task A_cancel_is_acted_on_even_when_the_next_poll_is_not_due()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Previz.Providers.Hosting;
 using Previz.Studio.Events;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
@@ -19,29 +17,13 @@ public sealed class RecoveryTests
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}");
         var scene = await studio.UploadStadiumAsync();
-        var id = Guid.NewGuid();
-        var database = studio.App.Services.GetRequiredService<StudioDatabase>();
-        await using (var db = database.CreateContext())
+        var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Submitting, g =>
         {
-            db.Generations.Add(new GenerationRecord
-            {
-                Id = id,
-                Kind = GenerationKind.Hosted,
-                State = GenerationState.Submitting,
-                SceneId = Guid.Parse((string)scene["id"]!),
-                ShotId = "breakaway",
-                Mode = "wireframe-to-video",
-                ModelId = "test-video",
-                IdempotencyKey = $"previz-{id:N}",
-                VendorRequestJson = JsonSerializer.Serialize(new StoredHostedRequest(HostedProvider.Fal, FakeFal.Endpoint, new JsonObject { ["prompt"] = "x" }), StudioJson.Options),
-                // A worker held it and vanished: its lease has run out.
-                LeaseOwner = "dead-worker",
-                LeaseExpiresAt = DateTime.UtcNow.AddSeconds(-1),
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+            g.IdempotencyKey = $"previz-{g.Id:N}";
+            // A worker held it and vanished: its lease has run out.
+            g.LeaseOwner = "dead-worker";
+            g.LeaseExpiresAt = DateTime.UtcNow.AddSeconds(-1);
+        });
 
         studio.App.Services.GetRequiredService<JobScheduler>().Enqueue(id, false);
         var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "failed", TimeSpan.FromSeconds(60));
@@ -57,27 +39,11 @@ public sealed class RecoveryTests
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}");
         var scene = await studio.UploadStadiumAsync();
-        var id = Guid.NewGuid();
-        var database = studio.App.Services.GetRequiredService<StudioDatabase>();
-        await using (var db = database.CreateContext())
+        var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, g =>
         {
-            db.Generations.Add(new GenerationRecord
-            {
-                Id = id,
-                Kind = GenerationKind.Hosted,
-                State = GenerationState.Queued,
-                SceneId = Guid.Parse((string)scene["id"]!),
-                ShotId = "breakaway",
-                Mode = "wireframe-to-video",
-                ModelId = "test-video",
-                VendorRequestJson = JsonSerializer.Serialize(new StoredHostedRequest(HostedProvider.Fal, FakeFal.Endpoint, new JsonObject { ["prompt"] = "x" }), StudioJson.Options),
-                LeaseOwner = "live-worker",
-                LeaseExpiresAt = DateTime.UtcNow.AddSeconds(3),
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+            g.LeaseOwner = "live-worker";
+            g.LeaseExpiresAt = DateTime.UtcNow.AddSeconds(3);
+        });
 
         var scheduler = studio.App.Services.GetRequiredService<JobScheduler>();
         scheduler.Enqueue(id, false);
