@@ -125,24 +125,29 @@ public static class StudioServices
             }
 
             var name = $"{Environment.MachineName}:{Environment.ProcessId}";
+            // With hosted steps in-process, nothing is put on the hosted queue: its workers would only poll it.
+            var hostedQueue = !options.HostedStepsRunInProcess;
             services.AddHangfireServer(o =>
             {
                 o.ServerName = name + ":render";
                 o.Queues = [JobQueues.Render];
                 o.WorkerCount = Math.Max(1, jobs.RenderWorkers);
                 // Due delayed jobs of every queue are moved by any server's scheduler; two of them in one process
-                // only fought over the storage's schedule lock, so the hosted server's does the work.
-                o.SchedulePollingInterval = Max(jobs.PollingInterval, TimeSpan.FromSeconds(30));
+                // only fought over the storage's schedule lock, so the hosted server's does the work where there is one.
+                o.SchedulePollingInterval = hostedQueue ? Max(jobs.PollingInterval, TimeSpan.FromSeconds(30)) : jobs.PollingInterval;
                 o.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
-            services.AddHangfireServer(o =>
+            if (hostedQueue)
             {
-                o.ServerName = name + ":hosted";
-                o.Queues = [JobQueues.Hosted];
-                o.WorkerCount = Math.Max(1, jobs.HostedWorkers);
-                o.SchedulePollingInterval = jobs.PollingInterval;
-                o.ServerCheckInterval = TimeSpan.FromSeconds(30);
-            });
+                services.AddHangfireServer(o =>
+                {
+                    o.ServerName = name + ":hosted";
+                    o.Queues = [JobQueues.Hosted];
+                    o.WorkerCount = Math.Max(1, jobs.HostedWorkers);
+                    o.SchedulePollingInterval = jobs.PollingInterval;
+                    o.ServerCheckInterval = TimeSpan.FromSeconds(30);
+                });
+            }
         }
 
         return services;
