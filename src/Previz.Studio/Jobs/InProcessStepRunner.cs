@@ -247,7 +247,7 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
                 .ToListAsync(_stopping.Token);
             foreach (var id in ids)
             {
-                if (!_active.ContainsKey(id) && (!_failures.TryGetValue(id, out var failures) || failures <= RetryDelays.Length))
+                if (_accepting && !_active.ContainsKey(id) && (!_failures.TryGetValue(id, out var failures) || failures <= RetryDelays.Length))
                 {
                     LogRecovering(_logger, id);
                     Start(id);
