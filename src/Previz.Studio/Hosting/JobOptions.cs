@@ -35,9 +35,10 @@ public sealed class JobOptions
     public int InProcessConcurrency { get; set; } = 64;
 
     /// <summary>
-    /// How late an in-process hosted step may be, with nobody holding its generation's lease, before a worker process's
-    /// sweep runs it: its poll overdue by this much, or its state unchanged for this long (a step that failed for good
-    /// in this process, a process that died and was not restarted). Sweeps run every third of it, at most every 10 s.
+    /// How late a hosted step may be, with nobody holding its generation's lease, before a worker process's sweep
+    /// schedules it again: its poll overdue by this much, or its state unchanged for this long (a step that kept
+    /// failing, a process that died and was not restarted, a lost Hangfire job). Sweeps run every third of it, at most
+    /// every 10 s (see <see cref="Jobs.OverdueStepSweeper"/>).
     /// </summary>
     public TimeSpan RecoverStepsAfter { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -124,6 +124,9 @@ public static class StudioServices
                 services.AddHostedService(sp => sp.GetRequiredService<InProcessStepRunner>());
             }
 
+            // Whatever runs hosted steps, a step that nobody runs any more is found and scheduled again.
+            services.AddHostedService<OverdueStepSweeper>();
+
             var name = $"{Environment.MachineName}:{Environment.ProcessId}";
             // With hosted steps in-process, nothing is put on the hosted queue: its workers would only poll it.
             var hostedQueue = !options.HostedStepsRunInProcess;

@@ -15,7 +15,7 @@ namespace Previz.Studio.Jobs;
 /// ran minutes late, and writing a Hangfire job per step was the largest single cost of a hosted job. The records
 /// say what each generation needs next (state, lease, <see cref="GenerationRecord.NextPollAt"/>), so nothing else
 /// has to be stored: on start the runner picks up what a previous run left unfinished, a failed step is retried
-/// after 1, 2, 5, 10 and 30 s, and a periodic sweep runs any step that is overdue with nobody holding its lease.
+/// after 1, 2, 5, 10 and 30 s, and <see cref="OverdueStepSweeper"/> schedules any step overdue with no lease held.
 /// A step that runs twice is harmless: the lease admits one at a time and a poll that is not due does nothing.
 /// </summary>
 public sealed partial class InProcessStepRunner : IHostedService, IDisposable
@@ -28,7 +28,6 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
     private readonly SecretRedactor _redactor;
     private readonly ILogger<InProcessStepRunner> _logger;
     private readonly SemaphoreSlim _slots;
-    private readonly TimeSpan _recoverAfter;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<DueStep, byte> _timers = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
@@ -39,8 +38,6 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
     /// <summary>Failures in a row of a generation's steps in this process.</summary>
     private readonly ConcurrentDictionary<Guid, int> _failures = new();
 
-    private ITimer? _sweeper;
-    private int _sweeping;
     private volatile bool _accepting = true;
 
     public InProcessStepRunner(IServiceScopeFactory scopes, StudioDatabase database, StudioOptions options, TimeProvider time, SecretRedactor redactor, ILogger<InProcessStepRunner> logger)
@@ -52,7 +49,6 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
         _redactor = redactor;
         _logger = logger;
         _slots = new SemaphoreSlim(Math.Max(1, options.Jobs.InProcessConcurrency));
-        _recoverAfter = options.Jobs.RecoverStepsAfter;
     }
 
     /// <summary>Runs the hosted step of <paramref name="id"/> after <paramref name="delay"/>, unless the process stops first.</summary>
@@ -76,9 +72,13 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
         due.Timer.Change(delay, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Whether a step of <paramref name="id"/> waits for a slot or runs here, or this process gave up on it.</summary>
+    public bool IsHandling(Guid id) =>
+        _active.ContainsKey(id) || (_failures.TryGetValue(id, out var failures) && failures > RetryDelays.Length);
+
     /// <summary>
     /// Picks up the hosted generations a previous run of the process left unfinished, each at the time its next step
-    /// is due, and starts the sweep (the database migrator has run: it starts first).
+    /// is due (the database migrator has run: it starts first).
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -93,14 +93,10 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
                 Run(g.Id, g.State == GenerationState.Running && g.NextPollAt is { } due ? due - now : TimeSpan.Zero);
             }
         }
-
-        var every = _recoverAfter / 3;
-        every = every < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : every > TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : every;
-        _sweeper = _time.CreateTimer(static s => ((InProcessStepRunner)s!).Sweep(), this, every, every);
     }
 
     /// <summary>
-    /// Stops the timers and the sweep (the records keep what is due) and lets running steps finish while the host
+    /// Stops the timers (the records keep what is due) and lets running steps finish while the host
     /// allows: a step cut off between "Submitting" and the vendor's answer would leave the job for a person to check.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -137,7 +133,6 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
     private void DropTimers()
     {
         _accepting = false;
-        _sweeper?.Dispose();
         foreach (var due in _timers.Keys)
         {
             if (_timers.TryRemove(due, out _))
@@ -224,60 +219,11 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
         }
     }
 
-    private void Sweep()
-    {
-        if (_accepting && Interlocked.Exchange(ref _sweeping, 1) == 0)
-        {
-            _ = SweepAsync();
-        }
-    }
-
-    /// <summary>Runs the steps that are overdue by <see cref="JobOptions.RecoverStepsAfter"/> with no lease held on them.</summary>
-    private async Task SweepAsync()
-    {
-        try
-        {
-            var now = _time.GetUtcNow().UtcDateTime;
-            var overdue = now - _recoverAfter;
-            await using var db = _database.CreateContext();
-            var ids = await Unfinished(db)
-                .Where(g => g.LeaseExpiresAt == null || g.LeaseExpiresAt < now)
-                .Where(g => g.State == GenerationState.Running && !g.CancelRequested && g.NextPollAt != null ? g.NextPollAt < overdue : g.UpdatedAt < overdue)
-                .Select(g => g.Id)
-                .ToListAsync(_stopping.Token);
-            foreach (var id in ids)
-            {
-                if (_accepting && !_active.ContainsKey(id) && (!_failures.TryGetValue(id, out var failures) || failures <= RetryDelays.Length))
-                {
-                    LogRecovering(_logger, id);
-                    Start(id);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogSweepFailed(_logger, ex.GetType().Name, _redactor.Redact(ex.Message));
-        }
-        finally
-        {
-            Volatile.Write(ref _sweeping, 0);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: the in-process step failed ({ErrorType}: {Error}); trying again in {Seconds} s")]
     private static partial void LogStepFailed(ILogger logger, Guid generationId, string errorType, string error, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Generation {GenerationId}: the in-process step failed {Failures} times in a row ({ErrorType}: {Error}); this process leaves it in its state for a retry or a restart")]
     private static partial void LogStepGaveUp(ILogger logger, Guid generationId, int failures, string errorType, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: its next step is overdue and nobody holds it; running it here")]
-    private static partial void LogRecovering(ILogger logger, Guid generationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep for overdue hosted steps failed ({ErrorType}: {Error}); it runs again shortly")]
-    private static partial void LogSweepFailed(ILogger logger, string errorType, string error);
 
     private sealed class DueStep(Guid id, InProcessStepRunner owner)
     {
