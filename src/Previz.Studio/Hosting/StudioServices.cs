@@ -82,6 +82,10 @@ public static class StudioServices
                         // back after InvisibilityTimeout, and the generation lease (renewed while a step runs) keeps a
                         // long step that outlives it from running twice.
                         UseSlidingInvisibilityTimeout = false,
+                        // A lock row outlives a worker killed while holding it (the delayed-job scheduler's, a job's
+                        // state lock) until this runs out: at the default 10 minutes one killed worker stalled every
+                        // poll of the scale-out test. Hangfire holds these locks for milliseconds.
+                        DistributedLockTimeout = Max(TimeSpan.FromSeconds(30), jobs.Lease),
                         PrepareSchemaIfNecessary = true,
                         SchemaName = "hangfire",
                     });
