@@ -19,7 +19,8 @@ public sealed class HostedJobWaiterTests
         var status = await harness.Waiter.WaitAsync(
             harness.Fal,
             job,
-            new JobWaitOptions { PollInterval = TimeSpan.FromMilliseconds(50), MaxWait = TimeSpan.FromMilliseconds(400) },
+            // 2 s of 50 ms polls: at least 3 even when a busy machine makes each status request take a few hundred ms.
+            new JobWaitOptions { PollInterval = TimeSpan.FromMilliseconds(50), MaxWait = TimeSpan.FromSeconds(2) },
             new SynchronousProgress(seen.Add),
             CancellationToken.None);
 
@@ -27,7 +28,7 @@ public sealed class HostedJobWaiterTests
         Assert.Equal(VendorErrorCategory.TimedOut, failed.Failure.Category);
         Assert.Contains($"request {FalScript.RequestId} did not finish within", failed.Failure.Message, StringComparison.Ordinal);
         Assert.Contains("asked the vendor to cancel it", failed.Failure.Message, StringComparison.Ordinal);
-        Assert.InRange(seen.Count, 3, 10);
+        Assert.InRange(seen.Count, 3, 41);
         Assert.All(seen, s => Assert.IsType<RunningStatus>(s));
         Assert.Single(harness.Vendor.RequestsTo("PUT", FalScript.AppPath + "/cancel"));
     }
