@@ -84,7 +84,7 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
     {
         await using (var db = _database.CreateContext())
         {
-            var unfinished = await Unfinished(db)
+            var unfinished = await db.Generations.AsNoTracking().UnfinishedHosted()
                 .Select(g => new { g.Id, g.State, g.NextPollAt })
                 .ToListAsync(cancellationToken);
             var now = _time.GetUtcNow().UtcDateTime;
@@ -125,10 +125,6 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
             _stopping.Cancel();
         }
     }
-
-    private static IQueryable<GenerationRecord> Unfinished(StudioDbContext db) =>
-        db.Generations.AsNoTracking().Where(g => g.Kind == GenerationKind.Hosted
-            && (g.State == GenerationState.Queued || g.State == GenerationState.Submitting || g.State == GenerationState.Running || g.State == GenerationState.Fetching));
 
     private void DropTimers()
     {

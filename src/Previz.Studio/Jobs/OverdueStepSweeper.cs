@@ -111,9 +111,7 @@ public sealed partial class OverdueStepSweeper : IHostedService, IDisposable
 
     /// <summary>Unfinished hosted generations with no live lease whose next step is overdue.</summary>
     private static IQueryable<GenerationRecord> Overdue(IQueryable<GenerationRecord> generations, DateTime now, DateTime overdue) =>
-        generations.Where(g => g.Kind == GenerationKind.Hosted
-            && (g.State == GenerationState.Queued || g.State == GenerationState.Submitting || g.State == GenerationState.Running || g.State == GenerationState.Fetching)
-            && (g.LeaseExpiresAt == null || g.LeaseExpiresAt < now)
+        generations.UnfinishedHosted().Where(g => (g.LeaseExpiresAt == null || g.LeaseExpiresAt < now)
             && (g.State == GenerationState.Running && !g.CancelRequested && g.NextPollAt != null ? g.NextPollAt < overdue : g.UpdatedAt < overdue));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: its next step is overdue and nobody holds it; scheduling it")]
