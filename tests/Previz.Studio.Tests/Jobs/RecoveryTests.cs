@@ -75,7 +75,13 @@ public sealed class RecoveryTests
                 }
             }
         });
-        await Task.Delay(100);
+        // Subscribed before the create, or its first event goes to nobody.
+        var subscribed = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (events.SubscriberCount == 0 && DateTime.UtcNow < subscribed)
+        {
+            await Task.Delay(10);
+        }
+
         var scene = await studio.UploadStadiumAsync();
         using var create = await studio.Client.PostAsJsonAsync("/api/generations", new { sceneId = (string)scene["id"]!, shotId = "breakaway", options = new { pass = "wireframe" } });
         await listening;
