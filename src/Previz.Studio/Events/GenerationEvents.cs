@@ -11,9 +11,6 @@ public sealed class GenerationEvents
 {
     private readonly ConcurrentDictionary<Guid, Channel<GenerationEvent>> _subscribers = new();
 
-    /// <summary>How many subscriptions are open (tests wait for theirs before causing events).</summary>
-    internal int SubscriberCount => _subscribers.Count;
-
     /// <summary>Sends <paramref name="change"/> to every subscriber.</summary>
     public void Publish(GenerationEvent change)
     {

@@ -44,12 +44,12 @@ public sealed class InProcessStepTests
             fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00", "--Studio:Jobs:RecoverStepsAfter=00:00:01");
         var id = await CreateAsync(studio);
         await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null);
+        await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null, TimeSpan.FromMinutes(1), "The lease's release");
         await Task.Delay(1500);
         Assert.Equal(0, fal.StatusRequests);
 
         await MakePollDueAsync(studio, id, TimeSpan.FromSeconds(5));
-        await WaitUntilAsync(() => fal.StatusRequests >= 1);
+        await Waiting.UntilAsync(() => fal.StatusRequests >= 1, TimeSpan.FromMinutes(1), "The swept poll");
         // Asked once: the poll it made is due in 10 minutes, so later sweeps leave the job alone.
         await Task.Delay(1500);
         Assert.Equal(1, fal.StatusRequests);
@@ -65,7 +65,7 @@ public sealed class InProcessStepTests
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         var id = await CreateAsync(studio);
         await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null);
+        await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null, TimeSpan.FromMinutes(1), "The lease's release");
 
         // The first poll is not due: a copy that runs now is the late or early twin of it, and does nothing.
         await RunStepAsync(studio, id);
@@ -101,7 +101,7 @@ public sealed class InProcessStepTests
         Assert.Null(studio.App.Services.GetService<InProcessStepRunner>());
         var id = await CreateAsync(studio);
         await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
-        await WaitUntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null);
+        await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null, TimeSpan.FromMinutes(1), "The lease's release");
 
         await RunStepAsync(studio, id);
         Assert.Equal(1, fal.StatusRequests);
@@ -119,7 +119,7 @@ public sealed class InProcessStepTests
         studio.App.Services.GetRequiredService<JobScheduler>().Enqueue(id, false);
 
         // Tried at once, then 1 s and 2 s later: each try takes and gives back the lease (revision + 2).
-        await WaitUntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().Revision >= 6);
+        await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().Revision >= 6, TimeSpan.FromMinutes(1), "Three tries");
         Assert.Equal(GenerationState.Queued, (await FindAsync(studio, id)).State);
         Assert.Equal(0, fal.Submits);
 
@@ -194,19 +194,5 @@ public sealed class InProcessStepTests
         var due = DateTime.UtcNow - (ago ?? TimeSpan.FromSeconds(1));
         await using var db = studio.App.Services.GetRequiredService<StudioDatabase>().CreateContext();
         await db.Generations.Where(g => g.Id == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.NextPollAt, due));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The jobs did not settle in time.");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Previz.Studio.Events;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
+using Previz.Studio.Tests.Events;
 using Previz.Studio.Tests.Loopback;
 
 namespace Previz.Studio.Tests.Jobs;
@@ -63,27 +65,12 @@ public sealed class RecoveryTests
         await using var studio = await StudioFixture.StartAsync();
         var events = studio.App.Services.GetRequiredService<GenerationEvents>();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var seen = new List<GenerationEvent>();
-        var listening = Task.Run(async () =>
-        {
-            await foreach (var change in events.SubscribeAsync(stop.Token))
-            {
-                seen.Add(change);
-                if (change.State.IsTerminal())
-                {
-                    return;
-                }
-            }
-        });
-        // Subscribed before the create, or its first event goes to nobody.
-        var subscribed = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (events.SubscriberCount == 0 && DateTime.UtcNow < subscribed)
-        {
-            await Task.Delay(10);
-        }
-
+        var seen = new ConcurrentQueue<GenerationEvent>();
+        var listening = await EventListening.ListenAsync(events, seen, stop.Token);
         var scene = await studio.UploadStadiumAsync();
         using var create = await studio.Client.PostAsJsonAsync("/api/generations", new { sceneId = (string)scene["id"]!, shotId = "breakaway", options = new { pass = "wireframe" } });
+        await Waiting.UntilAsync(() => seen.Any(e => e.State.IsTerminal()), TimeSpan.FromMinutes(2), "The render's last event");
+        await stop.CancelAsync();
         await listening;
 
         var states = seen.Select(e => e.State).Distinct().ToList();
