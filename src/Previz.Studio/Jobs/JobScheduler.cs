@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hangfire;
 
 namespace Previz.Studio.Jobs;
@@ -22,33 +23,24 @@ public sealed class JobScheduler
 
     public void Schedule(Guid id, bool render, TimeSpan delay)
     {
-        if (render)
-        {
-            // Direct Render is CPU-bound: its own queue's few workers take it.
-            if (delay <= TimeSpan.Zero)
-            {
-                _client.Enqueue<GenerationJobs>(j => j.RenderStepAsync(id, CancellationToken.None));
-            }
-            else
-            {
-                _client.Schedule<GenerationJobs>(j => j.RenderStepAsync(id, CancellationToken.None), delay);
-            }
-        }
-        else if (_runner is null)
-        {
-            if (delay <= TimeSpan.Zero)
-            {
-                _client.Enqueue<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None));
-            }
-            else
-            {
-                _client.Schedule<GenerationJobs>(j => j.HostedStepAsync(id, CancellationToken.None), delay);
-            }
-        }
-        else
+        if (!render && _runner is not null)
         {
             // No Hangfire job: the records say what is due, and the runner recovers what a crash or failure left.
             _runner.Run(id, delay);
+            return;
+        }
+
+        // Each step method names its queue: Direct Render (CPU-bound) goes to its own few workers.
+        Expression<Func<GenerationJobs, Task>> step = render
+            ? j => j.RenderStepAsync(id, CancellationToken.None)
+            : j => j.HostedStepAsync(id, CancellationToken.None);
+        if (delay <= TimeSpan.Zero)
+        {
+            _client.Enqueue(step);
+        }
+        else
+        {
+            _client.Schedule(step, delay);
         }
     }
 }
