@@ -42,9 +42,7 @@ public sealed class InProcessStepTests
         // process that was not restarted, or a step that failed.
         await using var studio = await StartAsync(
             fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00", "--Studio:Jobs:RecoverStepsAfter=00:00:01");
-        var id = await CreateAsync(studio);
-        await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
-        await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null, TimeSpan.FromMinutes(1), "The lease's release");
+        var id = await CreateSubmittedAsync(studio);
         await Task.Delay(1500);
         Assert.Equal(0, fal.StatusRequests);
 
@@ -63,9 +61,7 @@ public sealed class InProcessStepTests
         fal.WorkTime = TimeSpan.FromHours(1);
         // Polls and durable copies far off: only the steps this test runs ask the vendor.
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
-        var id = await CreateAsync(studio);
-        await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
-        await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null, TimeSpan.FromMinutes(1), "The lease's release");
+        var id = await CreateSubmittedAsync(studio);
 
         // The first poll is not due: a copy that runs now is the late or early twin of it, and does nothing.
         await RunStepAsync(studio, id);
@@ -99,9 +95,7 @@ public sealed class InProcessStepTests
         await using var studio = await StartAsync(
             fal, "--Studio:Jobs:RunHostedStepsInProcess=false", "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         Assert.Null(studio.App.Services.GetService<InProcessStepRunner>());
-        var id = await CreateAsync(studio);
-        await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
-        await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null, TimeSpan.FromMinutes(1), "The lease's release");
+        var id = await CreateSubmittedAsync(studio);
 
         await RunStepAsync(studio, id);
         Assert.Equal(1, fal.StatusRequests);
@@ -159,6 +153,15 @@ public sealed class InProcessStepTests
             $"--Providers:Fal:QueueUrl={fal.BaseUri}",
             .. settings,
         ]);
+
+    /// <summary>A job that is running at the vendor, its submit step over (its lease given back).</summary>
+    private static async Task<Guid> CreateSubmittedAsync(StudioFixture studio)
+    {
+        var id = await CreateAsync(studio);
+        await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "running", TimeSpan.FromMinutes(1));
+        await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().LeaseOwner is null, TimeSpan.FromMinutes(1), "The lease's release");
+        return id;
+    }
 
     private static async Task<Guid> CreateAsync(StudioFixture studio)
     {
