@@ -13,11 +13,11 @@ public sealed class GenerationChangeLog : IDisposable
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>Adds the change of <paramref name="record"/> to <paramref name="db"/>; it is written with the next SaveChanges.</summary>
-    public static void Append(StudioDbContext db, GenerationRecord record, string? message, DateTime at)
+    public static GenerationChange Append(StudioDbContext db, GenerationRecord record, string? message, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
-        db.GenerationChanges.Add(new GenerationChange
+        var change = new GenerationChange
         {
             GenerationId = record.Id,
             State = record.State,
@@ -26,7 +26,9 @@ public sealed class GenerationChangeLog : IDisposable
             Message = message,
             NeedsAttention = record.NeedsAttention,
             At = at,
-        });
+        };
+        db.GenerationChanges.Add(change);
+        return change;
     }
 
     /// <summary>Call after committing changes: the relay reads the log now instead of at its next poll.</summary>

@@ -44,6 +44,7 @@ public static class StudioServices
         services.AddSingleton<GenerationEvents>();
         services.AddSingleton<GenerationChangeLog>();
         services.AddSingleton<GenerationStore>();
+        services.AddSingleton<ParsedSceneCache>();
         services.AddSingleton<SceneStore>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<GalleryService>();

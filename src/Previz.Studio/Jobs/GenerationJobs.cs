@@ -83,26 +83,26 @@ public sealed partial class GenerationJobs
 
     private async Task StepAsync(Guid id, bool render, CancellationToken cancellationToken)
     {
-        var record = await _store.FindAsync(id, cancellationToken);
-        if (record is null || record.State.IsTerminal())
-        {
-            return;
-        }
-
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         var lease = await _store.TryAcquireAsync(id, owner, cancellationToken);
         if (!lease.Acquired)
         {
-            // Another worker holds it (or held it and died): look again once its lease has run out.
-            var wait = (lease.HeldUntil ?? Now) - Now + TimeSpan.FromSeconds(1);
-            _scheduler.Schedule(id, render, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
+            if (!lease.Finished)
+            {
+                // Another worker holds it (or held it and died): look again once its lease has run out.
+                var wait = (lease.HeldUntil ?? Now) - Now + TimeSpan.FromSeconds(1);
+                _scheduler.Schedule(id, render, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
+            }
+
             return;
         }
 
+        HeldGeneration? held = null;
         try
         {
-            record = await _store.FindAsync(id, cancellationToken);
-            if (record is null || record.State.IsTerminal())
+            held = await _store.HoldAsync(id, owner, cancellationToken);
+            var record = held?.Record;
+            if (held is null || record is null || record.State.IsTerminal())
             {
                 return;
             }
@@ -115,11 +115,11 @@ public sealed partial class GenerationJobs
 
             if (record.Kind == GenerationKind.DirectRender)
             {
-                await RenderAsync(record, owner, cancellationToken);
+                await RenderAsync(held, cancellationToken);
             }
             else
             {
-                await HostedAsync(record, owner, cancellationToken);
+                await HostedAsync(held, cancellationToken);
             }
         }
         catch (LeaseLostException)
@@ -128,20 +128,29 @@ public sealed partial class GenerationJobs
         }
         finally
         {
-            await _store.ReleaseAsync(id, owner, CancellationToken.None);
+            if (held?.Released != true)
+            {
+                await _store.ReleaseAsync(id, owner, CancellationToken.None);
+            }
+
+            if (held is not null)
+            {
+                await held.DisposeAsync();
+            }
         }
     }
 
-    private async Task RenderAsync(GenerationRecord record, string owner, CancellationToken cancellationToken)
+    private async Task RenderAsync(HeldGeneration held, CancellationToken cancellationToken)
     {
+        var record = held.Record;
         var id = record.Id;
         if (record.CancelRequested)
         {
-            await _store.UpdateAsync(id, owner, g => Finish(g, GenerationState.Canceled), cancellationToken);
+            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
             return;
         }
 
-        if (await CompleteIfStoredAsync(record, owner, cancellationToken))
+        if (await CompleteIfStoredAsync(held, cancellationToken))
         {
             return;
         }
@@ -149,14 +158,14 @@ public sealed partial class GenerationJobs
         var options = JsonNode.Parse(record.OptionsJson)?.AsObject() ?? [];
         if (!RenderPasses.TryParse((string?)options["pass"], out var pass) || !ResolutionPresets.TryParse((string?)options["resolution"], out var resolution))
         {
-            await FailAsync(id, owner, "The generation's pass or resolution is not valid.", null, false, cancellationToken);
+            await FailAsync(held, "The generation's pass or resolution is not valid.", null, false, cancellationToken);
             return;
         }
 
         var sceneRecord = record.SceneId is { } sceneId ? await _scenes.FindAsync(sceneId, cancellationToken) : null;
         if (sceneRecord is null)
         {
-            await FailAsync(id, owner, "The scene of this generation was deleted.", null, false, cancellationToken);
+            await FailAsync(held, "The scene of this generation was deleted.", null, false, cancellationToken);
             return;
         }
 
@@ -164,11 +173,11 @@ public sealed partial class GenerationJobs
         var shot = scene.FindShot(record.ShotId);
         if (shot is null)
         {
-            await FailAsync(id, owner, $"The scene has no shot \"{record.ShotId}\".", null, false, cancellationToken);
+            await FailAsync(held, $"The scene has no shot \"{record.ShotId}\".", null, false, cancellationToken);
             return;
         }
 
-        await _store.UpdateAsync(id, owner, g =>
+        await _store.UpdateAsync(held, g =>
         {
             g.State = GenerationState.Running;
             g.StartedAt ??= Now;
@@ -180,7 +189,7 @@ public sealed partial class GenerationJobs
         RenderProgress? latest = null;
         var progress = new InlineProgress<RenderProgress>(p => Volatile.Write(ref latest, p));
         var outcome = new RenderWatch();
-        var watch = WatchRenderAsync(id, owner, () => Volatile.Read(ref latest), outcome, stop);
+        var watch = WatchRenderAsync(held, () => Volatile.Read(ref latest), outcome, stop);
         try
         {
             await DirectRenderer.RenderToMp4Async(scene, shot, pass.Value, resolution.Value, temp, progress, stop.Token);
@@ -189,7 +198,7 @@ public sealed partial class GenerationJobs
         {
             await stop.CancelAsync();
             await watch;
-            await _store.UpdateAsync(id, owner, g => Finish(g, GenerationState.Canceled), CancellationToken.None);
+            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), CancellationToken.None);
             return;
         }
         catch (OperationCanceledException) when (outcome.LeaseLost)
@@ -200,7 +209,7 @@ public sealed partial class GenerationJobs
         {
             await stop.CancelAsync();
             await watch;
-            await FailAsync(id, owner, ex.Message, "render", false, cancellationToken);
+            await FailAsync(held, ex.Message, "render", false, cancellationToken);
             return;
         }
         finally
@@ -209,24 +218,25 @@ public sealed partial class GenerationJobs
             await watch;
         }
 
-        await _store.UpdateAsync(id, owner, g =>
+        await _store.UpdateAsync(held, g =>
         {
             g.State = GenerationState.Fetching;
             g.Progress = 1;
         }, cancellationToken);
-        await StoreAsync(id, owner, temp, cancellationToken);
+        await StoreAsync(held, temp, cancellationToken);
     }
 
     /// <summary>While a render runs: renews the lease, writes progress, and notices a cancel request, about once a second.</summary>
-    private async Task WatchRenderAsync(Guid id, string owner, Func<RenderProgress?> latest, RenderWatch outcome, CancellationTokenSource stop)
+    private async Task WatchRenderAsync(HeldGeneration held, Func<RenderProgress?> latest, RenderWatch outcome, CancellationTokenSource stop)
     {
+        var id = held.Id;
         double? written = null;
         try
         {
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), _time, stop.Token);
-                if (!await _store.RenewAsync(id, owner, stop.Token))
+                if (!await _store.RenewAsync(id, held.Owner, stop.Token))
                 {
                     outcome.LeaseLost = true;
                     await stop.CancelAsync();
@@ -244,7 +254,7 @@ public sealed partial class GenerationJobs
                 if (latest() is { } p && p.Fraction != written)
                 {
                     written = Math.Round(p.Fraction, 4);
-                    await _store.UpdateAsync(id, owner, g => g.Progress = written, stop.Token);
+                    await _store.UpdateAsync(held, g => g.Progress = written, stop.Token);
                 }
             }
         }
@@ -254,19 +264,19 @@ public sealed partial class GenerationJobs
         }
     }
 
-    private async Task HostedAsync(GenerationRecord record, string owner, CancellationToken cancellationToken)
+    private async Task HostedAsync(HeldGeneration held, CancellationToken cancellationToken)
     {
+        var record = held.Record;
         switch (record.State)
         {
             case GenerationState.Queued:
-                await SubmitAsync(record, owner, cancellationToken);
+                await SubmitAsync(held, cancellationToken);
                 break;
             case GenerationState.Submitting:
                 // A worker stopped between committing "Submitting" and saving the vendor's answer: the vendor may have
                 // the request. Submitting again could pay twice, so a person decides.
                 await FailAsync(
-                    record.Id,
-                    owner,
+                    held,
                     $"Previz stopped while sending this request to {VendorOf(record)}; it may or may not have been accepted. " +
                     $"Check the vendor's dashboard for request key {record.IdempotencyKey} before retrying (a retry is a new, paid request).",
                     "submit-outcome-unknown",
@@ -275,24 +285,25 @@ public sealed partial class GenerationJobs
                 break;
             case GenerationState.Running:
             case GenerationState.Fetching:
-                if (await CompleteIfStoredAsync(record, owner, cancellationToken))
+                if (await CompleteIfStoredAsync(held, cancellationToken))
                 {
                     return;
                 }
 
-                await PollAsync(record, owner, cancellationToken);
+                await PollAsync(held, cancellationToken);
                 break;
             default:
                 break;
         }
     }
 
-    private async Task SubmitAsync(GenerationRecord record, string owner, CancellationToken cancellationToken)
+    private async Task SubmitAsync(HeldGeneration held, CancellationToken cancellationToken)
     {
+        var record = held.Record;
         var id = record.Id;
         if (record.CancelRequested)
         {
-            await _store.UpdateAsync(id, owner, g => Finish(g, GenerationState.Canceled), cancellationToken);
+            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
             return;
         }
 
@@ -305,7 +316,7 @@ public sealed partial class GenerationJobs
         };
 
         // Committed before the vendor is called: after a crash this says "maybe submitted", never "not yet".
-        await _store.UpdateAsync(id, owner, g =>
+        await _store.UpdateAsync(held, g =>
         {
             g.State = GenerationState.Submitting;
             g.StartedAt ??= Now;
@@ -318,22 +329,22 @@ public sealed partial class GenerationJobs
         }
         catch (SubmitOutcomeUnknownException ex)
         {
-            await FailAsync(id, owner, ex.Message, "submit-outcome-unknown", true, CancellationToken.None);
+            await FailAsync(held, ex.Message, "submit-outcome-unknown", true, CancellationToken.None);
             return;
         }
         catch (HostedProviderException ex)
         {
-            await FailAsync(id, owner, ex.Message, ex.Category.ToString(), false, CancellationToken.None);
+            await FailAsync(held, ex.Message, ex.Category.ToString(), false, CancellationToken.None);
             return;
         }
         catch (UserErrorException ex)
         {
-            await FailAsync(id, owner, ex.Message, "configuration", false, CancellationToken.None);
+            await FailAsync(held, ex.Message, "configuration", false, CancellationToken.None);
             return;
         }
 
         var due = PollAgain(id, _options.FirstStatusDelay);
-        await _store.UpdateAsync(id, owner, g =>
+        await _store.UpdateAsync(held, g =>
         {
             g.State = GenerationState.Running;
             g.SubmittedJobJson = JsonSerializer.Serialize(submitted, StudioJson.Options);
@@ -341,19 +352,20 @@ public sealed partial class GenerationJobs
             g.SubmittedAt = submitted.SubmittedAt.UtcDateTime;
             g.QueuePosition = submitted.QueuePosition;
             g.NextPollAt = due;
-        }, CancellationToken.None);
+        }, CancellationToken.None, release: true);
         LogSubmitted(_logger, id, stored.Provider, submitted.RequestId);
     }
 
-    private async Task PollAsync(GenerationRecord record, string owner, CancellationToken cancellationToken)
+    private async Task PollAsync(HeldGeneration held, CancellationToken cancellationToken)
     {
+        var record = held.Record;
         var id = record.Id;
         var job = JsonSerializer.Deserialize<SubmittedJob>(record.SubmittedJobJson!, StudioJson.Options)!;
         var client = _clients.For(job.Provider);
         if (record.CancelRequested)
         {
             var outcome = await client.CancelAsync(job, cancellationToken);
-            await _store.UpdateAsync(id, owner, g =>
+            await _store.UpdateAsync(held, g =>
             {
                 Finish(g, GenerationState.Canceled);
                 if (outcome == CancelOutcome.AlreadyCompleted)
@@ -372,16 +384,16 @@ public sealed partial class GenerationJobs
         catch (HostedProviderException ex) when (record.StatusErrors + 1 < _options.MaxStatusErrors)
         {
             var due = PollAgain(id, Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff(record.StatusErrors + 1, null)));
-            await _store.UpdateAsync(id, owner, g =>
+            await _store.UpdateAsync(held, g =>
             {
                 g.StatusErrors++;
                 g.NextPollAt = due;
-            }, cancellationToken);
+            }, cancellationToken, release: true);
             return;
         }
         catch (HostedProviderException ex)
         {
-            await FailAsync(id, owner, ex.Message, ex.Category.ToString(), false, cancellationToken);
+            await FailAsync(held, ex.Message, ex.Category.ToString(), false, cancellationToken);
             return;
         }
 
@@ -390,53 +402,54 @@ public sealed partial class GenerationJobs
             case QueuedStatus queued:
                 {
                     var due = PollAgain(id, Backoff(record.PollCount + 1, queued.Position));
-                    await _store.UpdateAsync(id, owner, g =>
+                    await _store.UpdateAsync(held, g =>
                     {
                         g.PollCount++;
                         g.StatusErrors = 0;
                         g.QueuePosition = queued.Position;
                         g.NextPollAt = due;
-                    }, cancellationToken);
+                    }, cancellationToken, release: true);
                     break;
                 }
 
             case RunningStatus running:
                 {
                     var due = PollAgain(id, Backoff(record.PollCount + 1, null));
-                    await _store.UpdateAsync(id, owner, g =>
+                    await _store.UpdateAsync(held, g =>
                     {
                         g.PollCount++;
                         g.StatusErrors = 0;
                         g.QueuePosition = null;
                         g.Progress = running.Progress ?? g.Progress;
                         g.NextPollAt = due;
-                    }, cancellationToken);
+                    }, cancellationToken, release: true);
                     break;
                 }
 
             case SucceededStatus succeeded when succeeded.Outputs.Count > 0:
-                await _store.UpdateAsync(id, owner, g =>
+                await _store.UpdateAsync(held, g =>
                 {
                     g.PollCount++;
                     g.State = GenerationState.Fetching;
                     g.QueuePosition = null;
                 }, cancellationToken);
-                await FetchAsync(record, owner, client, succeeded.Outputs[0], cancellationToken);
+                await FetchAsync(held, client, succeeded.Outputs[0], cancellationToken);
                 break;
             case SucceededStatus:
-                await FailAsync(id, owner, $"{VendorName(job.Provider)} reported success without a result file.", "vendor", false, cancellationToken);
+                await FailAsync(held, $"{VendorName(job.Provider)} reported success without a result file.", "vendor", false, cancellationToken);
                 break;
             case FailedStatus failed:
-                await FailAsync(id, owner, failed.Failure.Message, failed.Failure.Category.ToString(), false, cancellationToken);
+                await FailAsync(held, failed.Failure.Message, failed.Failure.Category.ToString(), false, cancellationToken);
                 break;
             default:
-                await _store.UpdateAsync(id, owner, g => Finish(g, GenerationState.Canceled), cancellationToken);
+                await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
                 break;
         }
     }
 
-    private async Task FetchAsync(GenerationRecord record, string owner, IHostedVideoClient client, HostedOutput output, CancellationToken cancellationToken)
+    private async Task FetchAsync(HeldGeneration held, IHostedVideoClient client, HostedOutput output, CancellationToken cancellationToken)
     {
+        var record = held.Record;
         // Names of this attempt only: a step that outlived its lease must never share files with the one that took over.
         var attempt = Guid.NewGuid().ToString("N");
         var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
@@ -444,7 +457,7 @@ public sealed partial class GenerationJobs
         var outcome = new RenderWatch();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
-        var keep = KeepLeaseAsync(record.Id, owner, outcome, stop);
+        var keep = KeepLeaseAsync(record.Id, held.Owner, outcome, stop);
         try
         {
             await using (var file = File.Create(download))
@@ -465,7 +478,7 @@ public sealed partial class GenerationJobs
             File.Delete(download);
             await stop.CancelAsync();
             await keep;
-            await FailAsync(record.Id, owner, ex.Message, "result", false, cancellationToken);
+            await FailAsync(held, ex.Message, "result", false, cancellationToken);
             return;
         }
         finally
@@ -474,7 +487,7 @@ public sealed partial class GenerationJobs
             await keep;
         }
 
-        await StoreAsync(record.Id, owner, clip, cancellationToken);
+        await StoreAsync(held, clip, cancellationToken);
     }
 
     /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>
@@ -500,14 +513,14 @@ public sealed partial class GenerationJobs
         }
     }
 
-    private async Task StoreAsync(Guid id, string owner, string clip, CancellationToken cancellationToken)
+    private async Task StoreAsync(HeldGeneration held, string clip, CancellationToken cancellationToken)
     {
-        var record = await _store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Generation {id} vanished.");
+        var record = held.Record;
         var (billed, source) = BilledCost.Of(record);
         if (billed is not null && record.BilledCostUsd is null)
         {
             // Written before the gallery item, whose provenance copies it.
-            record = await _store.UpdateAsync(id, owner, g =>
+            record = await _store.UpdateAsync(held, g =>
             {
                 g.BilledCostUsd = billed;
                 g.BilledCostSource = source;
@@ -515,18 +528,19 @@ public sealed partial class GenerationJobs
         }
 
         var item = await _gallery.AddAsync(record, clip, cancellationToken);
-        await _store.UpdateAsync(id, owner, g =>
+        await _store.UpdateAsync(held, g =>
         {
             Finish(g, GenerationState.Succeeded);
             g.GalleryItemId = item.Id;
             g.Progress = 1;
         }, CancellationToken.None);
-        LogSucceeded(_logger, id, item.Id);
+        LogSucceeded(_logger, held.Id, item.Id);
     }
 
     /// <summary>A worker that died after storing the clip but before marking the generation: finish the bookkeeping.</summary>
-    private async Task<bool> CompleteIfStoredAsync(GenerationRecord record, string owner, CancellationToken cancellationToken)
+    private async Task<bool> CompleteIfStoredAsync(HeldGeneration held, CancellationToken cancellationToken)
     {
+        var record = held.Record;
         if (record.State != GenerationState.Fetching && record.Kind == GenerationKind.Hosted)
         {
             return false;
@@ -538,7 +552,7 @@ public sealed partial class GenerationJobs
             return false;
         }
 
-        await _store.UpdateAsync(record.Id, owner, g =>
+        await _store.UpdateAsync(held, g =>
         {
             Finish(g, GenerationState.Succeeded);
             g.GalleryItemId = items.Id;
@@ -546,11 +560,11 @@ public sealed partial class GenerationJobs
         return true;
     }
 
-    private Task<GenerationRecord> FailAsync(Guid id, string owner, string message, string? category, bool needsAttention, CancellationToken cancellationToken)
+    private Task<GenerationRecord> FailAsync(HeldGeneration held, string message, string? category, bool needsAttention, CancellationToken cancellationToken)
     {
         var safe = _redactor.Redact(message);
-        LogFailed(_logger, id, category ?? "error", safe);
-        return _store.UpdateAsync(id, owner, g =>
+        LogFailed(_logger, held.Id, category ?? "error", safe);
+        return _store.UpdateAsync(held, g =>
         {
             Finish(g, GenerationState.Failed);
             g.Error = safe;

@@ -33,14 +33,19 @@ public sealed class GenerationStore
         return await db.Generations.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
     }
 
-    /// <summary>Takes the generation for <paramref name="owner"/> unless another live worker holds it.</summary>
+    /// <summary>
+    /// Takes the generation for <paramref name="owner"/> unless it is finished or another live worker holds it; one
+    /// conditional UPDATE, so of several workers one wins.
+    /// </summary>
     public async Task<LeaseOutcome> TryAcquireAsync(Guid id, string owner, CancellationToken cancellationToken)
     {
         var now = Now;
         var until = now + _options.Lease;
         await using var db = _database.CreateContext();
         var taken = await db.Generations
-            .Where(g => g.Id == id && (g.LeaseOwner == null || g.LeaseOwner == owner || g.LeaseExpiresAt == null || g.LeaseExpiresAt < now))
+            .Where(g => g.Id == id
+                && g.State != GenerationState.Succeeded && g.State != GenerationState.Failed && g.State != GenerationState.Canceled
+                && (g.LeaseOwner == null || g.LeaseOwner == owner || g.LeaseExpiresAt == null || g.LeaseExpiresAt < now))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(g => g.LeaseOwner, owner).SetProperty(g => g.LeaseExpiresAt, until).SetProperty(g => g.Revision, g => g.Revision + 1),
                 cancellationToken);
@@ -49,8 +54,30 @@ public sealed class GenerationStore
             return new LeaseOutcome(true, until);
         }
 
-        var heldUntil = await db.Generations.Where(g => g.Id == id).Select(g => g.LeaseExpiresAt).FirstOrDefaultAsync(cancellationToken);
-        return new LeaseOutcome(false, heldUntil);
+        var held = await db.Generations.Where(g => g.Id == id).Select(g => new { g.State, g.LeaseExpiresAt }).FirstOrDefaultAsync(cancellationToken);
+        return held is null || held.State.IsTerminal() ? new LeaseOutcome(false, null, Finished: true) : new LeaseOutcome(false, held.LeaseExpiresAt);
+    }
+
+    /// <summary>The record of a generation whose lease <paramref name="owner"/> has just taken, tracked for the step's writes; null when it vanished.</summary>
+    public async Task<HeldGeneration?> HoldAsync(Guid id, string owner, CancellationToken cancellationToken)
+    {
+        var db = _database.CreateContext();
+        try
+        {
+            var record = await db.Generations.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
+            if (record is not null)
+            {
+                return new HeldGeneration(db, record, owner);
+            }
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+
+        await db.DisposeAsync();
+        return null;
     }
 
     /// <summary>Extends the lease; false when it was lost (the worker must stop).</summary>
@@ -74,34 +101,50 @@ public sealed class GenerationStore
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the record held by <paramref name="owner"/>, commits it and publishes the
-    /// new state. Concurrent writes by the API (a cancel request) are merged by re-reading and applying again.
+    /// Applies <paramref name="change"/> to the held record, commits it and publishes the new state. A concurrent
+    /// write (the API's cancel request, a lease renewal) is merged by re-reading and applying again. A terminal state,
+    /// or <paramref name="release"/>, gives the lease back in the same write (the step's last).
     /// <paramref name="durable"/> waits until the commit is on disk even on SQLite (see <see cref="SqliteSynchronousInterceptor"/>).
     /// </summary>
-    public async Task<GenerationRecord> UpdateAsync(Guid id, string owner, Action<GenerationRecord> change, CancellationToken cancellationToken, string? message = null, bool durable = false)
+    public async Task<GenerationRecord> UpdateAsync(
+        HeldGeneration held,
+        Action<GenerationRecord> change,
+        CancellationToken cancellationToken,
+        string? message = null,
+        bool durable = false,
+        bool release = false)
     {
+        ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(change);
+        if (held.Released)
+        {
+            throw new InvalidOperationException($"Generation {held.Id}: this step gave its lease back with its last write.");
+        }
+
+        var db = held.Db;
+        var record = held.Record;
+        var entry = db.Entry(record);
         for (var attempt = 0; ; attempt++)
         {
-            await using var db = _database.CreateContext();
-            var record = await db.Generations.FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
-                ?? throw new InvalidOperationException($"Generation {id} no longer exists.");
-            if (record.LeaseOwner != owner)
+            if (record.LeaseOwner != held.Owner)
             {
-                throw new LeaseLostException(id);
+                throw new LeaseLostException(held.Id);
             }
 
             var before = (record.State, record.Progress, record.QueuePosition);
             change(record);
             record.Revision++;
             record.UpdatedAt = Now;
-            var published = before != (record.State, record.Progress, record.QueuePosition) || message is not null;
-            if (published)
+            var releasing = release || record.State.IsTerminal();
+            if (releasing)
             {
-                // Same transaction as the change: other processes learn about it exactly when it is committed.
-                GenerationChangeLog.Append(db, record, message ?? record.Error, record.UpdatedAt);
+                record.LeaseOwner = null;
+                record.LeaseExpiresAt = null;
             }
 
+            var published = before != (record.State, record.Progress, record.QueuePosition) || message is not null;
+            // Same transaction as the change: other processes learn about it exactly when it is committed.
+            var logged = published ? GenerationChangeLog.Append(db, record, message ?? record.Error, record.UpdatedAt) : null;
             try
             {
                 if (durable)
@@ -113,15 +156,46 @@ public sealed class GenerationStore
             }
             catch (DbUpdateConcurrencyException) when (attempt < 10)
             {
+                Forget(db, logged);
+                await entry.ReloadAsync(cancellationToken);
+                if (entry.State == EntityState.Detached)
+                {
+                    throw new InvalidOperationException($"Generation {held.Id} no longer exists.");
+                }
+
                 continue;
             }
+            catch
+            {
+                // Not written: the record goes back to what is committed, so a later write of the step saves only its own change.
+                Forget(db, logged);
+                entry.CurrentValues.SetValues(entry.OriginalValues);
+                entry.State = EntityState.Unchanged;
+                throw;
+            }
+            finally
+            {
+                if (durable)
+                {
+                    await SqliteSynchronousInterceptor.EndDurableCommitAsync(db);
+                }
+            }
 
+            held.Released = releasing;
             if (published)
             {
                 _changes.Committed();
             }
 
             return record;
+        }
+    }
+
+    private static void Forget(StudioDbContext db, GenerationChange? logged)
+    {
+        if (logged is not null)
+        {
+            db.Entry(logged).State = EntityState.Detached;
         }
     }
 }

@@ -1,4 +1,7 @@
 namespace Previz.Studio.Jobs;
 
-/// <summary>Whether a worker got a generation, and if not until when another worker holds it.</summary>
-public sealed record LeaseOutcome(bool Acquired, DateTime? HeldUntil);
+/// <summary>
+/// Whether a worker got a generation; if not, until when another worker holds it, or <see cref="Finished"/> when there
+/// is nothing left to do (the generation is terminal or gone).
+/// </summary>
+public sealed record LeaseOutcome(bool Acquired, DateTime? HeldUntil, bool Finished = false);

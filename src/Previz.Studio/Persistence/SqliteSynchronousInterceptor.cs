@@ -51,8 +51,24 @@ public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
             return;
         }
 
-        // The connection stays open for the context's life; the interceptor resets it when the pool hands it out again.
+        // The connection stays open until EndDurableCommitAsync (the interceptor would reset it at the next open).
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken);
+    }
+
+    /// <summary>
+    /// After the durable SaveChanges: back to <c>synchronous=NORMAL</c> and the connection closed, so that a context
+    /// that lives on (a step's held record) neither keeps a connection nor makes its later commits wait for the disk.
+    /// </summary>
+    public static async Task EndDurableCommitAsync(StudioDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite() || db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", CancellationToken.None);
+        await db.Database.CloseConnectionAsync();
     }
 }

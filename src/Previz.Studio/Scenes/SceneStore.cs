@@ -21,12 +21,14 @@ public sealed class SceneStore
     private readonly StudioDatabase _database;
     private readonly DataFolder _folder;
     private readonly TimeProvider _time;
+    private readonly ParsedSceneCache _parsed;
 
-    public SceneStore(StudioDatabase database, DataFolder folder, TimeProvider time)
+    public SceneStore(StudioDatabase database, DataFolder folder, TimeProvider time, ParsedSceneCache parsed)
     {
         _database = database;
         _folder = folder;
         _time = time;
+        _parsed = parsed;
     }
 
     /// <summary>
@@ -141,15 +143,20 @@ public sealed class SceneStore
             throw new UserErrorException($"The file of scene \"{record.Name}\" v{record.Version} is missing from the data folder.");
         }
 
-        if (record.Format == GlbFormat)
+        // A GLB's scene is named after the file it was uploaded as, so the name is part of what was parsed.
+        var key = record.Format == GlbFormat ? $"{record.ContentHash}/{GlbFormat}/{record.OriginalFileName}" : $"{record.ContentHash}/{record.Format}";
+        return await _parsed.GetOrParseAsync(key, record.Length, async () =>
         {
-            // Imported under the name it was uploaded with, so the scene keeps the name it was versioned by.
-            var content = await File.ReadAllBytesAsync(path, cancellationToken);
-            return GltfImporter.Parse(content, record.OriginalFileName, baseDirectory: null).Scene;
-        }
+            if (record.Format == GlbFormat)
+            {
+                // Imported under the name it was uploaded with, so the scene keeps the name it was versioned by.
+                var content = await File.ReadAllBytesAsync(path, cancellationToken);
+                return GltfImporter.Parse(content, record.OriginalFileName, baseDirectory: null).Scene;
+            }
 
-        await using var stream = File.OpenRead(path);
-        return (await SceneReader.ReadAsync(stream, cancellationToken: cancellationToken)).Scene;
+            await using var stream = File.OpenRead(path);
+            return (await SceneReader.ReadAsync(stream, cancellationToken: cancellationToken)).Scene;
+        });
     }
 
     /// <summary>Deletes the record, and the file unless another version has the same content. Generations keep the hash.</summary>

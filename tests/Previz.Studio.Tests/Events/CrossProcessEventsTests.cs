@@ -29,14 +29,20 @@ public sealed class CrossProcessEventsTests
         var otherSeen = new ConcurrentQueue<GenerationEvent>();
         var otherListening = await EventListening.ListenAsync(otherEvents, otherSeen, stop.Token);
         Assert.True((await other.TryAcquireAsync(id, "other-worker", CancellationToken.None)).Acquired);
-        await other.UpdateAsync(id, "other-worker", g => g.State = GenerationState.Submitting, CancellationToken.None);
-        await other.UpdateAsync(id, "other-worker", g => { g.State = GenerationState.Running; g.QueuePosition = 3; }, CancellationToken.None);
-        // Lease bookkeeping and unchanged records are not changes anyone hears about.
+        await using var held = (await other.HoldAsync(id, "other-worker", CancellationToken.None))!;
+        await other.UpdateAsync(held, g => g.State = GenerationState.Submitting, CancellationToken.None);
+        await other.UpdateAsync(held, g => { g.State = GenerationState.Running; g.QueuePosition = 3; }, CancellationToken.None);
+        // Lease bookkeeping and unchanged records are not changes anyone hears about. (The renewal also makes the
+        // held record stale: the next write meets it and applies its change again on what is committed.)
         Assert.True(await other.RenewAsync(id, "other-worker", CancellationToken.None));
-        await other.UpdateAsync(id, "other-worker", g => g.PollCount++, CancellationToken.None);
-        await other.UpdateAsync(id, "other-worker", g => { g.QueuePosition = null; g.Progress = 0.5; }, CancellationToken.None);
-        await other.UpdateAsync(id, "other-worker", g => { g.State = GenerationState.Succeeded; g.Progress = 1; }, CancellationToken.None);
-        await other.ReleaseAsync(id, "other-worker", CancellationToken.None);
+        await other.UpdateAsync(held, g => g.PollCount++, CancellationToken.None);
+        await other.UpdateAsync(held, g => { g.QueuePosition = null; g.Progress = 0.5; }, CancellationToken.None);
+        await other.UpdateAsync(held, g => { g.State = GenerationState.Succeeded; g.Progress = 1; }, CancellationToken.None);
+        // The terminal write gave the lease back with it.
+        Assert.True(held.Released);
+        var stored = (await other.FindAsync(id, CancellationToken.None))!;
+        Assert.Null(stored.LeaseOwner);
+        Assert.Equal(1, stored.PollCount);
 
         await Waiting.UntilAsync(() => seen.Any(e => e.GenerationId == id && e.State == GenerationState.Succeeded), TimeSpan.FromMinutes(1), "The success event");
         // Anything published twice would arrive within a few reads of the log.
