@@ -30,14 +30,9 @@ public sealed class GalleryService
     public async Task<GalleryItem> AddAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
+        // No read first: a step that finds its item already stored completes without calling this (see
+        // GenerationJobs.CompleteIfStoredAsync), and the unique index on GenerationId settles any other race below.
         await using var db = _database.CreateContext();
-        var existing = await db.GalleryItems.FirstOrDefaultAsync(i => i.GenerationId == generation.Id, cancellationToken);
-        if (existing is not null)
-        {
-            File.Delete(clip);
-            return existing;
-        }
-
         var (hash, path, length) = await _media.AddAsync(clip, "mp4", cancellationToken);
         var poster = await _media.PosterAsync(path, generation.Duration, cancellationToken);
         var item = new GalleryItem
@@ -60,9 +55,15 @@ public sealed class GalleryService
         }
         catch (DbUpdateException)
         {
-            // Another worker stored the same generation's item first (unique index on GenerationId).
+            // Another worker stored the same generation's item first (unique index on GenerationId); any other failure stands.
             await using var again = _database.CreateContext();
-            return await again.GalleryItems.FirstAsync(i => i.GenerationId == generation.Id, cancellationToken);
+            var first = await again.GalleryItems.AsNoTracking().FirstOrDefaultAsync(i => i.GenerationId == generation.Id, cancellationToken);
+            if (first is null)
+            {
+                throw;
+            }
+
+            return first;
         }
 
         return item;

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Previz.Studio.Gallery;
+using Previz.Studio.Hosting;
+using Previz.Studio.Persistence;
+using Previz.Studio.Tests.Api;
+using Previz.Studio.Tests.Loopback;
+using Previz.Studio.Tests.Jobs;
+
+namespace Previz.Studio.Tests.Gallery;
+
+public sealed class GalleryServiceTests
+{
+    [Fact]
+    public async Task A_generation_stored_twice_keeps_its_first_item_and_one_record()
+    {
+        await using var studio = await StudioFixture.StartAsync();
+        var scene = await studio.UploadStadiumAsync();
+        var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Fetching, _ => { });
+        var services = studio.App.Services;
+        await using var db = services.GetRequiredService<StudioDatabase>().CreateContext();
+        var generation = await db.Generations.AsNoTracking().FirstAsync(g => g.Id == id);
+        var gallery = services.GetRequiredService<GalleryService>();
+
+        var first = await gallery.AddAsync(generation, await ClipAsync(services), CancellationToken.None);
+        var second = await gallery.AddAsync(generation, await ClipAsync(services), CancellationToken.None);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(1, await db.GalleryItems.CountAsync(i => i.GenerationId == id));
+        Assert.True(File.Exists(Path.Combine(studio.DataFolder, first.MediaPath)));
+    }
+
+    private static async Task<string> ClipAsync(IServiceProvider services)
+    {
+        var clip = Path.Combine(services.GetRequiredService<DataFolder>().Temp, $"{Guid.NewGuid():N}.mp4");
+        await File.WriteAllBytesAsync(clip, TestClip.Mp4);
+        return clip;
+    }
+}
