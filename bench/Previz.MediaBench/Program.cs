@@ -41,8 +41,12 @@ try
 
         var wall = clock.Elapsed;
         var used = (CpuTimes.Now() - cpu).Total;
-        var (totalWall, totalCpu) = totals.GetValueOrDefault(path);
-        totals[path] = (totalWall + wall, totalCpu + used);
+        if (operation is "probe" or "remux" or "poster")
+        {
+            var (totalWall, totalCpu) = totals.GetValueOrDefault(path);
+            totals[path] = (totalWall + wall, totalCpu + used);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"op={operation} path={path} calls={calls} wall_s={wall.TotalSeconds:0.000} cpu_s={used.TotalSeconds:0.00} cpu_ms_per_call={used.TotalMilliseconds / calls:0.0}"));
     }
@@ -52,6 +56,8 @@ try
     await MeasureAsync("probe", "processes", () => Task.Run(() => Run("ffprobe", "-count_frames", "-select_streams", "v:0",
         "-show_entries", "stream=codec_name,pix_fmt,width,height,avg_frame_rate,r_frame_rate,nb_read_frames,duration:format=duration",
         "-print_format", "json", clip)));
+    // What the finisher reads of a download and of a stream copy: the packets, and the first frame decoded.
+    await MeasureAsync("probe-packets", "in-process", () => LibavMedia.ProbePacketsAsync(clip, CancellationToken.None));
     await MeasureAsync("remux", "in-process", () => LibavMedia.RemuxAsync(clip, remuxed, faststart: true, CancellationToken.None));
     await MeasureAsync("remux", "processes", () => Task.Run(() => Run("ffmpeg", "-i", clip, "-map", "0:v:0", "-map", "0:a:0?",
         "-c", "copy", "-movflags", "+faststart", "-f", "mp4", remuxed)));

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #define EXPORT __attribute__((visibility("default")))
-#define PREVIZ_MEDIA_VERSION 1
+#define PREVIZ_MEDIA_VERSION 2
 
 _Static_assert(sizeof(pvm_video_info) == 176, "pvm_video_info is mirrored in C#: keep its size");
 
@@ -255,7 +255,75 @@ static void copy_name(char *target, size_t size, const char *name)
     snprintf(target, size, "%s", name != NULL ? name : "unknown");
 }
 
-static int probe(const char *path, pvm_video_info *info, char *error, int error_size)
+/* ffprobe -count_frames: every packet of the stream decoded; a read error ends the file, as in ffprobe, and what
+ * decoded until then counts. */
+static int decode_all(AVFormatContext *input, int index, AVCodecContext *decoder, AVPacket *packet, AVFrame *frame,
+                      long long *frames, char *error, int error_size)
+{
+    while (!cancelled() && av_read_frame(input, packet) >= 0) {
+        if (packet->stream_index == index) {
+            count_frames(decoder, packet, frame, frames);
+        }
+
+        av_packet_unref(packet);
+    }
+
+    if (cancelled()) {
+        return fail(error, error_size, PVM_CANCELLED, "cancelled", 0);
+    }
+
+    count_frames(decoder, packet, frame, frames); /* the empty packet drains the frames held back */
+    return PVM_OK;
+}
+
+/* Packets only: feeds the decoder until the first frame comes out (the stream decodes), then just counts the
+ * packets that are shown (an edit list's pre-roll, flagged discard, is not) and every packet of the stream, so a file
+ * that ends before its index does is refused. */
+static int count_packets(AVFormatContext *input, int index, AVCodecContext *decoder, AVPacket *packet, AVFrame *frame,
+                         long long *frames, char *error, int error_size)
+{
+    long long shown = 0, read = 0, decoded = 0;
+    int ret = 0;
+    while (!cancelled() && (ret = av_read_frame(input, packet)) >= 0) {
+        if (packet->stream_index == index) {
+            read++;
+            if (!(packet->flags & AV_PKT_FLAG_DISCARD)) {
+                shown++;
+            }
+
+            if (decoded == 0) {
+                count_frames(decoder, packet, frame, &decoded);
+            }
+        }
+
+        av_packet_unref(packet);
+    }
+
+    if (cancelled()) {
+        return fail(error, error_size, PVM_CANCELLED, "cancelled", 0);
+    }
+
+    if (ret != AVERROR_EOF) {
+        return fail(error, error_size, PVM_ERROR, "cannot read its packets", ret);
+    }
+
+    const AVStream *stream = input->streams[index];
+    if (stream->nb_frames > 0 && read < stream->nb_frames) {
+        char what[128];
+        snprintf(what, sizeof what, "it ends after %lld of its %lld video packets", read, (long long)stream->nb_frames);
+        return fail(error, error_size, PVM_ERROR, what, 0);
+    }
+
+    if (decoded == 0) {
+        count_frames(decoder, packet, frame, &decoded); /* a stream of one frame: the drain gives it */
+    }
+
+    /* A stream whose first frame does not decode counts none, as a full decode would. */
+    *frames = decoded > 0 ? shown : 0;
+    return PVM_OK;
+}
+
+static int probe(const char *path, pvm_video_info *info, int packets_only, char *error, int error_size)
 {
     memset(info, 0, sizeof *info);
     info->stream_duration = NAN;
@@ -293,21 +361,11 @@ static int probe(const char *path, pvm_video_info *info, char *error, int error_
             goto done;
         }
 
-        /* A read error ends the file, as in ffprobe: what decoded until then counts. */
-        while (!cancelled() && av_read_frame(input, packet) >= 0) {
-            if (packet->stream_index == index) {
-                count_frames(decoder, packet, frame, &frames);
-            }
-
-            av_packet_unref(packet);
-        }
-
-        if (cancelled()) {
-            code = fail(error, error_size, PVM_CANCELLED, "cancelled", 0);
+        code = packets_only ? count_packets(input, index, decoder, packet, frame, &frames, error, error_size)
+                            : decode_all(input, index, decoder, packet, frame, &frames, error, error_size);
+        if (code != PVM_OK) {
             goto done;
         }
-
-        count_frames(decoder, packet, frame, &frames); /* the empty packet drains the frames held back */
     }
 
     /* Read after decoding, as ffprobe prints them after reading the packets. */
@@ -347,7 +405,17 @@ EXPORT int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, 
         return end_call(fail(error, error_size, PVM_ERROR, "no path or no info to fill", AVERROR(EINVAL)));
     }
 
-    return end_call(probe(path, info, error, error_size));
+    return end_call(probe(path, info, 0, error, error_size));
+}
+
+EXPORT int pvm_probe_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size)
+{
+    begin_call(cancel, error, error_size);
+    if (path == NULL || info == NULL) {
+        return end_call(fail(error, error_size, PVM_ERROR, "no path or no info to fill", AVERROR(EINVAL)));
+    }
+
+    return end_call(probe(path, info, 1, error, error_size));
 }
 
 /* ---- remux ------------------------------------------------------------------------------------------------------- */

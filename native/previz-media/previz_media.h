@@ -46,6 +46,12 @@ int pvm_video_info_size(void);
 /* Reads the first video stream and decodes every frame of it (ffprobe -count_frames -select_streams v:0). */
 int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size);
 
+/* Like pvm_probe, but reads the packets without decoding them after the first frame (ffprobe -count_packets, and one
+ * frame decoded): frames_decoded is the number of packets shown (an edit list's discarded pre-roll not counted), or 0
+ * when the first frame does not decode. A read error, or fewer packets than the container's index lists (a cut-off
+ * download), fails the call. A few times cheaper than decoding every frame. */
+int pvm_probe_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size);
+
 /* Copies the first video and first audio stream (if any) into an MP4, moov first when faststart is non-zero
  * (ffmpeg -i in -map 0:v:0 -map 0:a:0? -c copy [-movflags +faststart] -f mp4 out). */
 int pvm_remux(const char *input, const char *output, int faststart, const int *cancel, char *error, int error_size);

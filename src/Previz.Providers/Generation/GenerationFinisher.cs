@@ -11,11 +11,12 @@ using SixLabors.ImageSharp.Formats.Png;
 namespace Previz.Providers.Generation;
 
 /// <summary>
-/// Makes a downloaded (or rendered) result into the deliverable file. Video: every frame is decoded (a file that
-/// does not decode is refused); a clip longer than the shot is cut to the shot's length by re-encoding to H.264
+/// Makes a downloaded (or rendered) result into the deliverable file. Video: every packet is read and the first frame
+/// decoded (a file cut short or whose first frame does not decode is refused); a clip longer than the shot is cut to the shot's length by re-encoding to H.264
 /// (vendor clips have keyframes seconds apart, so a stream copy could only cut at one of them; re-encoding cuts on the
 /// exact frame, so the length is right within one frame), as is anything not H.264 yuv420p that browsers may not play;
-/// otherwise the streams are copied. Either way the MP4 gets <c>+faststart</c>. Probing and copying run in-process
+/// otherwise the streams are copied and the copy must show as many frames as the download. Either way the MP4 gets
+/// <c>+faststart</c>; a re-encoded file is decoded in full once more. Probing and copying run in-process
 /// with FFmpeg's libraries when <see cref="LibavMedia"/> is there (ffprobe/ffmpeg processes otherwise); re-encoding is
 /// an ffmpeg process, where x264 dominates the cost. Still: decoded and written as PNG. The output appears only once
 /// complete.
@@ -79,7 +80,7 @@ public sealed class GenerationFinisher
 
     private async Task<FinishedMedia> FinishVideoCoreAsync(string source, double targetSeconds, string output, CancellationToken cancellationToken)
     {
-        var probe = await ProbeAsync(source, "The result", cancellationToken);
+        var probe = await ProbeAsync(source, "The result", packetsOnly: true, cancellationToken);
         if (probe.FrameCount <= 0 || probe.Width <= 0)
         {
             throw new UnexpectedMediaException("The result has no decodable video frames.");
@@ -124,8 +125,13 @@ public sealed class GenerationFinisher
                 await RunFfmpegAsync(args, cancellationToken);
             }
 
-            // Checked again after a copy too: in-process, this decode costs milliseconds, not a process.
-            var result = await ProbeAsync(temp, "The finished video", cancellationToken);
+            // A copy keeps every packet, so reading them is check enough; a re-encode is decoded in full.
+            var result = await ProbeAsync(temp, "The finished video", packetsOnly: copy, cancellationToken);
+            if (copy && result.FrameCount != probe.FrameCount)
+            {
+                throw new UnexpectedMediaException($"Copying the result's streams kept {result.FrameCount} of its {probe.FrameCount} frames.");
+            }
+
             if (trim && Math.Abs(result.DurationSeconds - targetSeconds) > frame + 1e-3)
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
@@ -157,11 +163,13 @@ public sealed class GenerationFinisher
         }
     }
 
-    private async Task<VideoProbe> ProbeAsync(string path, string what, CancellationToken cancellationToken)
+    private async Task<VideoProbe> ProbeAsync(string path, string what, bool packetsOnly, CancellationToken cancellationToken)
     {
         try
         {
-            return await Ffprobe.ProbeAsync(path, _ffmpeg, cancellationToken);
+            return packetsOnly
+                ? await Ffprobe.ProbePacketsAsync(path, _ffmpeg, cancellationToken)
+                : await Ffprobe.ProbeAsync(path, _ffmpeg, cancellationToken);
         }
         catch (VideoEncodingException e)
         {

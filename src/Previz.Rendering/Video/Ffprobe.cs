@@ -19,6 +19,19 @@ public static class Ffprobe
             : ProbeWithProcessAsync(path, options, cancellationToken);
     }
 
+    /// <summary>
+    /// The same figures where reading the packets is check enough (a download, a stream copy): in-process the packets
+    /// are counted and only the first frame is decoded (see <see cref="LibavMedia.ProbePacketsAsync"/>), a few times
+    /// cheaper; the ffprobe process decodes every frame, as its start-up costs more than the decoding.
+    /// </summary>
+    public static Task<VideoProbe> ProbePacketsAsync(string path, FfmpegOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return LibavMedia.IsUsedFor(options)
+            ? LibavMedia.ProbePacketsAsync(path, cancellationToken)
+            : ProbeWithProcessAsync(path, options, cancellationToken);
+    }
+
     /// <summary>The ffprobe process: the fallback, and the reference the in-process figures are checked against.</summary>
     internal static async Task<VideoProbe> ProbeWithProcessAsync(string path, FfmpegOptions? options, CancellationToken cancellationToken)
     {

@@ -45,7 +45,20 @@ public static class LibavMedia
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         RequireLoaded();
-        return RunAsync(cancel => Probe(path, cancel, cancellationToken), cancellationToken);
+        return RunAsync(cancel => Probe(path, packetsOnly: false, cancel, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The same figures as <see cref="ProbeAsync"/> without decoding every frame: the packets are read and counted and
+    /// only the first frame is decoded (<c>ffprobe -count_packets</c>). <see cref="VideoProbe.FrameCount"/> is the
+    /// number of packets shown, 0 when the first frame does not decode.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">The file cannot be read, has no video stream, or ends before its index does.</exception>
+    public static Task<VideoProbe> ProbePacketsAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        RequireLoaded();
+        return RunAsync(cancel => Probe(path, packetsOnly: true, cancel, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -110,11 +123,15 @@ public static class LibavMedia
         return true;
     }, cancellationToken);
 
-    internal static unsafe VideoProbe Probe(string path, nint cancel, CancellationToken cancellationToken)
+    internal static unsafe VideoProbe Probe(string path, bool packetsOnly, nint cancel, CancellationToken cancellationToken)
     {
         var info = default(LibavVideoInfo);
         var error = stackalloc byte[ErrorCapacity];
-        return LibavNative.Probe(Path.GetFullPath(path), &info, (int*)cancel, error, ErrorCapacity) switch
+        var full = Path.GetFullPath(path);
+        var code = packetsOnly
+            ? LibavNative.ProbePackets(full, &info, (int*)cancel, error, ErrorCapacity)
+            : LibavNative.Probe(full, &info, (int*)cancel, error, ErrorCapacity);
+        return code switch
         {
             LibavNative.Ok => info.ToProbe(),
             LibavNative.NoVideo => throw new VideoEncodingException($"\"{path}\" has no video stream."),
@@ -180,8 +197,9 @@ public static class LibavMedia
             NativeLibrary.SetDllImportResolver(assembly, (name, _, _) => name == LibavNative.Library ? handle : 0);
             unsafe
             {
-                // A library built from another version of the header would misread the struct: the processes then.
-                return LibavNative.VideoInfoSize() == sizeof(LibavVideoInfo);
+                // A library built from another version of the header would misread the struct, and an older one
+                // lacks the packet probe: the processes then.
+                return LibavNative.VideoInfoSize() == sizeof(LibavVideoInfo) && NativeLibrary.TryGetExport(handle, "pvm_probe_packets", out _);
             }
         }
 

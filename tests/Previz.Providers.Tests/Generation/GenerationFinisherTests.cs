@@ -105,13 +105,45 @@ public sealed class GenerationFinisherTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Fact]
+    public async Task A_clip_behind_an_edit_list_is_copied_with_the_frames_it_shows()
+    {
+        // A vendor clip cut by stream copy half a second in: 60 packets, of which the edit list shows 45.
+        var edited = Path.Combine(_folder, "edited.mp4");
+        Run("ffmpeg", "-nostdin", "-v", "error", "-ss", "0.5", "-i", MakeVendorClip(), "-c", "copy", edited);
+        var output = Path.Combine(_folder, "finished.mp4");
+
+        var finished = await new GenerationFinisher().FinishVideoAsync(edited, 0, output, CancellationToken.None);
+
+        Assert.Equal("streams copied, +faststart", finished.Processing);
+        var decoded = await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None);
+        Assert.Equal((await Ffprobe.ProbeAsync(edited, FfprobeProcess, CancellationToken.None)).FrameCount, decoded.FrameCount);
+        Assert.Equal(decoded.FrameCount, finished.Video!.FrameCount);
+    }
+
+    [Fact]
+    public async Task A_download_cut_off_after_its_index_is_refused_naming_how_far_it_got()
+    {
+        // The index first, then half the media data: what a dropped connection leaves of a faststart clip.
+        var cut = Path.Combine(_folder, "download.mp4");
+        var bytes = await File.ReadAllBytesAsync(MakeVendorClip("-movflags", "+faststart"));
+        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
+        var output = Path.Combine(_folder, "never.mp4");
+
+        var error = await Assert.ThrowsAsync<UnexpectedMediaException>(() => new GenerationFinisher().FinishVideoAsync(cut, 0, output, CancellationToken.None));
+
+        Assert.StartsWith($"The result is not a playable video: FFmpeg could not read \"{cut}\": ", error.Message, StringComparison.Ordinal);
+        Assert.Matches("ends after [0-9]+ of its 60 video packets", error.Message);
+        Assert.False(File.Exists(output));
+    }
+
     /// <summary>What a vendor returns: H.264 yuv420p with AAC, 2 s of 640×360 at 30 fps, the index last.</summary>
-    private string MakeVendorClip()
+    private string MakeVendorClip(params string[] extraOutputOptions)
     {
         var clip = Path.Combine(_folder, $"vendor-{Guid.NewGuid():N}.mp4");
-        Run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=30:duration=2", "-f", "lavfi",
+        Run("ffmpeg", ["-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=30:duration=2", "-f", "lavfi",
             "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
-            "-shortest", clip);
+            "-shortest", .. extraOutputOptions, clip]);
         return clip;
     }
 

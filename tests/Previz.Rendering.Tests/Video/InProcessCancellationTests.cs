@@ -8,14 +8,16 @@ namespace Previz.Rendering.Tests.Video;
 [Collection(ProcessWideMediaTests.Name)] // alone: the timing needs the media slots free
 public sealed class InProcessCancellationTests
 {
-    [Fact]
-    public void A_set_cancel_flag_stops_the_library_before_it_decodes()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_set_cancel_flag_stops_the_library_before_it_decodes(bool packetsOnly)
     {
         Assert.NotNull(LibavMedia.Version);
         var flag = GC.AllocateArray<int>(1, pinned: true);
         flag[0] = 1;
 
-        Assert.Throws<OperationCanceledException>(() => LibavMedia.Probe(TestVideos.H264, Marshal.UnsafeAddrOfPinnedArrayElement(flag, 0), CancellationToken.None));
+        Assert.Throws<OperationCanceledException>(() => LibavMedia.Probe(TestVideos.H264, packetsOnly, Marshal.UnsafeAddrOfPinnedArrayElement(flag, 0), CancellationToken.None));
     }
 
     [Fact]

@@ -1,0 +1,80 @@
+using Previz.Rendering.Video;
+
+namespace Previz.Rendering.Tests.Video;
+
+/// <summary>
+/// The packet probe reads what a full decode reads, without decoding past the first frame: the same figures on whole
+/// clips, and a refusal where a download was cut short.
+/// </summary>
+public sealed class InProcessPacketProbeTests
+{
+    public static TheoryData<string> Clips => new() { "h264", "h264-audio", "odd", "ntsc", "mpeg4", "vp9", "wide" };
+
+    private static string Clip(string name) => name switch
+    {
+        "h264" => TestVideos.H264,
+        "h264-audio" => TestVideos.H264WithAudio,
+        "odd" => TestVideos.OddFrameCount,
+        "ntsc" => TestVideos.Ntsc,
+        "mpeg4" => TestVideos.Mpeg4,
+        "vp9" => TestVideos.Vp9,
+        "wide" => TestVideos.Wide,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
+    [Theory]
+    [MemberData(nameof(Clips))]
+    public async Task A_whole_clip_gives_the_figures_of_a_full_decode(string clip)
+    {
+        var path = Clip(clip);
+
+        Assert.Equal(await LibavMedia.ProbeAsync(path, CancellationToken.None), await LibavMedia.ProbePacketsAsync(path, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Packets_an_edit_list_leaves_out_are_not_counted_as_frames()
+    {
+        // A stream copy that starts half a second in keeps the packets from the keyframe before it, behind an edit list.
+        var trimmed = TestVideos.Output(".mp4");
+        TestVideos.RunFfmpeg("-ss", "0.5", "-i", TestVideos.H264, "-c", "copy", trimmed);
+
+        var decoded = await LibavMedia.ProbeAsync(trimmed, CancellationToken.None);
+        var packets = await LibavMedia.ProbePacketsAsync(trimmed, CancellationToken.None);
+
+        Assert.Equal(36, decoded.FrameCount);
+        Assert.Equal(decoded, packets);
+    }
+
+    [Fact]
+    public async Task A_download_cut_short_after_its_index_is_refused_with_the_packets_it_has()
+    {
+        // moov first, then half the media data: a full decode counts the frames that remain; the index says 72.
+        var cut = TestVideos.Output(".mp4");
+        var bytes = await File.ReadAllBytesAsync(TestVideos.Ntsc);
+        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
+
+        var error = await Assert.ThrowsAsync<VideoEncodingException>(() => LibavMedia.ProbePacketsAsync(cut, CancellationToken.None));
+
+        Assert.Contains($"\"{cut}\"", error.Message, StringComparison.Ordinal);
+        Assert.Matches("ends after [0-9]+ of its 72 video packets", error.Message);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_media_is_an_error_that_names_the_file()
+    {
+        var page = TestVideos.Output(".mp4");
+        await File.WriteAllTextAsync(page, "<html>expired</html>");
+
+        var error = await Assert.ThrowsAsync<VideoEncodingException>(() => LibavMedia.ProbePacketsAsync(page, CancellationToken.None));
+
+        Assert.StartsWith($"FFmpeg could not read \"{page}\": cannot open it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audio_without_video_says_so()
+    {
+        var error = await Assert.ThrowsAsync<VideoEncodingException>(() => LibavMedia.ProbePacketsAsync(TestVideos.AudioOnly, CancellationToken.None));
+
+        Assert.Equal($"\"{TestVideos.AudioOnly}\" has no video stream.", error.Message);
+    }
+}
