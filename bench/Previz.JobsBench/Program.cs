@@ -104,6 +104,15 @@ var phases = list.Where(g => g["submittedAt"] is not null && g["finishedAt"] is 
     Start: (Time(g, "startedAt") - Time(g, "createdAt")).TotalSeconds,
     Submit: (Time(g, "submittedAt") - Time(g, "startedAt")).TotalSeconds,
     Finish: (Time(g, "finishedAt") - Time(g, "submittedAt")).TotalSeconds)).ToList();
+// PREVIZ_BENCH_TIMELINE=FILE: each job's timestamps in seconds since the first create, to see where a tail comes from.
+if (Environment.GetEnvironmentVariable("PREVIZ_BENCH_TIMELINE") is { Length: > 0 } timeline)
+{
+    var first = list.Min(g => Time(g, "createdAt"));
+    string Seconds(JsonObject g, string field) => g[field] is null ? "" : (Time(g, field) - first).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+    await File.WriteAllLinesAsync(timeline, list.Where(g => g["finishedAt"] is not null).Select(g =>
+        $"{Seconds(g, "createdAt")},{Seconds(g, "startedAt")},{Seconds(g, "submittedAt")},{Seconds(g, "finishedAt")}"));
+}
+
 var ideal = createSeconds + workSeconds;
 var peakRss = PeakRssMb(server.Id);
 server.Refresh();

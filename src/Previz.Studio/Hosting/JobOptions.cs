@@ -31,7 +31,10 @@ public sealed class JobOptions
     /// </summary>
     public bool? RunHostedStepsInProcess { get; set; }
 
-    /// <summary>Hosted steps one process runs in-process at the same time (each is a few short network calls).</summary>
+    /// <summary>
+    /// Hosted steps one process runs in-process at the same time (each is a few short network calls), for each of the
+    /// two kinds: steps asked for now (submits, cancels, retries) and steps a timer brought due (polls, downloads).
+    /// </summary>
     public int InProcessConcurrency { get; set; } = 64;
 
     /// <summary>

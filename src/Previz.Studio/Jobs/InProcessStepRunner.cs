@@ -27,7 +27,15 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
     private readonly TimeProvider _time;
     private readonly SecretRedactor _redactor;
     private readonly ILogger<InProcessStepRunner> _logger;
-    private readonly SemaphoreSlim _slots;
+    /// <summary>Slots of the steps asked for now: a new generation's submit, a cancel, a retry, a recovered step.</summary>
+    private readonly SemaphoreSlim _nowSlots;
+
+    /// <summary>
+    /// Slots of the steps a timer brings due: status polls and the downloads they lead to. Apart from
+    /// <see cref="_nowSlots"/>, so a submit, which starts the vendor's clock, never waits behind a crowd of polls and
+    /// downloads that came due together (under load that wait was most of a late job's lateness).
+    /// </summary>
+    private readonly SemaphoreSlim _dueSlots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<DueStep, byte> _timers = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
@@ -48,7 +56,8 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
         _time = time;
         _redactor = redactor;
         _logger = logger;
-        _slots = new SemaphoreSlim(Math.Max(1, options.Jobs.InProcessConcurrency));
+        _nowSlots = new SemaphoreSlim(Math.Max(1, options.Jobs.InProcessConcurrency));
+        _dueSlots = new SemaphoreSlim(Math.Max(1, options.Jobs.InProcessConcurrency));
     }
 
     /// <summary>Runs the hosted step of <paramref name="id"/> after <paramref name="delay"/>, unless the process stops first.</summary>
@@ -61,7 +70,7 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
 
         if (delay <= TimeSpan.Zero)
         {
-            Start(id);
+            Start(id, _nowSlots);
             return;
         }
 
@@ -143,26 +152,26 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
         if (_timers.TryRemove(due, out _) && _accepting)
         {
             due.Timer?.Dispose();
-            Start(due.Id);
+            Start(due.Id, _dueSlots);
         }
     }
 
-    private void Start(Guid id)
+    private void Start(Guid id, SemaphoreSlim slots)
     {
         _active.AddOrUpdate(id, 1, (_, count) => count + 1);
-        var task = RunStepAsync(id);
+        var task = RunStepAsync(id, slots);
         _running[task] = 0;
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task RunStepAsync(Guid id)
+    private async Task RunStepAsync(Guid id, SemaphoreSlim slots)
     {
         var stopping = _stopping.Token;
         try
         {
             try
             {
-                await _slots.WaitAsync(stopping);
+                await slots.WaitAsync(stopping);
             }
             catch (OperationCanceledException)
             {
@@ -195,7 +204,7 @@ public sealed partial class InProcessStepRunner : IHostedService, IDisposable
             }
             finally
             {
-                _slots.Release();
+                slots.Release();
             }
         }
         finally

@@ -34,6 +34,30 @@ public sealed class InProcessStepTests
     }
 
     [Fact]
+    public async Task A_new_job_is_submitted_while_every_slot_for_polls_and_downloads_is_taken()
+    {
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        fal.WorkTime = TimeSpan.FromMilliseconds(300);
+        var downloads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fal.HoldDownloads = downloads.Task;
+        // One slot per kind of step: the first job's download holds the only one for due steps.
+        await using var studio = await StartAsync(fal, "--Studio:Jobs:InProcessConcurrency=1", "--Studio:Jobs:FirstStatusDelay=00:00:00.300");
+        var first = await CreateAsync(studio);
+        await Waiting.UntilAsync(() => !fal.Downloads.IsEmpty, TimeSpan.FromMinutes(1), "The first job's download");
+
+        var second = await CreateAsync(studio);
+
+        await Waiting.UntilAsync(() => fal.Submits == 2, TimeSpan.FromSeconds(30), "The second job's submit while the first one's download is held");
+        Assert.True(fal.Downloads.Values.Sum() == 1, "the first download is still held");
+        downloads.SetResult();
+        foreach (var id in new[] { first, second })
+        {
+            var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
+            Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+        }
+    }
+
+    [Fact]
     public async Task A_poll_that_nobody_runs_is_run_by_the_sweep_once_it_is_overdue()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);

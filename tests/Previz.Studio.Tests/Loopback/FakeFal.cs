@@ -54,6 +54,9 @@ public sealed class FakeFal : IAsyncDisposable
     /// <summary>Files uploaded through the storage API, by the <c>file_url</c> handed out for them.</summary>
     public ConcurrentDictionary<string, (string ContentType, byte[] Content)> Uploads { get; } = new();
 
+    /// <summary>While set and not complete, result file downloads wait for it (after counting in <see cref="Downloads"/>).</summary>
+    public Task? HoldDownloads { get; set; }
+
     /// <summary>Result file downloads per request id.</summary>
     public ConcurrentDictionary<string, int> Downloads { get; } = new();
 
@@ -120,6 +123,11 @@ public sealed class FakeFal : IAsyncDisposable
         if (parts is ["files", var file] && request.Method == "GET")
         {
             Downloads.AddOrUpdate(Path.GetFileNameWithoutExtension(file), 1, (_, n) => n + 1);
+            if (HoldDownloads is { } hold)
+            {
+                await hold;
+            }
+
             context.Response.ContentType = "video/mp4";
             await context.Response.Body.WriteAsync(Clip);
             return;
