@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -20,23 +22,50 @@ public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
     /// </summary>
     private const string ConnectionSettings = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
+    /// <summary>
+    /// The SQLite handles already set up. Settings stay with the handle, which Microsoft.Data.Sqlite's pool keeps open
+    /// across logical opens: running the pragmas at every open was one more statement for each of a job's reads and
+    /// writes. A durable commit takes its handle out until it is set back.
+    /// </summary>
+    private static readonly ConditionalWeakTable<object, object> Configured = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = ConnectionSettings;
-        command.ExecuteNonQuery();
+        if (TakeUnconfigured(connection) is { } handle)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = ConnectionSettings;
+            command.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, handle);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        if (TakeUnconfigured(connection) is { } handle)
         {
-            command.CommandText = ConnectionSettings;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = ConnectionSettings;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            Configured.AddOrUpdate(handle, handle);
         }
+    }
+
+    /// <summary>The connection's SQLite handle when it has not been set up yet (a new one from the pool), else null.</summary>
+    private static object? TakeUnconfigured(DbConnection connection)
+    {
+        var handle = HandleOf(connection);
+        return Configured.TryGetValue(handle, out _) ? null : handle;
+    }
+
+    private static object HandleOf(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection is SqliteConnection { Handle: { } sqlite } ? sqlite : connection;
     }
 
     /// <summary>
@@ -51,8 +80,10 @@ public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
             return;
         }
 
-        // The connection stays open until EndDurableCommitAsync (the interceptor would reset it at the next open).
+        // The connection stays open until EndDurableCommitAsync, which sets it back before the pool has it again.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // Should the context go back to the pool without EndDurableCommitAsync, the next open sets NORMAL again.
+        Configured.Remove(HandleOf(db.Database.GetDbConnection()));
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken);
     }
 
@@ -68,7 +99,14 @@ public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
             return;
         }
 
+        var connection = db.Database.GetDbConnection();
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", CancellationToken.None);
-        await db.Database.CloseConnectionAsync();
+        var handle = HandleOf(connection);
+        Configured.AddOrUpdate(handle, handle);
+        // EF Core counts opens and the durable commit leaves two: close until the context has let go of it.
+        for (var i = 0; i < 4 && connection.State == System.Data.ConnectionState.Open; i++)
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

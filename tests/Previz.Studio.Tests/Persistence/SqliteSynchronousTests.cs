@@ -24,20 +24,48 @@ public sealed class SqliteSynchronousTests : IDisposable
             Assert.Equal(2, await SynchronousAsync(db)); // FULL, for this context's commits
         }
 
-        // The pooled connection comes back as NORMAL for the next user.
+        // The pooled connection comes back as NORMAL for the next user, though nobody ended the durable commit.
         await using (var db = database.CreateContext())
         {
             Assert.Equal(1, await SynchronousAsync(db));
         }
+
+        // Ended: NORMAL again at once, and the connection closed.
+        await using (var db = database.CreateContext())
+        {
+            await SqliteSynchronousInterceptor.DurableCommitAsync(db, CancellationToken.None);
+            await SqliteSynchronousInterceptor.EndDurableCommitAsync(db);
+            Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+            Assert.Equal(1, await SynchronousAsync(db));
+        }
     }
 
-    private static async Task<long> SynchronousAsync(StudioDbContext db)
+    [Fact]
+    public async Task Every_open_of_a_pooled_connection_waits_for_the_write_lock_instead_of_failing_busy()
+    {
+        var options = new StudioOptions { DataFolder = _folder };
+        var folder = new DataFolder(_folder);
+        folder.Create();
+        var database = new StudioDatabase(options, folder);
+        await database.MigrateAsync(CancellationToken.None);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = database.CreateContext();
+            Assert.Equal(30000, await PragmaAsync(db, "busy_timeout"));
+            Assert.Equal(1, await SynchronousAsync(db));
+        }
+    }
+
+    private static Task<long> SynchronousAsync(StudioDbContext db) => PragmaAsync(db, "synchronous");
+
+    private static async Task<long> PragmaAsync(StudioDbContext db, string pragma)
     {
         await db.Database.OpenConnectionAsync();
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA synchronous;";
+            command.CommandText = $"PRAGMA {pragma};";
             return (long)(await command.ExecuteScalarAsync())!;
         }
         finally
