@@ -34,6 +34,11 @@ public sealed class GenerationChangeLog : IDisposable
     /// <summary>Call after committing changes: the relay reads the log now instead of at its next poll.</summary>
     public void Committed()
     {
+        if (_wake.CurrentCount > 0)
+        {
+            return; // a wake-up is already pending: no exception to throw and catch for every commit of a busy server
+        }
+
         try
         {
             _wake.Release();
