@@ -8,25 +8,11 @@ namespace Previz.Rendering.Tests.Video;
 /// </summary>
 public sealed class InProcessPacketProbeTests
 {
-    public static TheoryData<string> Clips => new() { "h264", "h264-audio", "odd", "ntsc", "mpeg4", "vp9", "wide" };
-
-    private static string Clip(string name) => name switch
-    {
-        "h264" => TestVideos.H264,
-        "h264-audio" => TestVideos.H264WithAudio,
-        "odd" => TestVideos.OddFrameCount,
-        "ntsc" => TestVideos.Ntsc,
-        "mpeg4" => TestVideos.Mpeg4,
-        "vp9" => TestVideos.Vp9,
-        "wide" => TestVideos.Wide,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
-    };
-
     [Theory]
-    [MemberData(nameof(Clips))]
+    [MemberData(nameof(TestVideos.ProbeClips), MemberType = typeof(TestVideos))]
     public async Task A_whole_clip_gives_the_figures_of_a_full_decode(string clip)
     {
-        var path = Clip(clip);
+        var path = TestVideos.Named(clip);
 
         Assert.Equal(await LibavMedia.ProbeAsync(path, CancellationToken.None), await LibavMedia.ProbePacketsAsync(path, CancellationToken.None));
     }

@@ -5,25 +5,11 @@ namespace Previz.Rendering.Tests.Video;
 /// <summary>The in-process probe against the ffprobe process it replaces: the same figures, decoded frames included.</summary>
 public sealed class InProcessProbeTests
 {
-    public static TheoryData<string> Clips => new() { "h264", "h264-audio", "odd", "ntsc", "mpeg4", "vp9", "wide" };
-
-    private static string Clip(string name) => name switch
-    {
-        "h264" => TestVideos.H264,
-        "h264-audio" => TestVideos.H264WithAudio,
-        "odd" => TestVideos.OddFrameCount,
-        "ntsc" => TestVideos.Ntsc,
-        "mpeg4" => TestVideos.Mpeg4,
-        "vp9" => TestVideos.Vp9,
-        "wide" => TestVideos.Wide,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
-    };
-
     [Theory]
-    [MemberData(nameof(Clips))]
+    [MemberData(nameof(TestVideos.ProbeClips), MemberType = typeof(TestVideos))]
     public async Task The_in_process_probe_gives_the_ffprobe_process_figures(string clip)
     {
-        var path = Clip(clip);
+        var path = TestVideos.Named(clip);
 
         var inProcess = await LibavMedia.ProbeAsync(path, CancellationToken.None);
         var process = await Ffprobe.ProbeWithProcessAsync(path, null, CancellationToken.None);

@@ -50,6 +50,22 @@ internal static class TestVideos
     /// <summary>1 s of a tone, no picture.</summary>
     public static string AudioOnly => Make("tone.m4a", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac");
 
+    /// <summary>The clips every probe is checked on, by the names theories show.</summary>
+    public static TheoryData<string> ProbeClips => new() { "h264", "h264-audio", "odd", "ntsc", "mpeg4", "vp9", "wide" };
+
+    /// <summary>The clip a name of <see cref="ProbeClips"/> stands for.</summary>
+    public static string Named(string name) => name switch
+    {
+        "h264" => H264,
+        "h264-audio" => H264WithAudio,
+        "odd" => OddFrameCount,
+        "ntsc" => Ntsc,
+        "mpeg4" => Mpeg4,
+        "vp9" => Vp9,
+        "wide" => Wide,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
     /// <summary>A fresh path in the run's folder for a file a test writes.</summary>
     public static string Output(string extension) => Path.Combine(Folder, $"{Guid.NewGuid():N}{extension}");
 

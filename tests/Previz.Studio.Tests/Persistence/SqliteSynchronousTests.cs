@@ -11,11 +11,7 @@ public sealed class SqliteSynchronousTests : IDisposable
     [Fact]
     public async Task Record_connections_skip_the_fsync_per_commit_except_for_a_durable_commit()
     {
-        var options = new StudioOptions { DataFolder = _folder };
-        var folder = new DataFolder(_folder);
-        folder.Create();
-        var database = new StudioDatabase(options, folder);
-        await database.MigrateAsync(CancellationToken.None);
+        var database = await MigratedDatabaseAsync();
 
         await using (var db = database.CreateContext())
         {
@@ -43,11 +39,7 @@ public sealed class SqliteSynchronousTests : IDisposable
     [Fact]
     public async Task Every_open_of_a_pooled_connection_waits_for_the_write_lock_instead_of_failing_busy()
     {
-        var options = new StudioOptions { DataFolder = _folder };
-        var folder = new DataFolder(_folder);
-        folder.Create();
-        var database = new StudioDatabase(options, folder);
-        await database.MigrateAsync(CancellationToken.None);
+        var database = await MigratedDatabaseAsync();
 
         for (var i = 0; i < 3; i++)
         {
@@ -55,6 +47,15 @@ public sealed class SqliteSynchronousTests : IDisposable
             Assert.Equal(30000, await PragmaAsync(db, "busy_timeout"));
             Assert.Equal(1, await SynchronousAsync(db));
         }
+    }
+
+    private async Task<StudioDatabase> MigratedDatabaseAsync()
+    {
+        var folder = new DataFolder(_folder);
+        folder.Create();
+        var database = new StudioDatabase(new StudioOptions { DataFolder = _folder }, folder);
+        await database.MigrateAsync(CancellationToken.None);
+        return database;
     }
 
     private static Task<long> SynchronousAsync(StudioDbContext db) => PragmaAsync(db, "synchronous");
