@@ -398,24 +398,26 @@ done:
     return code;
 }
 
-EXPORT int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size)
+/* Both exported probes: the call's set-up, the arguments checked, then probe(). */
+static int probe_call(const char *path, pvm_video_info *info, int packets_only, const int *cancel, char *error,
+                      int error_size)
 {
     begin_call(cancel, error, error_size);
     if (path == NULL || info == NULL) {
         return end_call(fail(error, error_size, PVM_ERROR, "no path or no info to fill", AVERROR(EINVAL)));
     }
 
-    return end_call(probe(path, info, 0, error, error_size));
+    return end_call(probe(path, info, packets_only, error, error_size));
+}
+
+EXPORT int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size)
+{
+    return probe_call(path, info, 0, cancel, error, error_size);
 }
 
 EXPORT int pvm_probe_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size)
 {
-    begin_call(cancel, error, error_size);
-    if (path == NULL || info == NULL) {
-        return end_call(fail(error, error_size, PVM_ERROR, "no path or no info to fill", AVERROR(EINVAL)));
-    }
-
-    return end_call(probe(path, info, 1, error, error_size));
+    return probe_call(path, info, 1, cancel, error, error_size);
 }
 
 /* ---- remux ------------------------------------------------------------------------------------------------------- */

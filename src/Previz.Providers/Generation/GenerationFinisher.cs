@@ -12,7 +12,8 @@ namespace Previz.Providers.Generation;
 
 /// <summary>
 /// Makes a downloaded (or rendered) result into the deliverable file. Video: every packet is read and the first frame
-/// decoded (a file cut short or whose first frame does not decode is refused); a clip longer than the shot is cut to the shot's length by re-encoding to H.264
+/// decoded (a file cut short or whose first frame does not decode is refused); a clip longer than the shot is cut to
+/// the shot's length by re-encoding to H.264
 /// (vendor clips have keyframes seconds apart, so a stream copy could only cut at one of them; re-encoding cuts on the
 /// exact frame, so the length is right within one frame), as is anything not H.264 yuv420p that browsers may not play;
 /// otherwise the streams are copied and the copy must show as many frames as the download. Either way the MP4 gets

@@ -103,10 +103,6 @@ public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", CancellationToken.None);
         var handle = HandleOf(connection);
         Configured.AddOrUpdate(handle, handle);
-        // EF Core counts opens and the durable commit leaves two: close until the context has let go of it.
-        for (var i = 0; i < 4 && connection.State == System.Data.ConnectionState.Open; i++)
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await db.Database.CloseConnectionAsync();
     }
 }

@@ -25,15 +25,19 @@ public sealed class SqliteSynchronousTests : IDisposable
         {
             Assert.Equal(1, await SynchronousAsync(db));
         }
+    }
 
-        // Ended: NORMAL again at once, and the connection closed.
-        await using (var db = database.CreateContext())
-        {
-            await SqliteSynchronousInterceptor.DurableCommitAsync(db, CancellationToken.None);
-            await SqliteSynchronousInterceptor.EndDurableCommitAsync(db);
-            Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
-            Assert.Equal(1, await SynchronousAsync(db));
-        }
+    [Fact]
+    public async Task An_ended_durable_commit_is_normal_again_at_once_and_gives_its_connection_back()
+    {
+        var database = await MigratedDatabaseAsync();
+
+        await using var db = database.CreateContext();
+        await SqliteSynchronousInterceptor.DurableCommitAsync(db, CancellationToken.None);
+        await SqliteSynchronousInterceptor.EndDurableCommitAsync(db);
+
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+        Assert.Equal(1, await SynchronousAsync(db));
     }
 
     [Fact]
