@@ -104,6 +104,11 @@ var phases = list.Where(g => g["submittedAt"] is not null && g["finishedAt"] is 
     Start: (Time(g, "startedAt") - Time(g, "createdAt")).TotalSeconds,
     Submit: (Time(g, "submittedAt") - Time(g, "startedAt")).TotalSeconds,
     Finish: (Time(g, "finishedAt") - Time(g, "submittedAt")).TotalSeconds)).ToList();
+// How long after the vendor had each clip ready the server had it stored: the orchestrator's own delay per job, which,
+// unlike overhead_pct, does not shrink when creating the jobs gets slower.
+var afterVendor = list.Where(g => g["finishedAt"] is not null && g["vendorRequestId"] is not null)
+    .Select(g => (Time(g, "finishedAt") - vendor.CompletionOf((string)g["vendorRequestId"]!)!.Value.UtcDateTime).TotalSeconds)
+    .ToList();
 // PREVIZ_BENCH_TIMELINE=FILE: each job's timestamps in seconds since the first create, to see where a tail comes from.
 if (Environment.GetEnvironmentVariable("PREVIZ_BENCH_TIMELINE") is { Length: > 0 } timeline)
 {
@@ -129,9 +134,9 @@ catch (IOException)
 }
 
 // The definition goes with every figure: a slow create raises ideal_s too, so create_ms_per_job is printed beside it.
-Console.WriteLine("# wall_s: first create call until the event stream reports every job terminal. ideal_s = create_s (creating all jobs, 32 calls at a time) + vendor_s (the vendor's work time). overhead_pct = (wall_s - ideal_s) / ideal_s * 100.");
+Console.WriteLine("# wall_s: first create call until the event stream reports every job terminal. ideal_s = create_s (creating all jobs, 32 calls at a time) + vendor_s (the vendor's work time). overhead_pct = (wall_s - ideal_s) / ideal_s * 100. after_vendor_*_s: from the vendor having a job's clip ready to the server having it stored.");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)statusRequests / jobs:0.00} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={submits} warmup_jobs={warmup} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0} measured_cpu_ms_per_job={(cpu - cpuBefore) * 1000 / jobs:0.0} tools_cpu_s={toolsCpu:0.0}"));
+    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)statusRequests / jobs:0.00} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={submits} warmup_jobs={warmup} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0} measured_cpu_ms_per_job={(cpu - cpuBefore) * 1000 / jobs:0.0} tools_cpu_s={toolsCpu:0.0} after_vendor_mean_s={afterVendor.DefaultIfEmpty(double.NaN).Average():0.00} after_vendor_max_s={afterVendor.DefaultIfEmpty(double.NaN).Max():0.00}"));
 if (phases.Count > 0)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
