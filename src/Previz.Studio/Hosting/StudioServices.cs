@@ -50,6 +50,7 @@ public static class StudioServices
         services.AddSingleton<GalleryService>();
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<JobScheduler>();
+        services.AddSingleton<CreateLimiter>();
         services.AddSingleton<GenerationService>();
         services.AddSingleton<ShotPlanningService>();
         services.AddSingleton<ImageStore>();

@@ -23,6 +23,7 @@ public sealed class GenerationService
     private readonly SceneStore _scenes;
     private readonly JobScheduler _scheduler;
     private readonly IHostedGenerationPlanner _planner;
+    private readonly CreateLimiter _limiter;
     private readonly GenerationChangeLog _changes;
     private readonly StudioOptions _options;
     private readonly TimeProvider _time;
@@ -32,6 +33,7 @@ public sealed class GenerationService
         SceneStore scenes,
         JobScheduler scheduler,
         IHostedGenerationPlanner planner,
+        CreateLimiter limiter,
         GenerationChangeLog changes,
         StudioOptions options,
         TimeProvider time)
@@ -40,6 +42,7 @@ public sealed class GenerationService
         _scenes = scenes;
         _scheduler = scheduler;
         _planner = planner;
+        _limiter = limiter;
         _changes = changes;
         _options = options;
         _time = time;
@@ -47,10 +50,18 @@ public sealed class GenerationService
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Validates a request, stores the generation as <see cref="GenerationState.Queued"/> and queues its first step.</summary>
-    public async Task<GenerationRecord> CreateAsync(CreateGeneration request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates a request, stores the generation as <see cref="GenerationState.Queued"/> and queues its first step, once
+    /// the <see cref="CreateLimiter"/> has a slot.
+    /// </summary>
+    public Task<GenerationRecord> CreateAsync(CreateGeneration request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return _limiter.RunAsync(() => CreateNowAsync(request, cancellationToken), cancellationToken);
+    }
+
+    private async Task<GenerationRecord> CreateNowAsync(CreateGeneration request, CancellationToken cancellationToken)
+    {
         var sceneRecord = await _scenes.FindAsync(request.SceneId, cancellationToken)
             ?? throw new FieldException("sceneId", $"There is no scene {request.SceneId}.");
         var scene = await _scenes.LoadAsync(sceneRecord, cancellationToken);
