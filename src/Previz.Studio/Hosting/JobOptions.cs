@@ -38,10 +38,11 @@ public sealed class JobOptions
     public int InProcessConcurrency { get; set; } = 64;
 
     /// <summary>
-    /// Generations one process creates at the same time (unset: two per core); further create calls wait their turn.
-    /// More at once only share the same cores and database and push back the work of jobs already running: on 2 cores
-    /// the jobs bench (32 create calls at a time) showed a median overhead of 9.9 % unlimited and 4.5 % with 4 at a
-    /// time, over 9 interleaved runs each, with the same wall time within noise (see <see cref="Jobs.CreateLimiter"/>).
+    /// Generations one process creates at the same time (unset: one per core); further create calls wait their turn.
+    /// Creating is CPU and database work: more at once only share the same cores and push back the work of jobs
+    /// already running. On 2 cores the jobs bench (32 create calls at a time) showed a median overhead of 9.9 %
+    /// unlimited, 6.5 % with 4 at a time (17 runs) and 1.7 % with 2 (13 runs), the wall time 3 % longer than with 4
+    /// (median of paired runs; see <see cref="Jobs.CreateLimiter"/>).
     /// </summary>
     public int? CreateConcurrency { get; set; }
 

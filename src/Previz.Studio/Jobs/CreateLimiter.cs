@@ -6,8 +6,8 @@ namespace Previz.Studio.Jobs;
 /// How many generations this process creates at the same time: validating, planning, storing and the first step up
 /// to the vendor call, all CPU and database work. A burst of create calls beyond that waits here, in order, instead of
 /// crowding the cores and SQLite's write lock along with the jobs whose clips are already at the vendor: in the jobs
-/// bench (500 creates, 32 calls at a time, 2 cores) the last results then land sooner after the last create, in the
-/// same total time (figures at <see cref="JobOptions.CreateConcurrency"/>).
+/// bench (500 creates, 32 calls at a time, 2 cores) the last results then land sooner after the last create (figures
+/// at <see cref="JobOptions.CreateConcurrency"/>).
 /// </summary>
 public sealed class CreateLimiter : IDisposable
 {
@@ -16,7 +16,7 @@ public sealed class CreateLimiter : IDisposable
     public CreateLimiter(StudioOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Capacity = Math.Max(1, options.Jobs.CreateConcurrency ?? 2 * Environment.ProcessorCount);
+        Capacity = Math.Max(1, options.Jobs.CreateConcurrency ?? Environment.ProcessorCount);
         _slots = new SemaphoreSlim(Capacity);
     }
 

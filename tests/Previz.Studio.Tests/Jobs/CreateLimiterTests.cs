@@ -51,10 +51,10 @@ public sealed class CreateLimiterTests
     }
 
     [Fact]
-    public void Unset_it_allows_two_creates_per_core()
+    public void Unset_it_allows_one_create_per_core()
     {
         using var limiter = new CreateLimiter(new StudioOptions());
-        Assert.Equal(2 * Environment.ProcessorCount, limiter.Capacity);
+        Assert.Equal(Environment.ProcessorCount, limiter.Capacity);
     }
 
     [Fact]
