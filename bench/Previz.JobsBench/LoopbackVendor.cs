@@ -35,9 +35,7 @@ internal sealed class LoopbackVendor : IAsyncDisposable
     public int StatusRequests => Volatile.Read(ref _statusRequests);
 
     /// <summary>When the vendor had the clip of request <paramref name="id"/> ready (its submit plus the work time).</summary>
-    public DateTimeOffset? CompletionOf(string id) => _submitted.TryGetValue(id, out var at) ? at + WorkTime : null;
-
-    public DateTimeOffset LastCompletion => _submitted.Values.DefaultIfEmpty().Max() + WorkTime;
+    public DateTimeOffset CompletionOf(string id) => _submitted[id] + WorkTime;
 
     public static async Task<LoopbackVendor> StartAsync(byte[] clip, TimeSpan workTime)
     {

@@ -107,7 +107,7 @@ var phases = list.Where(g => g["submittedAt"] is not null && g["finishedAt"] is 
 // How long after the vendor had each clip ready the server had it stored: the orchestrator's own delay per job, which,
 // unlike overhead_pct, does not shrink when creating the jobs gets slower.
 var afterVendor = list.Where(g => g["finishedAt"] is not null && g["vendorRequestId"] is not null)
-    .Select(g => (Time(g, "finishedAt") - vendor.CompletionOf((string)g["vendorRequestId"]!)!.Value.UtcDateTime).TotalSeconds)
+    .Select(g => (Time(g, "finishedAt") - vendor.CompletionOf((string)g["vendorRequestId"]!).UtcDateTime).TotalSeconds)
     .ToList();
 // PREVIZ_BENCH_TIMELINE=FILE: each job's timestamps in seconds since the first create, to see where a tail comes from.
 if (Environment.GetEnvironmentVariable("PREVIZ_BENCH_TIMELINE") is { Length: > 0 } timeline)
