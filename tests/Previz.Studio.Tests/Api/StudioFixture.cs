@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Previz.Studio.Hosting;
 
@@ -28,7 +29,10 @@ public sealed class StudioFixture : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public static async Task<StudioFixture> StartAsync(params string[] settings)
+    public static Task<StudioFixture> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>A studio with <paramref name="settings"/>, its services adjusted by <paramref name="configure"/> (replace one: register it again).</summary>
+    public static async Task<StudioFixture> StartAsync(Action<IServiceCollection>? configure, params string[] settings)
     {
         var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
         var logs = new CapturedLogs();
@@ -37,6 +41,7 @@ public sealed class StudioFixture : IAsyncDisposable
         {
             builder.WebHost.UseTestServer();
             builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new StudioFixture(app, data, logs);

@@ -34,6 +34,30 @@ public sealed class InProcessStepTests
     }
 
     [Fact]
+    public async Task A_poll_whose_timer_fires_early_still_reaches_the_vendor_no_sooner_than_it_is_due()
+    {
+        // The vendor finishes exactly when the first poll is due, and every timer fires 40 ms early (less than the
+        // 50 ms within which a step counts as the due poll): sent at once, the poll would find the clip not ready
+        // and wait a whole backoff.
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        fal.WorkTime = TimeSpan.FromMilliseconds(400);
+        await using var studio = await StudioFixture.StartAsync(
+            services => services.AddSingleton<TimeProvider>(new EarlyTimers(TimeSpan.FromMilliseconds(40))),
+            [.. FalSettings(fal), "--Studio:Jobs:FirstStatusDelay=00:00:00.400", "--Studio:Jobs:MaxStatusDelay=00:00:05"]);
+        Assert.IsType<EarlyTimers>(studio.App.Services.GetRequiredService<TimeProvider>());
+        var ids = new[] { await CreateAsync(studio), await CreateAsync(studio), await CreateAsync(studio) };
+
+        foreach (var id in ids)
+        {
+            var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
+            Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+            Assert.Equal(1, (await FindAsync(studio, id)).PollCount);
+        }
+
+        Assert.Equal(3, fal.StatusRequests);
+    }
+
+    [Fact]
     public async Task A_new_job_is_submitted_while_every_slot_for_polls_and_downloads_is_taken()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
@@ -170,13 +194,10 @@ public sealed class InProcessStepTests
 
     /// <summary>A studio whose hosted jobs go to <paramref name="fal"/>, with <paramref name="settings"/> on top.</summary>
     private static Task<StudioFixture> StartAsync(FakeFal fal, params string[] settings) =>
-        StudioFixture.StartAsync(
-        [
-            "--Studio:AllowRawHostedRequests=true",
-            "--FAL_KEY=fal-test-key-123456",
-            $"--Providers:Fal:QueueUrl={fal.BaseUri}",
-            .. settings,
-        ]);
+        StudioFixture.StartAsync([.. FalSettings(fal), .. settings]);
+
+    private static string[] FalSettings(FakeFal fal) =>
+        ["--Studio:AllowRawHostedRequests=true", "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}"];
 
     /// <summary>A job that is running at the vendor, its submit step over (its lease given back).</summary>
     private static async Task<Guid> CreateSubmittedAsync(StudioFixture studio)
