@@ -19,6 +19,7 @@ internal sealed class LoopbackVendor : IAsyncDisposable
     private readonly byte[] _clip;
     private int _submits;
     private int _statusRequests;
+    private readonly ConcurrentQueue<TimeSpan> _early = new();
 
     private LoopbackVendor(WebApplication app, byte[] clip)
     {
@@ -33,6 +34,9 @@ internal sealed class LoopbackVendor : IAsyncDisposable
     public int Submits => Volatile.Read(ref _submits);
 
     public int StatusRequests => Volatile.Read(ref _statusRequests);
+
+    /// <summary>For each status request answered "in progress": how long before the clip was ready it came.</summary>
+    public IReadOnlyCollection<TimeSpan> EarlyPolls => _early;
 
     /// <summary>When the vendor had the clip of request <paramref name="id"/> ready (its submit plus the work time).</summary>
     public DateTimeOffset CompletionOf(string id) => _submitted[id] + WorkTime;
@@ -81,7 +85,14 @@ internal sealed class LoopbackVendor : IAsyncDisposable
             if (parts.Length == 5 && parts[4] == "status")
             {
                 Interlocked.Increment(ref _statusRequests);
-                var done = DateTimeOffset.UtcNow - at >= WorkTime;
+                var elapsed = DateTimeOffset.UtcNow - at;
+                var done = elapsed >= WorkTime;
+                if (!done)
+                {
+                    // Says whether a job that needed a second poll was asked too soon and by how much.
+                    _early.Enqueue(WorkTime - elapsed);
+                }
+
                 await Json(context, new JsonObject { ["status"] = done ? "COMPLETED" : "IN_PROGRESS" });
                 return;
             }
