@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,13 @@ namespace Previz.JobsBench;
 internal sealed class LoopbackVendor : IAsyncDisposable
 {
     public const string Endpoint = "fal-ai/bench-video/image-to-video";
+
+    /// <summary>
+    /// A placeholder in the clip's metadata that each request's file carries its own id in instead (same length, so
+    /// the MP4 stays valid): every job gets a different clip, as from a real vendor, so each is stored and given a
+    /// poster rather than found already stored (the store is content-addressed).
+    /// </summary>
+    public const string ClipMarker = "previz-bench-clip-placeholder-id";
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _submitted = new();
     private readonly byte[] _clip;
@@ -73,10 +81,10 @@ internal sealed class LoopbackVendor : IAsyncDisposable
         }
 
         var parts = path.Trim('/').Split('/');
-        if (parts is ["files", _])
+        if (parts is ["files", var file])
         {
             context.Response.ContentType = "video/mp4";
-            await context.Response.Body.WriteAsync(_clip);
+            await context.Response.Body.WriteAsync(ClipFor(Path.GetFileNameWithoutExtension(file)));
             return;
         }
 
@@ -102,6 +110,22 @@ internal sealed class LoopbackVendor : IAsyncDisposable
         }
 
         context.Response.StatusCode = 404;
+    }
+
+    /// <summary>The clip with the request's id (a GUID without dashes: 32 characters) in place of <see cref="ClipMarker"/>.</summary>
+    private byte[] ClipFor(string requestId)
+    {
+        var clip = (byte[])_clip.Clone();
+        var marker = Encoding.ASCII.GetBytes(ClipMarker);
+        var at = clip.AsSpan().IndexOf(marker);
+        var id = Encoding.ASCII.GetBytes(Guid.Parse(requestId).ToString("N"));
+        if (at < 0 || id.Length != marker.Length)
+        {
+            throw new InvalidOperationException("The bench clip lacks its placeholder.");
+        }
+
+        id.CopyTo(clip.AsSpan(at));
+        return clip;
     }
 
     private string Url(string path) => new Uri(BaseUri, path).ToString();
