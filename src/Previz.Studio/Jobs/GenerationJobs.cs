@@ -469,13 +469,11 @@ public sealed partial class GenerationJobs
         }
         catch (OperationCanceledException) when (outcome.LeaseLost)
         {
-            File.Delete(download);
             File.Delete(clip);
             throw new LeaseLostException(record.Id);
         }
         catch (UserErrorException ex)
         {
-            File.Delete(download);
             await stop.CancelAsync();
             await keep;
             await FailAsync(held, ex.Message, "result", false, cancellationToken);
@@ -483,6 +481,9 @@ public sealed partial class GenerationJobs
         }
         finally
         {
+            // Whatever happened (a download cut off midway throws before the finisher, which deletes it, runs; the
+            // step is then tried again with a new file).
+            File.Delete(download);
             await stop.CancelAsync();
             await keep;
         }

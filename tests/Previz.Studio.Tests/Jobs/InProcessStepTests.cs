@@ -58,6 +58,23 @@ public sealed class InProcessStepTests
     }
 
     [Fact]
+    public async Task A_download_cut_off_midway_is_fetched_again_and_leaves_no_file_behind()
+    {
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        fal.WorkTime = TimeSpan.FromMilliseconds(300);
+        fal.DownloadsToCut = 1;
+        await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:00:00.300");
+        var id = await CreateAsync(studio);
+
+        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
+        Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+        Assert.Equal(2, fal.Downloads.Values.Sum());
+        Assert.Equal(1, fal.Submits);
+        // The half-written download of the broken attempt went with it.
+        Assert.Empty(Directory.GetFiles(Path.Combine(studio.DataFolder, "tmp")));
+    }
+
+    [Fact]
     public async Task A_new_job_is_submitted_while_every_slot_for_polls_and_downloads_is_taken()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);

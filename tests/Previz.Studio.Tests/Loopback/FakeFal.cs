@@ -57,6 +57,15 @@ public sealed class FakeFal : IAsyncDisposable
     /// <summary>While set and not complete, result file downloads wait for it (after counting in <see cref="Downloads"/>).</summary>
     public Task? HoldDownloads { get; set; }
 
+    private int _downloadsToCut;
+
+    /// <summary>How many more result downloads break off halfway (the connection dropped mid-body).</summary>
+    public int DownloadsToCut
+    {
+        get => Volatile.Read(ref _downloadsToCut);
+        set => Volatile.Write(ref _downloadsToCut, value);
+    }
+
     /// <summary>Result file downloads per request id.</summary>
     public ConcurrentDictionary<string, int> Downloads { get; } = new();
 
@@ -129,6 +138,15 @@ public sealed class FakeFal : IAsyncDisposable
             }
 
             context.Response.ContentType = "video/mp4";
+            if (Interlocked.Decrement(ref _downloadsToCut) >= 0)
+            {
+                context.Response.ContentLength = Clip.Length;
+                await context.Response.Body.WriteAsync(Clip.AsMemory(0, Clip.Length / 2));
+                await context.Response.Body.FlushAsync();
+                context.Abort();
+                return;
+            }
+
             await context.Response.Body.WriteAsync(Clip);
             return;
         }
