@@ -9,8 +9,12 @@ using Previz.Rendering.Video;
 //   op=probe path=in-process calls=100 wall_s=… cpu_s=… cpu_ms_per_call=…
 // where cpu_s counts this process and its ffprobe/ffmpeg children. "finish" is GenerationFinisher on the clip
 // (probe, stream copy, probe again), the way a hosted-model job ends.
-// Usage: Previz.MediaBench [calls=100]
+// Usage: Previz.MediaBench [calls=100] [size=320x180] [seconds=2]: a larger size and length (1920x1080 5) stand for a
+// hosted model's real clip, encoded with B-frames as vendors do ("-preset medium" instead of "ultrafast").
 var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+var size = args.Length > 1 ? args[1] : "320x180";
+var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 2;
+var small = size == "320x180" && seconds <= 2;
 if (!LibavMedia.IsAvailable)
 {
     Console.Error.WriteLine("libprevizmedia.so is not loaded (PREVIZ_MEDIA_PROCESSES=1, or FFmpeg's dev packages missing at build time).");
@@ -21,8 +25,9 @@ var folder = Directory.CreateTempSubdirectory("previz-media-bench-").FullName;
 try
 {
     var clip = Path.Combine(folder, "clip.mp4");
-    Run("ffmpeg", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=24:duration=2", "-c:v", "libx264", "-preset", "ultrafast",
-        "-pix_fmt", "yuv420p", clip);
+    Run("ffmpeg", "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"testsrc=size={size}:rate=24:duration={seconds}"), "-c:v", "libx264",
+        "-preset", small ? "ultrafast" : "medium", "-pix_fmt", "yuv420p", clip);
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clip: {size}, {seconds} s, {new FileInfo(clip).Length / 1024} KiB"));
     var remuxed = Path.Combine(folder, "remuxed.mp4");
     var poster = Path.Combine(folder, "poster.jpg");
     var finished = Path.Combine(folder, "finished.mp4");
