@@ -34,6 +34,27 @@ public sealed class InProcessPosterTests
     }
 
     [Fact]
+    public async Task Every_frame_of_a_clip_with_b_frames_is_the_poster_ffmpeg_picks_although_earlier_b_frames_are_not_decoded()
+    {
+        // The poster skips frames shown before its time that nothing refers to: whichever frame type the wanted one is
+        // (a reference or not), the picture must be ffmpeg's. Same FFmpeg libraries, same picture: the difference is 0
+        // here, and a frame decoded without the frames it refers to differs by over 1.
+        for (var frame = 2; frame <= 33; frame++)
+        {
+            var seconds = Math.Round(frame / 24.0, 3);
+            var inProcess = TestVideos.Output(".jpg");
+            var process = TestVideos.Output(".jpg");
+
+            await LibavMedia.PosterAsync(TestVideos.OddFrameCount, inProcess, seconds, 640, 4, CancellationToken.None);
+            TestVideos.RunFfmpeg("-ss", seconds.ToString(CultureInfo.InvariantCulture), "-i", TestVideos.OddFrameCount, "-frames:v", "1",
+                "-vf", "scale='min(640,iw)':-2", "-q:v", "4", process);
+
+            var difference = JpegPixels.MeanAbsoluteDifference(inProcess, process);
+            Assert.True(difference <= 0.25, $"frame {frame} ({seconds} s): mean difference {difference:0.00}");
+        }
+    }
+
+    [Fact]
     public async Task A_later_time_shows_a_different_frame()
     {
         // testsrc's counter and moving bar change from frame to frame: two times, two pictures.
