@@ -278,11 +278,12 @@ static int decode_all(AVFormatContext *input, int index, AVCodecContext *decoder
 
 /* Packets only: feeds the decoder until the first frame comes out (the stream decodes), then just counts the
  * packets that are shown (an edit list's pre-roll, flagged discard, is not) and every packet of the stream, so a file
- * that ends before its index does is refused. */
+ * that ends before its index does is refused. Without a decoder (NULL) nothing is decoded at all: for a stream copy of
+ * packets that were checked already. */
 static int count_packets(AVFormatContext *input, int index, AVCodecContext *decoder, AVPacket *packet, AVFrame *frame,
                          long long *frames, char *error, int error_size)
 {
-    long long shown = 0, read = 0, decoded = 0;
+    long long shown = 0, read = 0, decoded = decoder == NULL ? 1 : 0;
     int ret = 0;
     while (!cancelled() && (ret = av_read_frame(input, packet)) >= 0) {
         if (packet->stream_index == index) {
@@ -323,6 +324,7 @@ static int count_packets(AVFormatContext *input, int index, AVCodecContext *deco
     return PVM_OK;
 }
 
+/* packets_only: 0 decodes every frame, 1 counts packets and decodes the first frame, 2 counts packets only. */
 static int probe(const char *path, pvm_video_info *info, int packets_only, char *error, int error_size)
 {
     memset(info, 0, sizeof *info);
@@ -345,7 +347,7 @@ static int probe(const char *path, pvm_video_info *info, int packets_only, char 
     }
 
     AVStream *stream = input->streams[index];
-    int ret = open_decoder(stream, &decoder);
+    int ret = packets_only == 2 ? 0 : open_decoder(stream, &decoder);
     if (ret < 0 && ret != AVERROR_DECODER_NOT_FOUND) {
         code = fail(error, error_size, PVM_ERROR, "cannot open its video decoder", ret);
         goto done;
@@ -353,7 +355,7 @@ static int probe(const char *path, pvm_video_info *info, int packets_only, char 
 
     long long frames = 0;
     /* Without a decoder ffprobe counts no frames but still reports the stream: so do we. */
-    if (decoder != NULL) {
+    if (decoder != NULL || packets_only == 2) {
         packet = av_packet_alloc();
         frame = av_frame_alloc();
         if (packet == NULL || frame == NULL) {
@@ -418,6 +420,11 @@ EXPORT int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, 
 EXPORT int pvm_probe_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size)
 {
     return probe_call(path, info, 1, cancel, error, error_size);
+}
+
+EXPORT int pvm_count_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size)
+{
+    return probe_call(path, info, 2, cancel, error, error_size);
 }
 
 /* ---- remux ------------------------------------------------------------------------------------------------------- */

@@ -52,6 +52,10 @@ int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, char *e
  * download), fails the call. A few times cheaper than decoding every frame. */
 int pvm_probe_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size);
 
+/* Like pvm_probe_packets, but decodes nothing: for a stream copy of packets whose first frame was seen to decode
+ * already. frames_decoded is the number of packets shown. */
+int pvm_count_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size);
+
 /* Copies the first video and first audio stream (if any) into an MP4, moov first when faststart is non-zero
  * (ffmpeg -i in -map 0:v:0 -map 0:a:0? -c copy [-movflags +faststart] -f mp4 out). */
 int pvm_remux(const char *input, const char *output, int faststart, const int *cancel, char *error, int error_size);

@@ -126,8 +126,11 @@ public sealed class GenerationFinisher
                 await RunFfmpegAsync(args, cancellationToken);
             }
 
-            // A copy keeps every packet, so reading them is check enough; a re-encode is decoded in full.
-            var result = await ProbeAsync(temp, "The finished video", packetsOnly: copy, cancellationToken);
+            // A copy keeps every packet, so counting them is check enough (their first frame decoded in the source's
+            // probe); a re-encode is decoded in full.
+            var result = copy
+                ? await CheckedAsync("The finished video", Ffprobe.CountPacketsAsync(temp, _ffmpeg, cancellationToken))
+                : await ProbeAsync(temp, "The finished video", packetsOnly: false, cancellationToken);
             if (copy && result.FrameCount != probe.FrameCount)
             {
                 throw new UnexpectedMediaException($"Copying the result's streams kept {result.FrameCount} of its {probe.FrameCount} frames.");
@@ -164,13 +167,16 @@ public sealed class GenerationFinisher
         }
     }
 
-    private async Task<VideoProbe> ProbeAsync(string path, string what, bool packetsOnly, CancellationToken cancellationToken)
+    private Task<VideoProbe> ProbeAsync(string path, string what, bool packetsOnly, CancellationToken cancellationToken) =>
+        CheckedAsync(what, packetsOnly
+            ? Ffprobe.ProbePacketsAsync(path, _ffmpeg, cancellationToken)
+            : Ffprobe.ProbeAsync(path, _ffmpeg, cancellationToken));
+
+    private static async Task<VideoProbe> CheckedAsync(string what, Task<VideoProbe> probe)
     {
         try
         {
-            return packetsOnly
-                ? await Ffprobe.ProbePacketsAsync(path, _ffmpeg, cancellationToken)
-                : await Ffprobe.ProbeAsync(path, _ffmpeg, cancellationToken);
+            return await probe;
         }
         catch (VideoEncodingException e)
         {

@@ -32,6 +32,18 @@ public static class Ffprobe
             : ProbeWithProcessAsync(path, options, cancellationToken);
     }
 
+    /// <summary>
+    /// The figures of a stream copy whose source was probed already: in-process its packets are counted and nothing is
+    /// decoded (see <see cref="LibavMedia.CountPacketsAsync"/>); the ffprobe process decodes every frame, as above.
+    /// </summary>
+    public static Task<VideoProbe> CountPacketsAsync(string path, FfmpegOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return LibavMedia.IsUsedFor(options)
+            ? LibavMedia.CountPacketsAsync(path, cancellationToken)
+            : ProbeWithProcessAsync(path, options, cancellationToken);
+    }
+
     /// <summary>The ffprobe process: the fallback, and the reference the in-process figures are checked against.</summary>
     internal static async Task<VideoProbe> ProbeWithProcessAsync(string path, FfmpegOptions? options, CancellationToken cancellationToken)
     {

@@ -62,6 +62,19 @@ public static class LibavMedia
     }
 
     /// <summary>
+    /// <see cref="ProbePacketsAsync"/> without decoding even the first frame: for a stream copy, whose packets are the
+    /// ones already probed (at 1080p that first frame was most of a packet probe's 10 ms). <see cref="VideoProbe.FrameCount"/>
+    /// is the number of packets shown.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">The file cannot be read, has no video stream, or ends before its index does.</exception>
+    public static Task<VideoProbe> CountPacketsAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        RequireLoaded();
+        return RunAsync(cancel => Probe(path, ProbeDepth.PacketsOnly, cancel, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
     /// Copies the first video and the first audio stream (if any) into an MP4 without re-encoding, the index first with
     /// <paramref name="faststart"/>: <c>ffmpeg -i in -map 0:v:0 -map 0:a:0? -c copy -movflags +faststart -f mp4 out</c>.
     /// </summary>
@@ -123,14 +136,20 @@ public static class LibavMedia
         return true;
     }, cancellationToken);
 
-    internal static unsafe VideoProbe Probe(string path, bool packetsOnly, nint cancel, CancellationToken cancellationToken)
+    internal static VideoProbe Probe(string path, bool packetsOnly, nint cancel, CancellationToken cancellationToken) =>
+        Probe(path, packetsOnly ? ProbeDepth.PacketsAndFirstFrame : ProbeDepth.EveryFrame, cancel, cancellationToken);
+
+    private static unsafe VideoProbe Probe(string path, ProbeDepth depth, nint cancel, CancellationToken cancellationToken)
     {
         var info = default(LibavVideoInfo);
         var error = stackalloc byte[ErrorCapacity];
         var full = Path.GetFullPath(path);
-        var code = packetsOnly
-            ? LibavNative.ProbePackets(full, &info, (int*)cancel, error, ErrorCapacity)
-            : LibavNative.Probe(full, &info, (int*)cancel, error, ErrorCapacity);
+        var code = depth switch
+        {
+            ProbeDepth.EveryFrame => LibavNative.Probe(full, &info, (int*)cancel, error, ErrorCapacity),
+            ProbeDepth.PacketsAndFirstFrame => LibavNative.ProbePackets(full, &info, (int*)cancel, error, ErrorCapacity),
+            _ => LibavNative.CountPackets(full, &info, (int*)cancel, error, ErrorCapacity),
+        };
         return code switch
         {
             LibavNative.Ok => info.ToProbe(),
@@ -199,10 +218,19 @@ public static class LibavMedia
             {
                 // A library built from another version of the header would misread the struct, and an older one
                 // lacks the packet probe: the processes then.
-                return LibavNative.VideoInfoSize() == sizeof(LibavVideoInfo) && NativeLibrary.TryGetExport(handle, "pvm_probe_packets", out _);
+                return LibavNative.VideoInfoSize() == sizeof(LibavVideoInfo) && NativeLibrary.TryGetExport(handle, "pvm_probe_packets", out _)
+                    && NativeLibrary.TryGetExport(handle, "pvm_count_packets", out _);
             }
         }
 
         return false;
+    }
+
+    /// <summary>How much of the stream a probe decodes.</summary>
+    private enum ProbeDepth
+    {
+        EveryFrame,
+        PacketsAndFirstFrame,
+        PacketsOnly,
     }
 }

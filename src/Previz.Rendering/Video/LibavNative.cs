@@ -27,6 +27,9 @@ internal static unsafe partial class LibavNative
     [LibraryImport(Library, EntryPoint = "pvm_probe_packets", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ProbePackets(string path, LibavVideoInfo* info, int* cancel, byte* error, int errorSize);
 
+    [LibraryImport(Library, EntryPoint = "pvm_count_packets", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int CountPackets(string path, LibavVideoInfo* info, int* cancel, byte* error, int errorSize);
+
     [LibraryImport(Library, EntryPoint = "pvm_remux", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Remux(string input, string output, int faststart, int* cancel, byte* error, int errorSize);
 

@@ -17,6 +17,35 @@ public sealed class InProcessPacketProbeTests
         Assert.Equal(await LibavMedia.ProbeAsync(path, CancellationToken.None), await LibavMedia.ProbePacketsAsync(path, CancellationToken.None));
     }
 
+    [Theory]
+    [MemberData(nameof(TestVideos.ProbeClips), MemberType = typeof(TestVideos))]
+    public async Task Counting_the_packets_alone_gives_the_same_figures_on_a_whole_clip(string clip)
+    {
+        var path = TestVideos.Named(clip);
+
+        Assert.Equal(await LibavMedia.ProbePacketsAsync(path, CancellationToken.None), await LibavMedia.CountPacketsAsync(path, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Counting_the_packets_alone_decodes_nothing()
+    {
+        // The same container and packets with their video data zeroed: nothing decodes, so the packet probe counts no
+        // frames (a full decode would not either), while the count alone, which never calls the decoder, counts them all.
+        var garbled = TestVideos.Output(".mp4");
+        var bytes = await File.ReadAllBytesAsync(TestVideos.H264);
+        var media = bytes.AsSpan().IndexOf("mdat"u8);
+        Assert.True(media > 0, "the clip has its media data after its index");
+        bytes.AsSpan(media + 4).Clear();
+        await File.WriteAllBytesAsync(garbled, bytes);
+
+        var probed = await LibavMedia.ProbePacketsAsync(garbled, CancellationToken.None);
+        var counted = await LibavMedia.CountPacketsAsync(garbled, CancellationToken.None);
+
+        Assert.Equal(0, probed.FrameCount);
+        Assert.Equal(48, counted.FrameCount);
+        Assert.Equal((320, 180), (counted.Width, counted.Height));
+    }
+
     [Fact]
     public async Task Packets_an_edit_list_leaves_out_are_not_counted_as_frames()
     {
