@@ -217,7 +217,7 @@ public static class LibavMedia
             unsafe
             {
                 // A library built from another version of the header would misread the struct, and an older one
-                // lacks the packet probe: the processes then.
+                // lacks the packet probe or the packet count: the processes then.
                 return LibavNative.VideoInfoSize() == sizeof(LibavVideoInfo) && NativeLibrary.TryGetExport(handle, "pvm_probe_packets", out _)
                     && NativeLibrary.TryGetExport(handle, "pvm_count_packets", out _);
             }

@@ -481,8 +481,8 @@ public sealed partial class GenerationJobs
         }
         finally
         {
-            // Whatever happened (a download cut off midway throws before the finisher, which deletes it, runs; the
-            // step is then tried again with a new file).
+            // The download's one owner, whatever happened: a download cut off midway throws before the finisher
+            // runs, and the step is then tried again with a new file.
             File.Delete(download);
             await stop.CancelAsync();
             await keep;

@@ -17,14 +17,7 @@ public sealed class PipelineFinisher : IResultFinisher
     public async Task FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
-        try
-        {
-            // Duration is the plan's output length (the shot, or the accepted cap); 0 would mean "keep it as it is".
-            await _finisher.FinishVideoAsync(downloadedFile, Math.Max(0, generation.Duration), outputFile, cancellationToken);
-        }
-        finally
-        {
-            File.Delete(downloadedFile);
-        }
+        // Duration is the plan's output length (the shot, or the accepted cap); 0 would mean "keep it as it is".
+        await _finisher.FinishVideoAsync(downloadedFile, Math.Max(0, generation.Duration), outputFile, cancellationToken);
     }
 }
