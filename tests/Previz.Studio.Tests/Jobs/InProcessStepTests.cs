@@ -22,8 +22,7 @@ public sealed class InProcessStepTests
         await using var studio = await StartAsync(fal, "--Studio:Jobs:RecoverStepsAfter=00:00:00.600");
         var id = await CreateAsync(studio);
 
-        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
-        Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+        await SucceedsAsync(studio, id);
 
         var record = await FindAsync(studio, id);
         Assert.True(record.PollCount >= 2, $"polls: {record.PollCount}");
@@ -49,8 +48,7 @@ public sealed class InProcessStepTests
 
         foreach (var id in ids)
         {
-            var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
-            Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+            await SucceedsAsync(studio, id);
             Assert.Equal(1, (await FindAsync(studio, id)).PollCount);
         }
 
@@ -66,8 +64,7 @@ public sealed class InProcessStepTests
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:00:00.300");
         var id = await CreateAsync(studio);
 
-        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
-        Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+        await SucceedsAsync(studio, id);
         Assert.Equal(2, fal.Downloads.Values.Sum());
         Assert.Equal(1, fal.Submits);
         // The half-written download of the broken attempt went with it.
@@ -93,8 +90,7 @@ public sealed class InProcessStepTests
         downloads.SetResult();
         foreach (var id in new[] { first, second })
         {
-            var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
-            Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+            await SucceedsAsync(studio, id);
         }
     }
 
@@ -143,8 +139,7 @@ public sealed class InProcessStepTests
         fal.WorkTime = TimeSpan.Zero;
         await MakePollDueAsync(studio, id);
         await RunStepAsync(studio, id);
-        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
-        Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+        await SucceedsAsync(studio, id);
         Assert.Equal(2, fal.StatusRequests);
         Assert.Equal(2, (await FindAsync(studio, id)).PollCount);
         Assert.Equal(1, fal.Submits);
@@ -189,8 +184,7 @@ public sealed class InProcessStepTests
             await db.Generations.Where(g => g.Id == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.VendorRequestJson, request));
         }
 
-        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
-        Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
+        await SucceedsAsync(studio, id);
         Assert.Equal(1, fal.Submits);
     }
 
@@ -238,6 +232,13 @@ public sealed class InProcessStepTests
         });
         var body = await create.Content.ReadFromJsonAsync<JsonObject>();
         return Guid.Parse((string)body!["id"]!);
+    }
+
+    /// <summary>Waits until the generation ends and requires that it succeeded (its record in the message if not).</summary>
+    private static async Task SucceedsAsync(StudioFixture studio, Guid id)
+    {
+        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromMinutes(1));
+        Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
     }
 
     /// <summary>One delivery of the hosted step, as Hangfire or the in-process runner would make it.</summary>
