@@ -24,30 +24,16 @@ public sealed class GalleryService
     }
 
     /// <summary>
-    /// Stores <paramref name="clip"/> (moved into the media store) as the gallery item of <paramref name="generation"/>.
-    /// Idempotent: a generation has at most one item, so a worker that crashed after adding it adds nothing the second time.
+    /// Stores <paramref name="clip"/> (moved into the media store) as the gallery item of <paramref name="generation"/>,
+    /// committed on its own. Idempotent: a generation has at most one item, so adding it again returns the first.
+    /// Workers commit the item with the generation's "Succeeded" instead (see <see cref="StageAsync"/>).
     /// </summary>
     public async Task<GalleryItem> AddAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
-        // No read first: a step that finds its item already stored completes without calling this (see
-        // GenerationJobs.CompleteIfStoredAsync), and the unique index on GenerationId settles any other race below.
+        var item = await StageAsync(generation, clip, cancellationToken);
+        Describe(item, generation);
         await using var db = _database.CreateContext();
-        var (hash, path, length) = await _media.AddAsync(clip, "mp4", cancellationToken);
-        var poster = await _media.PosterAsync(path, generation.Duration, cancellationToken);
-        var item = new GalleryItem
-        {
-            Id = Guid.NewGuid(),
-            GenerationId = generation.Id,
-            MediaHash = hash,
-            MediaPath = path,
-            PosterPath = poster,
-            ContentType = "video/mp4",
-            Length = length,
-            DownloadName = DownloadNames.For(generation.SceneName, generation.ShotId, generation.ModelId, generation.Duration, "mp4"),
-            ProvenanceJson = JsonSerializer.Serialize(ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime), StudioJson.Options),
-            CreatedAt = _time.GetUtcNow().UtcDateTime,
-        };
         db.GalleryItems.Add(item);
         try
         {
@@ -67,6 +53,39 @@ public sealed class GalleryService
         }
 
         return item;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="clip"/> into the media store and makes its poster; returns the item, not yet written and
+    /// without its provenance (<see cref="Describe"/>), for the caller to commit in the same transaction as the
+    /// generation's "Succeeded": an item then exists exactly when its generation says so.
+    /// </summary>
+    public async Task<GalleryItem> StageAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        var (hash, path, length) = await _media.AddAsync(clip, "mp4", cancellationToken);
+        var poster = await _media.PosterAsync(path, generation.Duration, cancellationToken);
+        return new GalleryItem
+        {
+            Id = Guid.NewGuid(),
+            GenerationId = generation.Id,
+            MediaHash = hash,
+            MediaPath = path,
+            PosterPath = poster,
+            ContentType = "video/mp4",
+            Length = length,
+            DownloadName = DownloadNames.For(generation.SceneName, generation.ShotId, generation.ModelId, generation.Duration, "mp4"),
+            ProvenanceJson = "{}",
+            CreatedAt = _time.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    /// <summary>Writes the provenance of <paramref name="generation"/>, as it is about to be committed, into <paramref name="item"/>.</summary>
+    public void Describe(GalleryItem item, GenerationRecord generation)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(generation);
+        item.ProvenanceJson = JsonSerializer.Serialize(ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime), StudioJson.Options);
     }
 
     public async Task<IReadOnlyList<GalleryItem>> ListAsync(int skip, int take, CancellationToken cancellationToken)

@@ -516,29 +516,30 @@ public sealed partial class GenerationJobs
 
     private async Task StoreAsync(HeldGeneration held, string clip, CancellationToken cancellationToken)
     {
-        var record = held.Record;
-        var (billed, source) = BilledCost.Of(record);
-        if (billed is not null && record.BilledCostUsd is null)
+        var (billed, source) = BilledCost.Of(held.Record);
+        var item = await _gallery.StageAsync(held.Record, clip, cancellationToken);
+        // One transaction: the item, the bill and "Succeeded" are committed together or not at all.
+        await _store.UpdateAsync(held, g =>
         {
-            // Written before the gallery item, whose provenance copies it.
-            record = await _store.UpdateAsync(held, g =>
+            if (billed is not null && g.BilledCostUsd is null)
             {
                 g.BilledCostUsd = billed;
                 g.BilledCostSource = source;
-            }, cancellationToken);
-        }
+            }
 
-        var item = await _gallery.AddAsync(record, clip, cancellationToken);
-        await _store.UpdateAsync(held, g =>
-        {
             Finish(g, GenerationState.Succeeded);
             g.GalleryItemId = item.Id;
             g.Progress = 1;
-        }, CancellationToken.None);
+            // The provenance copies the record as committed with it (bill, finish time).
+            _gallery.Describe(item, g);
+        }, CancellationToken.None, alongside: item);
         LogSucceeded(_logger, held.Id, item.Id);
     }
 
-    /// <summary>A worker that died after storing the clip but before marking the generation: finish the bookkeeping.</summary>
+    /// <summary>
+    /// A worker that died after storing the clip but before marking the generation: finish the bookkeeping. Items are
+    /// now committed with "Succeeded", so only a generation stored by an earlier version of Previz can be in this state.
+    /// </summary>
     private async Task<bool> CompleteIfStoredAsync(HeldGeneration held, CancellationToken cancellationToken)
     {
         var record = held.Record;

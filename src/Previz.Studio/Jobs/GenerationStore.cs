@@ -105,6 +105,7 @@ public sealed class GenerationStore
     /// write (the API's cancel request, a lease renewal) is merged by re-reading and applying again. A terminal state,
     /// or <paramref name="release"/>, gives the lease back in the same write (the step's last).
     /// <paramref name="durable"/> waits until the commit is on disk even on SQLite (see <see cref="SqliteSynchronousInterceptor"/>).
+    /// <paramref name="alongside"/>, a new entity, is inserted in the same transaction.
     /// </summary>
     public async Task<GenerationRecord> UpdateAsync(
         HeldGeneration held,
@@ -112,7 +113,8 @@ public sealed class GenerationStore
         CancellationToken cancellationToken,
         string? message = null,
         bool durable = false,
-        bool release = false)
+        bool release = false,
+        object? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(change);
@@ -124,10 +126,16 @@ public sealed class GenerationStore
         var db = held.Db;
         var record = held.Record;
         var entry = db.Entry(record);
+        if (alongside is not null)
+        {
+            db.Add(alongside);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             if (record.LeaseOwner != held.Owner)
             {
+                Forget(db, alongside);
                 throw new LeaseLostException(held.Id);
             }
 
@@ -160,6 +168,7 @@ public sealed class GenerationStore
                 await entry.ReloadAsync(cancellationToken);
                 if (entry.State == EntityState.Detached)
                 {
+                    Forget(db, alongside);
                     throw new InvalidOperationException($"Generation {held.Id} no longer exists.");
                 }
 
@@ -169,6 +178,7 @@ public sealed class GenerationStore
             {
                 // Not written: the record goes back to what is committed, so a later write of the step saves only its own change.
                 Forget(db, logged);
+                Forget(db, alongside);
                 entry.CurrentValues.SetValues(entry.OriginalValues);
                 entry.State = EntityState.Unchanged;
                 throw;
@@ -191,11 +201,11 @@ public sealed class GenerationStore
         }
     }
 
-    private static void Forget(StudioDbContext db, GenerationChange? logged)
+    private static void Forget(StudioDbContext db, object? added)
     {
-        if (logged is not null)
+        if (added is not null)
         {
-            db.Entry(logged).State = EntityState.Detached;
+            db.Entry(added).State = EntityState.Detached;
         }
     }
 }

@@ -86,6 +86,8 @@ public sealed class PipelineApiTests
         Assert.Equal(0.35, (double)provenance["estimatedCostUsd"]!, 6);
         Assert.Equal(0.35, (double)provenance["billedCostUsd"]!, 6);
         Assert.Contains("per second", (string)provenance["billedCostSource"]!, StringComparison.Ordinal);
+        // Written in the same transaction as "Succeeded": the record's own finish time, not a moment before it.
+        Assert.Equal((DateTime)done["finishedAt"]!, (DateTime)provenance["finishedAt"]!);
         Assert.Equal("per-second", (string)provenance["estimate"]!["rule"]!);
         Assert.NotEmpty(provenance["estimate"]!["breakdown"]!.AsArray());
         Assert.Equal(KlingEndpoint, (string)provenance["vendorEndpoint"]!);

@@ -22,18 +22,11 @@ public sealed class GalleryServiceTests
         var generation = await db.Generations.AsNoTracking().FirstAsync(g => g.Id == id);
         var gallery = services.GetRequiredService<GalleryService>();
 
-        var first = await gallery.AddAsync(generation, await ClipAsync(services), CancellationToken.None);
-        var second = await gallery.AddAsync(generation, await ClipAsync(services), CancellationToken.None);
+        var first = await gallery.AddAsync(generation, await TestClip.CopyToAsync(services.GetRequiredService<DataFolder>().Temp), CancellationToken.None);
+        var second = await gallery.AddAsync(generation, await TestClip.CopyToAsync(services.GetRequiredService<DataFolder>().Temp), CancellationToken.None);
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(1, await db.GalleryItems.CountAsync(i => i.GenerationId == id));
         Assert.True(File.Exists(Path.Combine(studio.DataFolder, first.MediaPath)));
-    }
-
-    private static async Task<string> ClipAsync(IServiceProvider services)
-    {
-        var clip = Path.Combine(services.GetRequiredService<DataFolder>().Temp, $"{Guid.NewGuid():N}.mp4");
-        await File.WriteAllBytesAsync(clip, TestClip.Mp4);
-        return clip;
     }
 }

@@ -14,6 +14,14 @@ public static class TestClip
     /// <summary>5 s, 320×180, 24 fps: a vendor clip longer than a 4 s shot, to be trimmed.</summary>
     public static byte[] FiveSecondMp4 => FiveSecondBytes.Value;
 
+    /// <summary>A copy of <see cref="Mp4"/> in <paramref name="folder"/> under a new name, as a finished download.</summary>
+    public static async Task<string> CopyToAsync(string folder)
+    {
+        var clip = Path.Combine(folder, $"{Guid.NewGuid():N}.mp4");
+        await File.WriteAllBytesAsync(clip, Mp4);
+        return clip;
+    }
+
     private static byte[] Make(int seconds)
     {
         var path = Path.Combine(Path.GetTempPath(), $"previz-clip-{Guid.NewGuid():N}.mp4");
