@@ -84,8 +84,8 @@ public sealed partial class GenerationJobs
     private async Task StepAsync(Guid id, bool render, CancellationToken cancellationToken)
     {
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        var lease = await _store.TryAcquireAsync(id, owner, cancellationToken);
-        if (!lease.Acquired)
+        var lease = await _store.TakeAsync(id, owner, cancellationToken);
+        if (lease.Held is not { } held)
         {
             if (!lease.Finished)
             {
@@ -97,12 +97,10 @@ public sealed partial class GenerationJobs
             return;
         }
 
-        HeldGeneration? held = null;
         try
         {
-            held = await _store.HoldAsync(id, owner, cancellationToken);
-            var record = held?.Record;
-            if (held is null || record is null || record.State.IsTerminal())
+            var record = held.Record;
+            if (record.State.IsTerminal())
             {
                 return;
             }
@@ -128,15 +126,12 @@ public sealed partial class GenerationJobs
         }
         finally
         {
-            if (held?.Released != true)
+            if (!held.Released)
             {
                 await _store.ReleaseAsync(id, owner, CancellationToken.None);
             }
 
-            if (held is not null)
-            {
-                await held.DisposeAsync();
-            }
+            await held.DisposeAsync();
         }
     }
 

@@ -34,50 +34,44 @@ public sealed class GenerationStore
     }
 
     /// <summary>
-    /// Takes the generation for <paramref name="owner"/> unless it is finished or another live worker holds it; one
-    /// conditional UPDATE, so of several workers one wins.
+    /// Takes the generation for <paramref name="owner"/> unless it is finished or another live worker holds it, and
+    /// reads it for the step's writes: one conditional UPDATE … RETURNING (SQLite 3.35+, PostgreSQL), so of several
+    /// workers one wins, and a step starts with one statement rather than a write and a read.
     /// </summary>
-    public async Task<LeaseOutcome> TryAcquireAsync(Guid id, string owner, CancellationToken cancellationToken)
+    public async Task<LeaseOutcome> TakeAsync(Guid id, string owner, CancellationToken cancellationToken)
     {
         var now = Now;
         var until = now + _options.Lease;
-        await using var db = _database.CreateContext();
-        var taken = await db.Generations
-            .Where(g => g.Id == id
-                && g.State != GenerationState.Succeeded && g.State != GenerationState.Failed && g.State != GenerationState.Canceled
-                && (g.LeaseOwner == null || g.LeaseOwner == owner || g.LeaseExpiresAt == null || g.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(g => g.LeaseOwner, owner).SetProperty(g => g.LeaseExpiresAt, until).SetProperty(g => g.Revision, g => g.Revision + 1),
-                cancellationToken);
-        if (taken == 1)
-        {
-            return new LeaseOutcome(true, until);
-        }
-
-        var held = await db.Generations.Where(g => g.Id == id).Select(g => new { g.State, g.LeaseExpiresAt }).FirstOrDefaultAsync(cancellationToken);
-        return held is null || held.State.IsTerminal() ? new LeaseOutcome(false, null, Finished: true) : new LeaseOutcome(false, held.LeaseExpiresAt);
-    }
-
-    /// <summary>The record of a generation whose lease <paramref name="owner"/> has just taken, tracked for the step's writes; null when it vanished.</summary>
-    public async Task<HeldGeneration?> HoldAsync(Guid id, string owner, CancellationToken cancellationToken)
-    {
         var db = _database.CreateContext();
         try
         {
-            var record = await db.Generations.FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
+            GenerationRecord? record = null;
+            // Not composable (EF would wrap it in a SELECT): read as it comes.
+            await foreach (var taken in db.Generations.FromSql($"""
+                UPDATE "generations" SET "LeaseOwner" = {owner}, "LeaseExpiresAt" = {until}, "Revision" = "Revision" + 1
+                WHERE "Id" = {id}
+                  AND "State" NOT IN ({nameof(GenerationState.Succeeded)}, {nameof(GenerationState.Failed)}, {nameof(GenerationState.Canceled)})
+                  AND ("LeaseOwner" IS NULL OR "LeaseOwner" = {owner} OR "LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < {now})
+                RETURNING *
+                """).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                record = taken;
+            }
+
             if (record is not null)
             {
-                return new HeldGeneration(db, record, owner);
+                return new LeaseOutcome(new HeldGeneration(db, record, owner), until);
             }
+
+            var held = await db.Generations.AsNoTracking().Where(g => g.Id == id).Select(g => new { g.State, g.LeaseExpiresAt }).FirstOrDefaultAsync(cancellationToken);
+            await db.DisposeAsync();
+            return held is null || held.State.IsTerminal() ? new LeaseOutcome(null, null, Finished: true) : new LeaseOutcome(null, held.LeaseExpiresAt);
         }
         catch
         {
             await db.DisposeAsync();
             throw;
         }
-
-        await db.DisposeAsync();
-        return null;
     }
 
     /// <summary>Extends the lease; false when it was lost (the worker must stop).</summary>

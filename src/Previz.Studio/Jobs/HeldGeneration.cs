@@ -3,7 +3,7 @@ using Previz.Studio.Persistence;
 namespace Previz.Studio.Jobs;
 
 /// <summary>
-/// A generation while one step holds its lease: the record read once after the lease was taken and tracked by one
+/// A generation while one step holds its lease: the record read in the statement that took the lease and tracked by one
 /// context, so each of the step's writes is a single UPDATE (no read before it). <see cref="GenerationStore"/> keeps
 /// it current: a write that meets a concurrent change (a cancel request, a renewed lease) re-reads and applies again.
 /// </summary>
