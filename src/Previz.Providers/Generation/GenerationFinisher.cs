@@ -28,6 +28,9 @@ public sealed class GenerationFinisher
 
     public GenerationFinisher(FfmpegOptions? ffmpeg = null) => _ffmpeg = ffmpeg ?? FfmpegOptions.Default;
 
+    /// <summary>This finisher with ffprobe/ffmpeg processes only (see <see cref="FfmpegOptions.InProcess"/>).</summary>
+    public GenerationFinisher WithProcessesOnly() => new(_ffmpeg with { InProcess = false });
+
     public async Task<FinishedMedia> FinishAsync(string downloadedFile, GenerationPlan plan, string outputFile, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(downloadedFile);

@@ -20,5 +20,11 @@ public sealed record FfmpegOptions
     /// <summary>x264 constant rate factor (lower is better quality). 20 keeps one-pixel wireframe lines crisp.</summary>
     public int Crf { get; init; } = 20;
 
+    /// <summary>
+    /// False: ffprobe/ffmpeg processes even where FFmpeg's libraries run in this process (<see cref="LibavMedia"/>), so
+    /// that a file which crashes them takes down a child process, not this one.
+    /// </summary>
+    public bool InProcess { get; init; } = true;
+
     public static FfmpegOptions Default { get; } = new();
 }

@@ -30,11 +30,13 @@ public static class LibavMedia
     public static string? Version => Loaded.Value ? Marshal.PtrToStringUTF8(LibavNative.Version()) : null;
 
     /// <summary>
-    /// Whether a call with these options runs in-process: available, and no particular ffmpeg or ffprobe program named
-    /// (in the options, <c>PREVIZ_FFMPEG</c> or <c>PREVIZ_FFPROBE</c>), since whoever names a program wants that one.
+    /// Whether a call with these options runs in-process: available, not turned off in the options
+    /// (<see cref="FfmpegOptions.InProcess"/>), and no particular ffmpeg or ffprobe program named (in the options,
+    /// <c>PREVIZ_FFMPEG</c> or <c>PREVIZ_FFPROBE</c>), since whoever names a program wants that one.
     /// </summary>
     public static bool IsUsedFor(FfmpegOptions? options) =>
-        options?.FfmpegPath is null && options?.FfprobePath is null
+        options?.InProcess != false
+        && options?.FfmpegPath is null && options?.FfprobePath is null
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(FfmpegLocator.FfmpegVariable))
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(FfmpegLocator.FfprobeVariable))
         && IsAvailable;

@@ -31,8 +31,8 @@ public sealed class GalleryService
     public async Task<GalleryItem> AddAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
-        var item = await StageAsync(generation, clip, cancellationToken);
-        Describe(item, generation);
+        var item = await StageAsync(generation, clip, inProcesses: false, cancellationToken);
+        Describe(item, generation, finishing: null);
         await using var db = _database.CreateContext();
         db.GalleryItems.Add(item);
         try
@@ -60,11 +60,12 @@ public sealed class GalleryService
     /// without its provenance (<see cref="Describe"/>), for the caller to commit in the same transaction as the
     /// generation's "Succeeded": an item then exists exactly when its generation says so.
     /// </summary>
-    public async Task<GalleryItem> StageAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
+    /// <param name="inProcesses">Make the poster with an ffmpeg process, never FFmpeg's libraries in this process.</param>
+    public async Task<GalleryItem> StageAsync(GenerationRecord generation, string clip, bool inProcesses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
         var (hash, path, length) = await _media.AddAsync(clip, "mp4", cancellationToken);
-        var poster = await _media.PosterAsync(path, generation.Duration, cancellationToken);
+        var poster = await _media.PosterAsync(path, generation.Duration, inProcesses, cancellationToken);
         return new GalleryItem
         {
             Id = Guid.NewGuid(),
@@ -80,12 +81,15 @@ public sealed class GalleryService
         };
     }
 
-    /// <summary>Writes the provenance of <paramref name="generation"/>, as it is about to be committed, into <paramref name="item"/>.</summary>
-    public void Describe(GalleryItem item, GenerationRecord generation)
+    /// <summary>
+    /// Writes the provenance of <paramref name="generation"/>, as it is about to be committed, into <paramref name="item"/>,
+    /// with what was done to the result (<see cref="Provenance.Finishing"/>).
+    /// </summary>
+    public void Describe(GalleryItem item, GenerationRecord generation, string? finishing)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(generation);
-        item.ProvenanceJson = JsonSerializer.Serialize(ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime), StudioJson.Options);
+        item.ProvenanceJson = JsonSerializer.Serialize(ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime) with { Finishing = finishing }, StudioJson.Options);
     }
 
     public async Task<IReadOnlyList<GalleryItem>> ListAsync(int skip, int take, CancellationToken cancellationToken)

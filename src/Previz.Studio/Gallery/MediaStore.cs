@@ -51,9 +51,9 @@ public sealed partial class MediaStore
 
     /// <summary>
     /// Writes a JPEG poster (at most 640 wide) from the video's first second; null (logged) when FFmpeg cannot. In-process
-    /// with FFmpeg's libraries when <see cref="LibavMedia"/> is there, else with an ffmpeg process.
+    /// with FFmpeg's libraries when <see cref="LibavMedia"/> is there, else (or when <paramref name="inProcesses"/>) with an ffmpeg process.
     /// </summary>
-    public async Task<string?> PosterAsync(string relativeVideo, double durationSeconds, CancellationToken cancellationToken)
+    public async Task<string?> PosterAsync(string relativeVideo, double durationSeconds, bool inProcesses, CancellationToken cancellationToken)
     {
         var video = _folder.Resolve(relativeVideo);
         var poster = Path.ChangeExtension(video, ".jpg");
@@ -64,7 +64,7 @@ public sealed partial class MediaStore
 
         var at = Math.Clamp(durationSeconds / 3, 0, 1).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.jpg");
-        if (LibavMedia.IsUsedFor(null))
+        if (!inProcesses && LibavMedia.IsUsedFor(null))
         {
             try
             {

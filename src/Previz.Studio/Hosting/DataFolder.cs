@@ -26,6 +26,9 @@ public sealed class DataFolder
 
     public string Temp => Path.Combine(Root, "tmp");
 
+    /// <summary>Markers of generations whose media work runs in this process (see <c>MediaCrashGuard</c>).</summary>
+    public string MediaGuard => Path.Combine(Root, "media-guard");
+
     /// <summary>The default: <c>PREVIZ_DATA</c> if set, else <c>$XDG_DATA_HOME/previz</c> or <c>~/.local/share/previz</c>.</summary>
     public static string DefaultRoot(string? previzData)
     {
@@ -44,7 +47,7 @@ public sealed class DataFolder
     /// <summary>Creates the folders.</summary>
     public void Create()
     {
-        foreach (var dir in new[] { Root, Media, Scenes, Images, Temp })
+        foreach (var dir in new[] { Root, Media, Scenes, Images, Temp, MediaGuard })
         {
             Directory.CreateDirectory(dir);
         }

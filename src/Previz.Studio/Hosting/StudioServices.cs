@@ -51,6 +51,7 @@ public static class StudioServices
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<CreateLimiter>();
+        services.AddSingleton<MediaCrashGuard>();
         services.AddSingleton<GenerationService>();
         services.AddSingleton<ShotPlanningService>();
         services.AddSingleton<ImageStore>();

@@ -36,6 +36,7 @@ public sealed partial class GenerationJobs
     private readonly bool _hostedStepsInProcess;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
+    private readonly MediaCrashGuard _guard;
     private readonly ILogger<GenerationJobs> _logger;
 
     /// <summary>A timer may fire a hair before the recorded due time (clock resolution); still its poll.</summary>
@@ -52,6 +53,7 @@ public sealed partial class GenerationJobs
         StudioOptions options,
         SecretRedactor redactor,
         TimeProvider time,
+        MediaCrashGuard guard,
         ILogger<GenerationJobs> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -66,6 +68,7 @@ public sealed partial class GenerationJobs
         _hostedStepsInProcess = options.HostedStepsRunInProcess;
         _redactor = redactor;
         _time = time;
+        _guard = guard;
         _logger = logger;
     }
 
@@ -218,7 +221,7 @@ public sealed partial class GenerationJobs
             g.State = GenerationState.Fetching;
             g.Progress = 1;
         }, cancellationToken);
-        await StoreAsync(held, temp, cancellationToken);
+        await StoreAsync(held, temp, null, MediaInProcesses(id), cancellationToken);
     }
 
     /// <summary>While a render runs: renews the lease, writes progress, and notices a cancel request, about once a second.</summary>
@@ -450,6 +453,8 @@ public sealed partial class GenerationJobs
         var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
         var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.clip.mp4");
         var outcome = new RenderWatch();
+        var inProcesses = MediaInProcesses(record.Id);
+        string processing;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
         var keep = KeepLeaseAsync(record.Id, held.Owner, outcome, stop);
@@ -460,7 +465,10 @@ public sealed partial class GenerationJobs
                 await client.FetchResultAsync(output, file, ExpectedMedia.Video, stop.Token);
             }
 
-            await _finisher.FinishAsync(download, record, clip, stop.Token);
+            using (_guard.Enter(record.Id))
+            {
+                processing = await _finisher.FinishAsync(download, record, clip, inProcesses, stop.Token);
+            }
         }
         catch (OperationCanceledException) when (outcome.LeaseLost)
         {
@@ -483,7 +491,25 @@ public sealed partial class GenerationJobs
             await keep;
         }
 
-        await StoreAsync(held, clip, cancellationToken);
+        var where = inProcesses
+            ? "ffmpeg processes: an earlier attempt stopped the server during its media work"
+            : LibavMedia.IsUsedFor(null) ? "FFmpeg's libraries in the server" : "ffmpeg processes";
+        await StoreAsync(held, clip, $"{processing} ({where})", inProcesses, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether this generation's media work must run in ffmpeg/ffprobe processes because an earlier attempt at it
+    /// ended with the process (see <see cref="MediaCrashGuard"/>).
+    /// </summary>
+    private bool MediaInProcesses(Guid id)
+    {
+        if (!_guard.StoppedBefore(id))
+        {
+            return false;
+        }
+
+        LogMediaInProcesses(_logger, id);
+        return true;
     }
 
     /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>
@@ -509,10 +535,15 @@ public sealed partial class GenerationJobs
         }
     }
 
-    private async Task StoreAsync(HeldGeneration held, string clip, CancellationToken cancellationToken)
+    private async Task StoreAsync(HeldGeneration held, string clip, string? finishing, bool inProcesses, CancellationToken cancellationToken)
     {
         var (billed, source) = BilledCost.Of(held.Record);
-        var item = await _gallery.StageAsync(held.Record, clip, cancellationToken);
+        GalleryItem item;
+        using (_guard.Enter(held.Id))
+        {
+            item = await _gallery.StageAsync(held.Record, clip, inProcesses, cancellationToken);
+        }
+
         // One transaction: the item, the bill and "Succeeded" are committed together or not at all.
         await _store.UpdateAsync(held, g =>
         {
@@ -526,7 +557,7 @@ public sealed partial class GenerationJobs
             g.GalleryItemId = item.Id;
             g.Progress = 1;
             // The provenance copies the record as committed with it (bill, finish time).
-            _gallery.Describe(item, g);
+            _gallery.Describe(item, g, finishing);
         }, CancellationToken.None, alongside: item);
         LogSucceeded(_logger, held.Id, item.Id);
     }
@@ -633,6 +664,9 @@ public sealed partial class GenerationJobs
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId} failed ({Category}): {Reason}")]
     private static partial void LogFailed(ILogger logger, Guid generationId, string category, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: an earlier attempt ended with its process during media work; this one uses ffmpeg processes")]
+    private static partial void LogMediaInProcesses(ILogger logger, Guid generationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: another worker took it over; this one stops")]
     private static partial void LogLeaseLost(ILogger logger, Guid generationId);

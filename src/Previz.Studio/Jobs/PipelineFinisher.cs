@@ -11,13 +11,20 @@ namespace Previz.Studio.Jobs;
 public sealed class PipelineFinisher : IResultFinisher
 {
     private readonly GenerationFinisher _finisher;
+    private readonly GenerationFinisher _inProcesses;
 
-    public PipelineFinisher(GenerationFinisher finisher) => _finisher = finisher;
+    public PipelineFinisher(GenerationFinisher finisher)
+    {
+        ArgumentNullException.ThrowIfNull(finisher);
+        _finisher = finisher;
+        _inProcesses = finisher.WithProcessesOnly();
+    }
 
-    public async Task FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, CancellationToken cancellationToken)
+    public async Task<string> FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, bool inProcesses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
         // Duration is the plan's output length (the shot, or the accepted cap); 0 would mean "keep it as it is".
-        await _finisher.FinishVideoAsync(downloadedFile, Math.Max(0, generation.Duration), outputFile, cancellationToken);
+        var finished = await (inProcesses ? _inProcesses : _finisher).FinishVideoAsync(downloadedFile, Math.Max(0, generation.Duration), outputFile, cancellationToken);
+        return finished.Processing;
     }
 }

@@ -63,24 +63,27 @@ public sealed class GenerationFinisherTests : IDisposable
         Assert.Equal(60, (await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None)).FrameCount);
     }
 
-    [Fact]
-    public async Task With_PREVIZ_MEDIA_PROCESSES_1_the_processes_finish_the_same_file()
+    [Theory]
+    [InlineData(true)] // PREVIZ_MEDIA_PROCESSES=1 for the whole process
+    [InlineData(false)] // WithProcessesOnly(): one clip whose earlier attempt died in FFmpeg's libraries
+    public async Task Processes_set_for_the_process_or_asked_for_one_clip_finish_the_same_file(bool byVariable)
     {
         var vendorClip = MakeVendorClip();
         var inProcess = Path.Combine(_folder, "in-process.mp4");
         var byProcesses = Path.Combine(_folder, "processes.mp4");
         await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, inProcess, CancellationToken.None);
+        var finisher = byVariable ? new GenerationFinisher() : new GenerationFinisher().WithProcessesOnly();
         var path = Environment.GetEnvironmentVariable("PATH");
-        Environment.SetEnvironmentVariable(LibavMedia.ProcessesVariable, "1");
+        Environment.SetEnvironmentVariable(LibavMedia.ProcessesVariable, byVariable ? "1" : null);
         try
         {
-            var finished = await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, byProcesses, CancellationToken.None);
+            var finished = await finisher.FinishVideoAsync(vendorClip, 0, byProcesses, CancellationToken.None);
             Assert.Equal("streams copied, +faststart", finished.Processing);
 
             // It was the processes: without them on the path the same call stops at the first probe.
             Environment.SetEnvironmentVariable("PATH", "/nonexistent");
             await Assert.ThrowsAsync<ToolNotFoundException>(() =>
-                new GenerationFinisher().FinishVideoAsync(vendorClip, 0, Path.Combine(_folder, "never.mp4"), CancellationToken.None));
+                finisher.FinishVideoAsync(vendorClip, 0, Path.Combine(_folder, "never.mp4"), CancellationToken.None));
         }
         finally
         {
