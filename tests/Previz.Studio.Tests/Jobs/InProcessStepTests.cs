@@ -154,9 +154,9 @@ public sealed class InProcessStepTests
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         var crashed = await CreateSubmittedAsync(studio);
         var healthy = await CreateSubmittedAsync(studio);
-        // The server died in FFmpeg's libraries while finishing the first clip: its marker outlived it.
+        // A server of this machine died in FFmpeg's libraries while finishing the first clip: its log outlived it.
         var guard = studio.App.Services.GetRequiredService<DataFolder>().MediaGuard;
-        await File.WriteAllTextAsync(Path.Combine(guard, $"{crashed:N}"), "4242 2026-11-29T00:00:00Z");
+        DeadProcess.WriteLog(guard, crashed);
 
         fal.WorkTime = TimeSpan.Zero;
         foreach (var id in new[] { crashed, healthy })
@@ -169,8 +169,9 @@ public sealed class InProcessStepTests
         Assert.Contains("(ffmpeg processes: an earlier attempt stopped the server during its media work)", await FinishingAsync(studio, crashed), StringComparison.Ordinal);
         Assert.Equal("streams copied, +faststart (FFmpeg's libraries in the server)", await FinishingAsync(studio, healthy));
         Assert.Single(studio.Logs.Lines, line => line.Contains($"Generation {crashed}: an earlier attempt ended with its process during media work", StringComparison.Ordinal));
-        // Finished either way: no marker is left to send a later attempt to the processes.
-        Assert.Empty(Directory.GetFiles(guard));
+        // Finished either way: no marker is left to send a later attempt to the processes, and this server's own log
+        // is empty with nothing in flight.
+        Assert.All(Directory.GetFiles(guard), file => Assert.Equal(0, new FileInfo(file).Length));
         Assert.Equal(2, fal.Submits);
     }
 
