@@ -88,6 +88,7 @@ var submitsBefore = vendor.Submits;
 await using var watch = await TerminalWatch.StartAsync(client.BaseAddress!, jobs);
 // For profilers attached from outside (perf record -p): the measured phase starts now.
 Console.Error.WriteLine($"# measuring: server pid {server.Id}");
+var phaseCpu = PhaseCpu.Start(server.Id, vendor, submitsBefore, jobs);
 var clock = Stopwatch.StartNew();
 var ids = await CreateAsync(jobs, "job");
 var createSeconds = clock.Elapsed.TotalSeconds;
@@ -125,6 +126,7 @@ var peakRss = PeakRssMb(server.Id);
 server.Refresh();
 var cpu = server.TotalProcessorTime.TotalSeconds;
 var toolsCpu = ChildrenCpuSeconds(server.Id);
+var phaseFigures = await phaseCpu.DescribeAsync(PhaseCpu.CpuSeconds(server.Id), jobs);
 server.Kill();
 await server.WaitForExitAsync();
 // Distinct clips and posters stored (warm-up jobs included): each job's clip is its own, as from a real vendor.
@@ -142,7 +144,7 @@ catch (IOException)
 // The definition goes with every figure: a slow create raises ideal_s too, so create_ms_per_job is printed beside it.
 Console.WriteLine("# wall_s: first create call until the event stream reports every job terminal. ideal_s = create_s (creating all jobs, 32 calls at a time) + vendor_s (the vendor's work time). overhead_pct = (wall_s - ideal_s) / ideal_s * 100. after_vendor_*_s: from the vendor having a job's clip ready to the server having it stored.");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)statusRequests / jobs:0.00} status_requests={statusRequests} early_polls={vendor.EarlyPolls.Count - earlyBefore} early_poll_max_ms={vendor.EarlyPolls.Skip(earlyBefore).DefaultIfEmpty(TimeSpan.Zero).Max().TotalMilliseconds:0.0} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={submits} stored_clips={storedClips} stored_posters={storedPosters} warmup_jobs={warmup} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0} measured_cpu_ms_per_job={(cpu - cpuBefore) * 1000 / jobs:0.0} tools_cpu_s={toolsCpu:0.0} after_vendor_mean_s={afterVendor.DefaultIfEmpty(double.NaN).Average():0.00} after_vendor_max_s={afterVendor.DefaultIfEmpty(double.NaN).Max():0.00}"));
+    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)statusRequests / jobs:0.00} status_requests={statusRequests} early_polls={vendor.EarlyPolls.Count - earlyBefore} early_poll_max_ms={vendor.EarlyPolls.Skip(earlyBefore).DefaultIfEmpty(TimeSpan.Zero).Max().TotalMilliseconds:0.0} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={submits} stored_clips={storedClips} stored_posters={storedPosters} warmup_jobs={warmup} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0} measured_cpu_ms_per_job={(cpu - cpuBefore) * 1000 / jobs:0.0} tools_cpu_s={toolsCpu:0.0} after_vendor_mean_s={afterVendor.DefaultIfEmpty(double.NaN).Average():0.00} after_vendor_max_s={afterVendor.DefaultIfEmpty(double.NaN).Max():0.00}{phaseFigures}"));
 if (phases.Count > 0)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
