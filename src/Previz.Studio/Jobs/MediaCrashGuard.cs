@@ -55,7 +55,13 @@ public sealed class MediaCrashGuard : IDisposable
     {
         lock (_gate)
         {
-            _log ??= new FileStream(_logPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1);
+            if (_log is null)
+            {
+                // Made at start with the data folder; made again should someone have removed it since.
+                Directory.CreateDirectory(_folder.MediaGuard);
+                _log = new FileStream(_logPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1);
+            }
+
             Append('+', generationId);
             _inFlight++;
         }
@@ -116,6 +122,11 @@ public sealed class MediaCrashGuard : IDisposable
         }
 
         Interlocked.Exchange(ref _nextSweep, now + (long)SweepEvery.TotalMilliseconds);
+        if (!Directory.Exists(_folder.MediaGuard))
+        {
+            return;
+        }
+
         foreach (var log in Directory.EnumerateFiles(_folder.MediaGuard, $"{Environment.MachineName}-*.log"))
         {
             if (log == _logPath || !TryParse(Path.GetFileNameWithoutExtension(log), out var processId, out var started) || IsAlive(processId, started))
