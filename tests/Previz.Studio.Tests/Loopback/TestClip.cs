@@ -7,12 +7,16 @@ public static class TestClip
 {
     private static readonly Lazy<byte[]> Bytes = new(() => Make(2));
     private static readonly Lazy<byte[]> FiveSecondBytes = new(() => Make(5));
+    private static readonly Lazy<byte[]> FullHdBytes = new(() => Make(6, "1920x1080", "testsrc2"));
 
     /// <summary>2 s, 320×180, 24 fps.</summary>
     public static byte[] Mp4 => Bytes.Value;
 
     /// <summary>5 s, 320×180, 24 fps: a vendor clip longer than a 4 s shot, to be trimmed.</summary>
     public static byte[] FiveSecondMp4 => FiveSecondBytes.Value;
+
+    /// <summary>6 s, 1920×1080, 24 fps, a busy picture: its media work takes long enough to be caught in the act.</summary>
+    public static byte[] FullHdMp4 => FullHdBytes.Value;
 
     /// <summary>A copy of <see cref="Mp4"/> in <paramref name="folder"/> under a new name, as a finished download.</summary>
     public static async Task<string> CopyToAsync(string folder)
@@ -22,11 +26,11 @@ public static class TestClip
         return clip;
     }
 
-    private static byte[] Make(int seconds)
+    private static byte[] Make(int seconds, string size = "320x180", string source = "testsrc")
     {
         var path = Path.Combine(Path.GetTempPath(), $"previz-clip-{Guid.NewGuid():N}.mp4");
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-nostdin", "-v", "error", "-f", "lavfi", "-i", $"testsrc=size=320x180:rate=24:duration={seconds}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", path })
+        foreach (var arg in new[] { "-nostdin", "-v", "error", "-f", "lavfi", "-i", $"{source}=size={size}:rate=24:duration={seconds}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", path })
         {
             start.ArgumentList.Add(arg);
         }

@@ -98,6 +98,14 @@ public sealed class StudioProcess : IDisposable
         throw new TimeoutException($"previz did not answer /health:\n{string.Join('\n', Output)}");
     }
 
+    /// <summary>SIGSTOP (true) or SIGCONT (false): freezes the process where it is, or lets it go on.</summary>
+    public void Freeze(bool frozen)
+    {
+        using var kill = System.Diagnostics.Process.Start(new ProcessStartInfo("kill", [frozen ? "-STOP" : "-CONT", $"{_process.Id}"]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
     {
