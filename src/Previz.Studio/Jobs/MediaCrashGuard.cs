@@ -16,13 +16,20 @@ namespace Previz.Studio.Jobs;
 /// job cost a file created and deleted twice per job (1–3 ms of CPU per job in the jobs bench, ext4's inode allocator).
 /// The log of a process of this machine that is gone names what it was doing when it died: each such generation gets
 /// a marker file, and its next attempt runs its media work in ffmpeg/ffprobe processes, where a crash is a failed
-/// child, not a dead server. The marker goes once that attempt's media work is over.
+/// child, not a dead server. The marker goes once that attempt's media work is over, or after
+/// <see cref="MarkerLifetime"/> when no attempt comes.
 /// </para>
 /// </summary>
 public sealed class MediaCrashGuard : IDisposable
 {
     /// <summary>How often a process looks for the logs of dead ones (a directory listing of a few files).</summary>
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A marker is for the next attempt of its generation, which comes within minutes of the restart (a lease running
+    /// out, a sweep); one older than this belongs to a generation nobody attempts again (canceled, failed, deleted).
+    /// </summary>
+    public static readonly TimeSpan MarkerLifetime = TimeSpan.FromDays(1);
 
     private readonly DataFolder _folder;
     private readonly string _logPath;
@@ -125,6 +132,14 @@ public sealed class MediaCrashGuard : IDisposable
         if (!Directory.Exists(_folder.MediaGuard))
         {
             return;
+        }
+
+        foreach (var marker in Directory.EnumerateFiles(_folder.MediaGuard).Where(file => !file.EndsWith(".log", StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(marker) > MarkerLifetime)
+            {
+                File.Delete(marker);
+            }
         }
 
         foreach (var log in Directory.EnumerateFiles(_folder.MediaGuard, $"{Environment.MachineName}-*.log"))

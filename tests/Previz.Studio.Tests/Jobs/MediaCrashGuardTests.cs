@@ -38,6 +38,25 @@ public sealed class MediaCrashGuardTests : IDisposable
     }
 
     [Fact]
+    public void A_marker_that_no_attempt_came_for_goes_after_a_day()
+    {
+        var (forgotten, recent) = (Guid.NewGuid(), Guid.NewGuid());
+        DeadProcess.WriteLog(_folder.MediaGuard, forgotten, recent);
+        using (var guard = new MediaCrashGuard(_folder))
+        {
+            Assert.True(guard.StoppedBefore(forgotten));
+        }
+
+        var marker = Path.Combine(_folder.MediaGuard, $"{forgotten:N}");
+        File.SetLastWriteTimeUtc(marker, DateTime.UtcNow - MediaCrashGuard.MarkerLifetime - TimeSpan.FromMinutes(1));
+        using (var guard = new MediaCrashGuard(_folder))
+        {
+            Assert.False(guard.StoppedBefore(forgotten));
+            Assert.True(guard.StoppedBefore(recent));
+        }
+    }
+
+    [Fact]
     public void The_log_of_a_live_process_is_left_alone_until_the_process_is_gone()
     {
         var id = Guid.NewGuid();
