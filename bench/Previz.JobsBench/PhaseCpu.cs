@@ -6,9 +6,10 @@ namespace Previz.JobsBench;
 /// <summary>
 /// The server's CPU in two phases that a slow enough vendor keeps apart (vendor_seconds well above create_s): creating
 /// and submitting every job, and everything from just before the first clip is ready to the end (per job: the poll that
-/// finds it ready, the download, finishing, poster, storing). The overhead stays small only if storing a result costs
-/// no more CPU than creating a job: the results of the jobs created in the last vendor_seconds arrive as fast as those
-/// jobs were created, and must be stored as fast. With a 2 s vendor the phases overlap and nothing is printed.
+/// finds it ready, the download, finishing, poster, storing). Where creating is CPU-bound, the overhead stays small
+/// only if storing a result costs no more CPU than creating a job: the results of the jobs created in the last
+/// vendor_seconds arrive as fast as those jobs were created, and must be stored as fast. With a 2 s vendor the phases
+/// overlap and nothing is printed.
 /// </summary>
 internal sealed class PhaseCpu
 {
