@@ -36,17 +36,9 @@ internal sealed class PhaseCpu
             $" create_phase_cpu_ms_per_job={phases.Create * 1000 / jobs:0.0} after_ready_cpu_ms_per_job={afterReady * 1000 / jobs:0.0} after_ready_to_create_cpu={afterReady / phases.Create:0.00}");
     }
 
-    /// <summary>User plus system CPU of a process: fields 14 and 15 of /proc/PID/stat, in clock ticks (100 per second).</summary>
-    public static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-
     private static async Task<(double Create, double BeforeReady)?> WatchAsync(int serverPid, LoopbackVendor vendor, int submitsBefore, int jobs)
     {
-        var start = CpuSeconds(serverPid);
+        var start = ProcStat.CpuSeconds(serverPid);
         while (vendor.Submits == submitsBefore)
         {
             await Task.Delay(5);
@@ -60,12 +52,12 @@ internal sealed class PhaseCpu
         {
             if (created is null && vendor.Submits - submitsBefore >= jobs)
             {
-                created = CpuSeconds(serverPid) - start;
+                created = ProcStat.CpuSeconds(serverPid) - start;
             }
 
             await Task.Delay(5);
         }
 
-        return created is { } create ? (create, CpuSeconds(serverPid)) : null;
+        return created is { } create ? (create, ProcStat.CpuSeconds(serverPid)) : null;
     }
 }

@@ -125,8 +125,8 @@ var ideal = createSeconds + workSeconds;
 var peakRss = PeakRssMb(server.Id);
 server.Refresh();
 var cpu = server.TotalProcessorTime.TotalSeconds;
-var toolsCpu = ChildrenCpuSeconds(server.Id);
-var phaseFigures = await phaseCpu.DescribeAsync(PhaseCpu.CpuSeconds(server.Id), jobs);
+var toolsCpu = ProcStat.ChildrenCpuSeconds(server.Id);
+var phaseFigures = await phaseCpu.DescribeAsync(cpu, jobs);
 server.Kill();
 await server.WaitForExitAsync();
 // Distinct clips and posters stored (warm-up jobs included): each job's clip is its own, as from a real vendor.
@@ -193,15 +193,6 @@ static double PeakRssMb(int pid)
     }
 
     return double.NaN;
-}
-
-// CPU of the server's finished child processes (ffprobe, ffmpeg): fields 16 and 17 (cutime, cstime) of
-// /proc/PID/stat, in clock ticks (100 per second on Linux).
-static double ChildrenCpuSeconds(int pid)
-{
-    var stat = File.ReadAllText($"/proc/{pid}/stat");
-    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
 }
 
 static int FreePort()
