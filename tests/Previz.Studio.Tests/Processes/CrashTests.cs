@@ -30,9 +30,7 @@ public sealed class CrashTests
         using (var first = await StudioProcess.StartAsync("serve", environment, port))
         {
             using var client = new HttpClient { BaseAddress = first.BaseUri };
-            var sceneBytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
-            using var upload = await client.PostAsync("/api/scenes?fileName=stadium.previz.json", new ByteArrayContent(sceneBytes));
-            var sceneId = (string)(await upload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            var sceneId = await StudioProcess.UploadStadiumAsync(client);
 
             using var render = await client.PostAsJsonAsync("/api/generations", new { sceneId, shotId = "establishing", options = new { pass = "shaded", resolution = "1k" } });
             renderId = (string)(await render.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;

@@ -29,9 +29,7 @@ public sealed class MediaCrashTests
         using (var first = await StudioProcess.StartAsync("serve", environment, port))
         {
             using var client = new HttpClient { BaseAddress = first.BaseUri };
-            var sceneBytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
-            using var upload = await client.PostAsync("/api/scenes?fileName=stadium.previz.json", new ByteArrayContent(sceneBytes));
-            var sceneId = (string)(await upload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            var sceneId = await StudioProcess.UploadStadiumAsync(client);
 
             // Each try: one job, watched through the server's media-guard log. The moment the log says its media work
             // runs, the server is frozen; if the log still says so, the server dies right there (SIGKILL), as in a

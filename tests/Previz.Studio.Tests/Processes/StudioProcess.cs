@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 
 namespace Previz.Studio.Tests.Processes;
 
@@ -96,6 +98,15 @@ public sealed class StudioProcess : IDisposable
         }
 
         throw new TimeoutException($"previz did not answer /health:\n{string.Join('\n', Output)}");
+    }
+
+    /// <summary>Uploads the bundled stadium sample through a running studio's API; returns the scene's id.</summary>
+    public static async Task<string> UploadStadiumAsync(HttpClient client)
+    {
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
+        using var upload = await client.PostAsync("/api/scenes?fileName=stadium.previz.json", new ByteArrayContent(bytes));
+        upload.EnsureSuccessStatusCode();
+        return (string)(await upload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 
     /// <summary>SIGSTOP (true) or SIGCONT (false): freezes the process where it is, or lets it go on.</summary>

@@ -35,9 +35,7 @@ public sealed partial class ScaleOutTests
         using var workerA = await StudioProcess.StartAsync("worker", environment);
         using var workerB = await StudioProcess.StartAsync("worker", environment);
         using var client = new HttpClient { BaseAddress = serve.BaseUri };
-        var sceneBytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
-        using var upload = await client.PostAsync("/api/scenes?fileName=stadium.previz.json", new ByteArrayContent(sceneBytes));
-        var sceneId = (string)(await upload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var sceneId = await StudioProcess.UploadStadiumAsync(client);
 
         // serve's event stream, open before any job starts: it must report the jobs the worker processes run too.
         using var stopEvents = new CancellationTokenSource();
