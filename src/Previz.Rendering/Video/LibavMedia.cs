@@ -47,7 +47,7 @@ public static class LibavMedia
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         RequireLoaded();
-        return RunAsync(cancel => Probe(path, packetsOnly: false, cancel, cancellationToken), cancellationToken);
+        return RunAsync(cancel => Probe(path, ProbeDepth.EveryFrame, cancel, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static class LibavMedia
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         RequireLoaded();
-        return RunAsync(cancel => Probe(path, packetsOnly: true, cancel, cancellationToken), cancellationToken);
+        return RunAsync(cancel => Probe(path, ProbeDepth.PacketsAndFirstFrame, cancel, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -138,10 +138,7 @@ public static class LibavMedia
         return true;
     }, cancellationToken);
 
-    internal static VideoProbe Probe(string path, bool packetsOnly, nint cancel, CancellationToken cancellationToken) =>
-        Probe(path, packetsOnly ? ProbeDepth.PacketsAndFirstFrame : ProbeDepth.EveryFrame, cancel, cancellationToken);
-
-    private static unsafe VideoProbe Probe(string path, ProbeDepth depth, nint cancel, CancellationToken cancellationToken)
+    internal static unsafe VideoProbe Probe(string path, ProbeDepth depth, nint cancel, CancellationToken cancellationToken)
     {
         var info = default(LibavVideoInfo);
         var error = stackalloc byte[ErrorCapacity];
@@ -229,7 +226,7 @@ public static class LibavMedia
     }
 
     /// <summary>How much of the stream a probe decodes.</summary>
-    private enum ProbeDepth
+    internal enum ProbeDepth
     {
         EveryFrame,
         PacketsAndFirstFrame,

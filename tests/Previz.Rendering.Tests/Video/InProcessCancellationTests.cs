@@ -9,15 +9,16 @@ namespace Previz.Rendering.Tests.Video;
 public sealed class InProcessCancellationTests
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_set_cancel_flag_stops_the_library_before_it_decodes(bool packetsOnly)
+    [InlineData(nameof(LibavMedia.ProbeDepth.EveryFrame))]
+    [InlineData(nameof(LibavMedia.ProbeDepth.PacketsAndFirstFrame))]
+    [InlineData(nameof(LibavMedia.ProbeDepth.PacketsOnly))]
+    public void A_set_cancel_flag_stops_the_library_before_it_decodes(string depth)
     {
         Assert.NotNull(LibavMedia.Version);
         var flag = GC.AllocateArray<int>(1, pinned: true);
         flag[0] = 1;
 
-        Assert.Throws<OperationCanceledException>(() => LibavMedia.Probe(TestVideos.H264, packetsOnly, Marshal.UnsafeAddrOfPinnedArrayElement(flag, 0), CancellationToken.None));
+        Assert.Throws<OperationCanceledException>(() => LibavMedia.Probe(TestVideos.H264, Enum.Parse<LibavMedia.ProbeDepth>(depth), Marshal.UnsafeAddrOfPinnedArrayElement(flag, 0), CancellationToken.None));
     }
 
     [Fact]
