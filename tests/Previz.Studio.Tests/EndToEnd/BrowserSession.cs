@@ -1,26 +1,36 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Previz.Studio.Tests.EndToEnd;
 
 /// <summary>
 /// One test's browser tab at 1280×720 on a studio server: collects console errors and page errors, and saves a
-/// screenshot per step under <c>out/e2e/&lt;test&gt;/&lt;nn-step&gt;.png</c> in the repository.
+/// screenshot per step under <c>out/e2e/&lt;test&gt;/&lt;nn-step&gt;.png</c> in the repository. When it closes it writes the
+/// page's address, its errors, the browser's navigations and the server's latest log lines to the test's output, which
+/// the test runner prints for a failed test: a browser wait that times out says nothing about why on its own.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     /// <summary>How long any single wait may take on a loaded 2-core machine (Blazor circuits, renders, encodes).</summary>
     public const float Timeout = 60_000;
 
+    private const int ServerLogLines = 80;
+
     private readonly IBrowserContext _context;
     private readonly string _shots;
+    private readonly StudioServer _server;
+    private readonly ITestOutputHelper _output;
+    private readonly ConcurrentQueue<string> _navigations = new();
     private int _step;
 
-    private BrowserSession(IBrowserContext context, IPage page, string shots)
+    private BrowserSession(IBrowserContext context, IPage page, string shots, StudioServer server, ITestOutputHelper output)
     {
         _context = context;
         Page = page;
         _shots = shots;
+        _server = server;
+        _output = output;
     }
 
     public IPage Page { get; }
@@ -28,7 +38,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Console messages of type error and uncaught page errors, as they came.</summary>
     public ConcurrentQueue<string> Errors { get; } = new();
 
-    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, StudioServer server, string test)
+    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, StudioServer server, string test, ITestOutputHelper output)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -45,7 +55,14 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         Directory.CreateDirectory(shots);
-        var session = new BrowserSession(context, page, shots);
+        var session = new BrowserSession(context, page, shots, server, output);
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                session._navigations.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {frame.Url}");
+            }
+        };
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -54,6 +71,7 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => session.Errors.Enqueue($"page error: {error}");
+        page.Crash += (_, _) => session.Errors.Enqueue($"the page crashed (on {page.Url})");
         page.Response += (_, response) =>
         {
             if (response.Status >= 400)
@@ -135,6 +153,21 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The page as the test left it: after a failed wait, the one picture of what the user would have seen.
+        try
+        {
+            await StepAsync("last");
+        }
+        catch (PlaywrightException ex)
+        {
+            // Thrown from a dispose it would hide the test's own failure.
+            _output.WriteLine($"no last screenshot: {ex.Message}");
+        }
+
+        _output.WriteLine($"browser at {Page.Url} after {_step} screenshots in {_shots}");
+        _output.WriteLine($"navigations:\n  {string.Join("\n  ", _navigations)}");
+        _output.WriteLine(Errors.IsEmpty ? "no browser errors" : $"browser errors:\n  {string.Join("\n  ", Errors)}");
+        _output.WriteLine($"server's last {ServerLogLines} log lines:\n{string.Join('\n', _server.Process.Output.TakeLast(ServerLogLines))}");
         await _context.CloseAsync();
     }
 }

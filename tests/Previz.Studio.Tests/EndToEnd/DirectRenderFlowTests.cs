@@ -15,7 +15,7 @@ public sealed class DirectRenderFlowTests(BrowserFixture browser, StudioServer s
         var (duration, fps) = server.Shot(shot);
         var directRender = ModelCatalog.Default.Get("direct-render");
         Assert.Equal(ModelProvider.DirectRender, directRender.Provider);
-        await using var session = await BrowserSession.OpenAsync(browser, server, "direct-render-flow");
+        await using var session = await BrowserSession.OpenAsync(browser, server, "direct-render-flow", output);
 
         await StudioSteps.OpenShotAsync(session, server, shot);
         await StudioSteps.ChooseAsync(session, VisualizerMode.FromAnimation, directRender.Id);

@@ -16,7 +16,7 @@ public sealed class HostedStartFrameFlowTests(BrowserFixture browser, StudioServ
         var (duration, fps) = server.Shot(shot);
         var kling = ModelCatalog.Default.Get("kling-2.6-pro");
         Assert.Equal(ModelProvider.Fal, kling.Provider);
-        await using var session = await BrowserSession.OpenAsync(browser, server, "hosted-start-frame-flow");
+        await using var session = await BrowserSession.OpenAsync(browser, server, "hosted-start-frame-flow", output);
 
         await StudioSteps.OpenShotAsync(session, server, shot);
         await StudioSteps.ChooseAsync(session, VisualizerMode.StartFrame, kling.Id);

@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
+using Xunit.Abstractions;
 
 namespace Previz.Studio.Tests.EndToEnd;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class JobsTrayCancelTests(BrowserFixture browser, StudioServer server) : IClassFixture<StudioServer>
+public sealed class JobsTrayCancelTests(BrowserFixture browser, StudioServer server, ITestOutputHelper output) : IClassFixture<StudioServer>
 {
     [Fact]
     public async Task Canceling_a_hosted_job_from_the_jobs_tray_reaches_the_vendor_and_shows_it_canceled()
@@ -13,7 +14,7 @@ public sealed class JobsTrayCancelTests(BrowserFixture browser, StudioServer ser
         const string shot = "breakaway";
         server.Fal.WorkTime = TimeSpan.FromDays(1); // a vendor that never finishes
         var kling = ModelCatalog.Default.Get("kling-2.6-pro");
-        await using var session = await BrowserSession.OpenAsync(browser, server, "jobs-tray-cancel");
+        await using var session = await BrowserSession.OpenAsync(browser, server, "jobs-tray-cancel", output);
 
         await StudioSteps.OpenShotAsync(session, server, shot);
         await StudioSteps.ChooseAsync(session, VisualizerMode.StartFrame, kling.Id);

@@ -1,9 +1,10 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Previz.Studio.Tests.EndToEnd;
 
 [Collection(BrowserTestGroup.Name)]
-public sealed class PageSmokeTests(BrowserFixture browser, StudioServer server) : IClassFixture<StudioServer>
+public sealed class PageSmokeTests(BrowserFixture browser, StudioServer server, ITestOutputHelper output) : IClassFixture<StudioServer>
 {
     [Theory]
     [InlineData("/", "Scenes")]
@@ -11,7 +12,7 @@ public sealed class PageSmokeTests(BrowserFixture browser, StudioServer server) 
     [InlineData("/settings", "Settings")]
     public async Task A_page_renders_its_heading_without_console_errors_and_fits_1280_pixels(string path, string heading)
     {
-        await using var session = await BrowserSession.OpenAsync(browser, server, $"smoke-{heading.ToLowerInvariant()}");
+        await using var session = await BrowserSession.OpenAsync(browser, server, $"smoke-{heading.ToLowerInvariant()}", output);
         await session.GotoAsync(path);
         var h1 = session.Page.Locator("main h1");
         await Assertions.Expect(h1).ToHaveTextAsync(heading);
