@@ -357,8 +357,8 @@ static int probe(const char *path, pvm_video_info *info, int packets_only, char 
     /* Without a decoder ffprobe counts no frames but still reports the stream: so do we. */
     if (decoder != NULL || packets_only == 2) {
         packet = av_packet_alloc();
-        frame = av_frame_alloc();
-        if (packet == NULL || frame == NULL) {
+        frame = decoder != NULL ? av_frame_alloc() : NULL; /* counting alone decodes nothing */
+        if (packet == NULL || (decoder != NULL && frame == NULL)) {
             code = fail(error, error_size, PVM_ERROR, "out of memory", AVERROR(ENOMEM));
             goto done;
         }
