@@ -15,7 +15,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>How long any single wait may take on a loaded 2-core machine (Blazor circuits, renders, encodes).</summary>
     public const float Timeout = 60_000;
 
-    private const int ServerLogLines = 80;
+    private const int LastServerEntries = 20;
 
     private readonly IBrowserContext _context;
     private readonly string _shots;
@@ -151,6 +151,28 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
     }
 
+    /// <summary>
+    /// The server's log entries at warning level and above, then its latest ones: at information level every request
+    /// is logged, and those would bury the one entry that says what went wrong.
+    /// </summary>
+    private string ServerLog()
+    {
+        var entries = new List<List<string>>();
+        foreach (var line in _server.Process.Output)
+        {
+            // The console logger starts an entry with its level ("info: Category[id]") and indents the message.
+            if (entries.Count == 0 || !line.StartsWith(' '))
+            {
+                entries.Add([]);
+            }
+
+            entries[^1].Add(line);
+        }
+
+        var serious = entries.Where(e => e[0].StartsWith("warn:", StringComparison.Ordinal) || e[0].StartsWith("fail:", StringComparison.Ordinal) || e[0].StartsWith("crit:", StringComparison.Ordinal));
+        return string.Join('\n', serious.Concat([["…"]]).Concat(entries.TakeLast(LastServerEntries)).SelectMany(e => e));
+    }
+
     public async ValueTask DisposeAsync()
     {
         // The page as the test left it: after a failed wait, the one picture of what the user would have seen.
@@ -167,7 +189,7 @@ public sealed class BrowserSession : IAsyncDisposable
         _output.WriteLine($"browser at {Page.Url} after {_step} screenshots in {_shots}");
         _output.WriteLine($"navigations:\n  {string.Join("\n  ", _navigations)}");
         _output.WriteLine(Errors.IsEmpty ? "no browser errors" : $"browser errors:\n  {string.Join("\n  ", Errors)}");
-        _output.WriteLine($"server's last {ServerLogLines} log lines:\n{string.Join('\n', _server.Process.Output.TakeLast(ServerLogLines))}");
+        _output.WriteLine($"server's warnings and errors, then its last {LastServerEntries} log entries:\n{ServerLog()}");
         await _context.CloseAsync();
     }
 }
