@@ -22,6 +22,7 @@ public static class StudioHost
     public static WebApplication BuildServe(string[] args, string? urls, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(StudioHost).Assembly.GetName().Name });
+        QuietLogDefaults.Apply(builder.Configuration);
         var options = StudioServices.ReadOptions(builder.Configuration);
         var listen = urls ?? builder.Configuration["urls"] ?? DefaultUrls;
         BindingGuard.Check(listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options.Token);
@@ -77,6 +78,7 @@ public static class StudioHost
     public static IHost BuildWorker(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ApplicationName = typeof(StudioHost).Assembly.GetName().Name });
+        QuietLogDefaults.Apply(builder.Configuration);
         var options = StudioServices.ReadOptions(builder.Configuration);
         builder.Services.AddPrevizStudio(builder.Configuration, options);
         configure?.Invoke(builder);

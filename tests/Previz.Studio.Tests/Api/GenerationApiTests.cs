@@ -96,6 +96,10 @@ public sealed class GenerationApiTests
             Assert.DoesNotContain(PlantedKey, text, StringComparison.Ordinal);
         }
 
+        // The logs were read down to trace level, below the product's quiet defaults, with the entries of the vendor calls.
+        Assert.Contains(studio.Logs.Lines, line => line.Contains(" Trace: ", StringComparison.Ordinal));
+        Assert.Contains(studio.Logs.Lines, line => line.StartsWith("Polly ", StringComparison.Ordinal));
+
         var db = await File.ReadAllBytesAsync(Path.Combine(studio.DataFolder, "previz.db"));
         Assert.DoesNotContain(PlantedKey, System.Text.Encoding.UTF8.GetString(db), StringComparison.Ordinal);
     }
