@@ -34,7 +34,6 @@ start.Environment["PREVIZ_DATA"] = data;
 start.Environment["FAL_KEY"] = "bench-key";
 start.Environment["Providers__Fal__QueueUrl"] = vendor.BaseUri.ToString();
 start.Environment["Studio__AllowRawHostedRequests"] = "true";
-start.Environment["Logging__LogLevel__Default"] = "Warning";
 foreach (var name in new[] { "Studio__Jobs__PollingInterval", "Studio__Jobs__HostedWorkers", "Studio__Jobs__CreateConcurrency", "PREVIZ_DATABASE" })
 {
     if (Environment.GetEnvironmentVariable(name) is { } value)
