@@ -31,6 +31,9 @@ public sealed class GenerationFinisher
     /// <summary>This finisher with ffprobe/ffmpeg processes only (see <see cref="FfmpegOptions.InProcess"/>).</summary>
     public GenerationFinisher WithProcessesOnly() => new(_ffmpeg with { InProcess = false });
 
+    /// <summary>Whether its probes, checks and stream copies run in FFmpeg's libraries in this process (<see cref="LibavMedia"/>).</summary>
+    public bool UsesLibraries => LibavMedia.IsUsedFor(_ffmpeg);
+
     public async Task<FinishedMedia> FinishAsync(string downloadedFile, GenerationPlan plan, string outputFile, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(downloadedFile);
@@ -120,9 +123,10 @@ public sealed class GenerationFinisher
         args.Add(temp);
         try
         {
-            if (copy && LibavMedia.IsUsedFor(_ffmpeg))
+            var writtenInProcess = false;
+            if (copy && UsesLibraries)
             {
-                await CopyStreamsInProcessAsync(source, temp, args, cancellationToken);
+                writtenInProcess = await CopyStreamsInProcessAsync(source, temp, args, cancellationToken);
             }
             else
             {
@@ -146,7 +150,7 @@ public sealed class GenerationFinisher
             }
 
             File.Move(temp, output, overwrite: true);
-            return new FinishedMedia(output, "video", result.Width, result.Height, result.DurationSeconds, result, probe.DurationSeconds, processing + ", +faststart");
+            return new FinishedMedia(output, "video", result.Width, result.Height, result.DurationSeconds, result, probe.DurationSeconds, processing + ", +faststart", writtenInProcess);
         }
         finally
         {
@@ -158,15 +162,18 @@ public sealed class GenerationFinisher
     /// The stream copy with FFmpeg's libraries in this process. Should that fail, the ffmpeg program gets its turn: its
     /// copy also guesses missing timestamps and mends broken ones, which the in-process copy does not try.
     /// </summary>
-    private async Task CopyStreamsInProcessAsync(string source, string temp, List<string> ffmpegArgs, CancellationToken cancellationToken)
+    /// <returns>Whether the libraries made the copy (false: the ffmpeg program did).</returns>
+    private async Task<bool> CopyStreamsInProcessAsync(string source, string temp, List<string> ffmpegArgs, CancellationToken cancellationToken)
     {
         try
         {
             await LibavMedia.RemuxAsync(source, temp, faststart: true, cancellationToken);
+            return true;
         }
         catch (VideoEncodingException)
         {
             await RunFfmpegAsync(ffmpegArgs, cancellationToken);
+            return false;
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class DataFolder
 
     public string Temp => Path.Combine(Root, "tmp");
 
-    /// <summary>Markers of generations whose media work runs in this process (see <c>MediaCrashGuard</c>).</summary>
+    /// <summary>Each process's log of the media work it runs, and markers of work a dead process left (see <c>MediaCrashGuard</c>).</summary>
     public string MediaGuard => Path.Combine(Root, "media-guard");
 
     /// <summary>The default: <c>PREVIZ_DATA</c> if set, else <c>$XDG_DATA_HOME/previz</c> or <c>~/.local/share/previz</c>.</summary>

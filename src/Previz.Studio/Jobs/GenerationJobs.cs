@@ -491,10 +491,7 @@ public sealed partial class GenerationJobs
             await keep;
         }
 
-        var where = inProcesses
-            ? "ffmpeg processes: an earlier attempt stopped the server during its media work"
-            : LibavMedia.IsUsedFor(null) ? "FFmpeg's libraries in the server" : "ffmpeg processes";
-        await StoreAsync(held, clip, $"{processing} ({where})", inProcesses, cancellationToken);
+        await StoreAsync(held, clip, processing, inProcesses, cancellationToken);
     }
 
     /// <summary>

@@ -25,6 +25,10 @@ public sealed class PipelineFinisher : IResultFinisher
         ArgumentNullException.ThrowIfNull(generation);
         // Duration is the plan's output length (the shot, or the accepted cap); 0 would mean "keep it as it is".
         var finished = await (inProcesses ? _inProcesses : _finisher).FinishVideoAsync(downloadedFile, Math.Max(0, generation.Duration), outputFile, cancellationToken);
-        return finished.Processing;
+        var where = inProcesses ? "ffmpeg processes: an earlier attempt stopped the server during its media work"
+            : finished.WrittenInProcess ? "FFmpeg's libraries in the server"
+            : _finisher.UsesLibraries ? "checked by FFmpeg's libraries in the server, written by an ffmpeg process"
+            : "ffmpeg processes";
+        return $"{finished.Processing} ({where})";
     }
 }

@@ -32,6 +32,7 @@ public sealed class GenerationFinisherTests : IDisposable
         var finished = await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, output, CancellationToken.None);
 
         Assert.Equal("streams copied, +faststart", finished.Processing);
+        Assert.True(finished.WrittenInProcess);
         var probe = await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None);
         Assert.Equal(new VideoProbe("h264", "yuv420p", 640, 360, 30, 30, 60, 2), probe);
         Assert.Equal(probe, finished.Video);
@@ -79,6 +80,8 @@ public sealed class GenerationFinisherTests : IDisposable
         {
             var finished = await finisher.FinishVideoAsync(vendorClip, 0, byProcesses, CancellationToken.None);
             Assert.Equal("streams copied, +faststart", finished.Processing);
+            Assert.False(finished.WrittenInProcess);
+            Assert.False(finisher.UsesLibraries);
 
             // It was the processes: without them on the path the same call stops at the first probe.
             Environment.SetEnvironmentVariable("PATH", "/nonexistent");
@@ -93,6 +96,20 @@ public sealed class GenerationFinisherTests : IDisposable
 
         Assert.Equal(await Ffprobe.ProbeAsync(inProcess, FfprobeProcess, CancellationToken.None), await Ffprobe.ProbeAsync(byProcesses, FfprobeProcess, CancellationToken.None));
         Assert.Equal(StreamTypes(inProcess), StreamTypes(byProcesses));
+    }
+
+    [Fact]
+    public async Task A_clip_longer_than_the_shot_is_re_encoded_by_an_ffmpeg_process_and_says_so()
+    {
+        var output = Path.Combine(_folder, "trimmed.mp4");
+        var finisher = new GenerationFinisher();
+
+        var finished = await finisher.FinishVideoAsync(MakeVendorClip(), 1, output, CancellationToken.None);
+
+        Assert.Equal("trimmed 2.000 s to 1.000 s (re-encoded to H.264), +faststart", finished.Processing);
+        Assert.False(finished.WrittenInProcess);
+        Assert.True(finisher.UsesLibraries);
+        Assert.Equal(1, (await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None)).DurationSeconds, 0.05);
     }
 
     [Fact]

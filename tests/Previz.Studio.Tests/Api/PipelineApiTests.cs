@@ -72,6 +72,10 @@ public sealed class PipelineApiTests
         Assert.Equal("kling-2.6-pro", (string)provenance["modelId"]!);
         Assert.Equal("start-frame", (string)provenance["mode"]!);
         Assert.Equal(shotSeconds, (double)provenance["duration"]!);
+        // The trim is a re-encode: an ffmpeg process wrote the clip that the libraries in the server checked.
+        var finishing = (string)provenance["finishing"]!;
+        Assert.StartsWith("trimmed ", finishing, StringComparison.Ordinal);
+        Assert.EndsWith("(checked by FFmpeg's libraries in the server, written by an ffmpeg process)", finishing, StringComparison.Ordinal);
         var prompt = provenance["prompt"]!;
         Assert.Equal("Graphite storyboard sketch, loose hatching.", (string)prompt["style"]!);
         Assert.False(string.IsNullOrWhiteSpace((string?)prompt["scene"]));
