@@ -15,10 +15,10 @@ public static class StudioSteps
         var open = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Open {server.StadiumName}", Exact = true });
         await session.StepAsync("scenes");
         await (await BrowserSession.InteractiveAsync(open)).ClickAsync();
-        // Blazor moves to the studio page within the document (history.pushState). Waiting for that navigation raced with
-        // it: Playwright's client read the old address, the navigation event came in on another thread before the
-        // waiter was listening, and the wait ran out although the browser was on the studio page (seen twice: in CI, and in a clean-clone run here).
-        // The address is polled instead; the card below is waited for on its own.
+        // Blazor moves to the studio page within the document (history.pushState). Waiting for that as a navigation
+        // timed out twice (in CI, and in a clean-clone run here) with the browser already on the studio page 2 s after
+        // the click; most likely the navigation event reached Playwright's client before its waiter listened. The
+        // address is polled instead; the card below is waited for on its own.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/scenes/[0-9a-f-]{36}$"), new PageAssertionsToHaveURLOptions { Timeout = BrowserSession.Timeout });
         var card = page.Locator($"button.shot-card[data-shot-id=\"{shotId}\"]");
         await (await BrowserSession.InteractiveAsync(card)).ClickAsync();
