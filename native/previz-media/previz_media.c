@@ -23,7 +23,7 @@
 #include <string.h>
 
 #define EXPORT __attribute__((visibility("default")))
-#define PREVIZ_MEDIA_VERSION 2
+#define PREVIZ_MEDIA_VERSION 3
 
 _Static_assert(sizeof(pvm_video_info) == 176, "pvm_video_info is mirrored in C#: keep its size");
 
@@ -138,7 +138,69 @@ static double round_like_ffprobe(double seconds)
 
 /* ---- shared steps ------------------------------------------------------------------------------------------------ */
 
-static int open_input(const char *path, AVFormatContext **opened, char *error, int error_size)
+/* What a call reads from an opened input beyond the container's header. */
+enum stream_info {
+    /* avformat_find_stream_info, as ffprobe and ffmpeg run it: it opens decoders and decodes the first frames. */
+    STREAM_INFO_ALWAYS,
+    /* The header alone when it gives what a call using just the video stream needs (header_is_enough). */
+    STREAM_INFO_UNLESS_VIDEO_IN_HEADER,
+    /* The same for a call copying the video and audio streams. */
+    STREAM_INFO_UNLESS_VIDEO_AND_AUDIO_IN_HEADER,
+};
+
+/* Whether an MP4/MOV's header alone gives what the call needs, so the decoding avformat_find_stream_info does can be
+ * skipped: codec, picture size and start time of every video stream and, where audio is copied too, codec, sample
+ * format and frame size of every audio stream (an MP4 header does not give AAC's frame size, and the MP4 muxer times
+ * audio by it). Not the pixel format, which only decoding tells and these calls do not use. On a vendor's 1080p clip
+ * that decoding was 14 of a packet count's 17 ms and 9 of a stream copy's 13 ms; the copies, posters and counts are
+ * byte for byte the same. */
+static int header_is_enough(const AVFormatContext *input, enum stream_info need)
+{
+    if (need == STREAM_INFO_ALWAYS || strcmp(input->iformat->name, "mov,mp4,m4a,3gp,3g2,mj2") != 0) {
+        return 0;
+    }
+
+    for (unsigned i = 0; i < input->nb_streams; i++) {
+        const AVStream *stream = input->streams[i];
+        const AVCodecParameters *parameters = stream->codecpar;
+        if (parameters->codec_type == AVMEDIA_TYPE_VIDEO
+            && (parameters->codec_id == AV_CODEC_ID_NONE || stream->start_time == AV_NOPTS_VALUE
+                || parameters->width <= 0 || parameters->height <= 0)) {
+            return 0;
+        }
+
+        if (parameters->codec_type == AVMEDIA_TYPE_AUDIO && need == STREAM_INFO_UNLESS_VIDEO_AND_AUDIO_IN_HEADER
+            && (parameters->codec_id == AV_CODEC_ID_NONE || stream->start_time == AV_NOPTS_VALUE
+                || parameters->sample_rate <= 0 || parameters->ch_layout.nb_channels <= 0 || parameters->frame_size <= 0)) {
+            return 0;
+        }
+    }
+
+    return 1;
+}
+
+/* The file's start in AV_TIME_BASE units: the container's, or, where avformat_find_stream_info did not run to work it
+ * out, the earliest of its streams' starts, as that would have; 0 when unknown. */
+static int64_t file_start(const AVFormatContext *input)
+{
+    if (input->start_time != AV_NOPTS_VALUE) {
+        return input->start_time;
+    }
+
+    int64_t start = AV_NOPTS_VALUE;
+    for (unsigned i = 0; i < input->nb_streams; i++) {
+        const AVStream *stream = input->streams[i];
+        if (stream->start_time != AV_NOPTS_VALUE) {
+            int64_t at = av_rescale_q(stream->start_time, stream->time_base, AV_TIME_BASE_Q);
+            start = start == AV_NOPTS_VALUE || at < start ? at : start;
+        }
+    }
+
+    return start != AV_NOPTS_VALUE ? start : 0;
+}
+
+/* Opens the file and reads its stream info as far as the call needs it (see enum stream_info). */
+static int open_input(const char *path, enum stream_info need, AVFormatContext **opened, char *error, int error_size)
 {
     AVDictionary *options = NULL;
     av_dict_set(&options, "scan_all_pmts", "1", 0); /* as ffprobe and ffmpeg set it */
@@ -158,7 +220,7 @@ static int open_input(const char *path, AVFormatContext **opened, char *error, i
                            : fail(error, error_size, PVM_ERROR, "cannot open it", ret);
     }
 
-    ret = avformat_find_stream_info(input, NULL);
+    ret = header_is_enough(input, need) ? 0 : avformat_find_stream_info(input, NULL);
     if (ret < 0 || cancelled()) {
         avformat_close_input(&input);
         return cancelled() ? fail(error, error_size, PVM_CANCELLED, "cancelled", 0)
@@ -332,7 +394,8 @@ static int probe(const char *path, pvm_video_info *info, int packets_only, char 
     info->format_duration = NAN;
 
     AVFormatContext *input = NULL;
-    int code = open_input(path, &input, error, error_size);
+    /* A probe reports what only decoding tells (the pixel format); counting alone does not. */
+    int code = open_input(path, packets_only == 2 ? STREAM_INFO_UNLESS_VIDEO_IN_HEADER : STREAM_INFO_ALWAYS, &input, error, error_size);
     if (code != PVM_OK) {
         return code;
     }
@@ -491,7 +554,7 @@ static int add_copied_stream(AVFormatContext *output, const AVStream *in)
 static int remux(const char *input_path, const char *output_path, int faststart, char *error, int error_size)
 {
     AVFormatContext *input = NULL;
-    int code = open_input(input_path, &input, error, error_size);
+    int code = open_input(input_path, STREAM_INFO_UNLESS_VIDEO_AND_AUDIO_IN_HEADER, &input, error, error_size);
     if (code != PVM_OK) {
         return code;
     }
@@ -552,7 +615,7 @@ static int remux(const char *input_path, const char *output_path, int faststart,
     }
 
     /* ffmpeg shifts the copy so the file starts at 0 (its ts_offset without -copyts). */
-    int64_t start = input->start_time != AV_NOPTS_VALUE ? input->start_time : 0;
+    int64_t start = file_start(input);
     /* A read error ends the input, as in ffmpeg: what was read until then is written. */
     while (!cancelled() && av_read_frame(input, packet) >= 0) {
         int target = packet->stream_index == source[0] ? 0 : (streams == 2 && packet->stream_index == source[1]) ? 1 : -1;
@@ -817,7 +880,7 @@ static int poster(const char *input_path, const char *output_path, double second
                   char *error, int error_size)
 {
     AVFormatContext *input = NULL;
-    int code = open_input(input_path, &input, error, error_size);
+    int code = open_input(input_path, STREAM_INFO_UNLESS_VIDEO_IN_HEADER, &input, error, error_size);
     if (code != PVM_OK) {
         return code;
     }
@@ -845,9 +908,8 @@ static int poster(const char *input_path, const char *output_path, double second
     /* ffmpeg's input -ss: seek (any stream) to the keyframe at or before the time counted from the file's start; a
      * file that cannot seek is decoded from its start. */
     int64_t at = (int64_t)llround((seconds > 0 ? seconds : 0) * AV_TIME_BASE);
-    if (input->start_time != AV_NOPTS_VALUE) {
-        at += input->start_time;
-    }
+    int64_t start = file_start(input);
+    at += start;
 
     avformat_seek_file(input, -1, INT64_MIN, at, at, 0);
     AVStream *stream = input->streams[index];
@@ -864,7 +926,6 @@ static int poster(const char *input_path, const char *output_path, double second
     }
 
     int decoded = decode_frame_at(input, index, decoder, target, skip_before, shown);
-    int64_t start = input->start_time != AV_NOPTS_VALUE ? input->start_time : 0;
     if (!decoded && at > start && !cancelled()) {
         /* The seek landed where no keyframe follows (an MPEG-TS without an index, say), where ffmpeg writes nothing:
          * decode from the start instead. */

@@ -53,7 +53,8 @@ int pvm_probe(const char *path, pvm_video_info *info, const int *cancel, char *e
 int pvm_probe_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size);
 
 /* Like pvm_probe_packets, but decodes nothing: for a stream copy of packets whose first frame was seen to decode
- * already. frames_decoded is the number of packets shown. */
+ * already. frames_decoded is the number of packets shown. An MP4/MOV is read from its header alone, without the
+ * decoding ffprobe does to fill in its stream info: its pixel_format is then "unknown". */
 int pvm_count_packets(const char *path, pvm_video_info *info, const int *cancel, char *error, int error_size);
 
 /* Copies the first video and first audio stream (if any) into an MP4, moov first when faststart is non-zero

@@ -143,6 +143,12 @@ public sealed class GenerationFinisher
                 throw new UnexpectedMediaException($"Copying the result's streams kept {result.FrameCount} of its {probe.FrameCount} frames.");
             }
 
+            if (copy)
+            {
+                // The copy has the source's coded pictures, so their pixel format; the count read only the MP4's header.
+                result = result with { PixelFormat = probe.PixelFormat };
+            }
+
             if (trim && Math.Abs(result.DurationSeconds - targetSeconds) > frame + 1e-3)
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,

@@ -34,7 +34,8 @@ public static class Ffprobe
 
     /// <summary>
     /// The figures of a stream copy whose source was probed already: in-process its packets are counted and nothing is
-    /// decoded (see <see cref="LibavMedia.CountPacketsAsync"/>); the ffprobe process decodes every frame, as above.
+    /// decoded, nor the pixel format of an MP4 read (see <see cref="LibavMedia.CountPacketsAsync"/>); the ffprobe process
+    /// decodes every frame, as above.
     /// </summary>
     public static Task<VideoProbe> CountPacketsAsync(string path, FfmpegOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -66,7 +66,8 @@ public static class LibavMedia
     /// <summary>
     /// <see cref="ProbePacketsAsync"/> without decoding even the first frame: for a stream copy, whose packets are the
     /// ones already probed (at 1080p that first frame was most of a packet probe's 10 ms). <see cref="VideoProbe.FrameCount"/>
-    /// is the number of packets shown.
+    /// is the number of packets shown. An MP4 is read from its header alone, without the decoding ffprobe does for its
+    /// stream info (14 of 17 ms on a 1080p clip), so its <see cref="VideoProbe.PixelFormat"/> is "unknown".
     /// </summary>
     /// <exception cref="VideoEncodingException">The file cannot be read, has no video stream, or ends before its index does.</exception>
     public static Task<VideoProbe> CountPacketsAsync(string path, CancellationToken cancellationToken)

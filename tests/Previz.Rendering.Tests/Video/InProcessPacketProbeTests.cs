@@ -23,7 +23,12 @@ public sealed class InProcessPacketProbeTests
     {
         var path = TestVideos.Named(clip);
 
-        Assert.Equal(await LibavMedia.ProbePacketsAsync(path, CancellationToken.None), await LibavMedia.CountPacketsAsync(path, CancellationToken.None));
+        var probed = await LibavMedia.ProbePacketsAsync(path, CancellationToken.None);
+        var counted = await LibavMedia.CountPacketsAsync(path, CancellationToken.None);
+
+        Assert.Equal(probed with { PixelFormat = counted.PixelFormat }, counted);
+        // An MP4 is counted from its header alone, and only decoding tells the pixel format; other files are read as ffprobe reads them.
+        Assert.Equal(Path.GetExtension(path) == ".mp4" ? "unknown" : probed.PixelFormat, counted.PixelFormat);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class InProcessPosterTests
     [InlineData("odd", 0.514, 320, 180)]
     [InlineData("wide", 0.333, 640, 360)] // 1000×562 → 640 wide; 562·640/1000 = 359.7 → 360, even
     [InlineData("mpeg4", 1, 352, 288)]
+    [InlineData("late-streams", 0.5, 320, 180)] // counted from the file's start, 0.18 s (its audio's), as ffmpeg counts
     public async Task The_poster_is_the_frame_ffmpeg_picks_at_most_640_wide_with_an_even_height(string clip, double seconds, int width, int height)
     {
         var input = clip switch
@@ -18,6 +19,7 @@ public sealed class InProcessPosterTests
             "h264-audio" => TestVideos.H264WithAudio,
             "odd" => TestVideos.OddFrameCount,
             "wide" => TestVideos.Wide,
+            "late-streams" => TestVideos.LateStreams,
             _ => TestVideos.Mpeg4,
         };
         var inProcess = TestVideos.Output(".jpg");

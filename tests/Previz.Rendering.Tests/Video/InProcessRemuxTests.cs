@@ -31,6 +31,25 @@ public sealed class InProcessRemuxTests
         Assert.Equal(before.DurationSeconds, after.DurationSeconds, 0.002);
     }
 
+    [Theory]
+    [InlineData("h264")]
+    [InlineData("h264-audio")]
+    [InlineData("odd")]
+    [InlineData("late-streams")]
+    [InlineData("vp9")]
+    public async Task A_stream_copy_is_byte_for_byte_the_ffmpeg_programs(string clip)
+    {
+        // Where the MP4 header alone is read (no decoding for stream info), the copy must still be ffmpeg's own.
+        var input = clip == "late-streams" ? TestVideos.LateStreams : TestVideos.Named(clip);
+        var ours = TestVideos.Output(".mp4");
+        var ffmpegs = TestVideos.Output(".mp4");
+
+        await LibavMedia.RemuxAsync(input, ours, faststart: true, CancellationToken.None);
+        TestVideos.RunFfmpeg("-i", input, "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart", "-f", "mp4", ffmpegs);
+
+        Assert.Equal(await File.ReadAllBytesAsync(ffmpegs), await File.ReadAllBytesAsync(ours));
+    }
+
     [Fact]
     public async Task The_first_audio_stream_comes_along_and_nothing_else()
     {

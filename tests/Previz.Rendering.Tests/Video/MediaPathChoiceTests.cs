@@ -12,7 +12,7 @@ public sealed class MediaPathChoiceTests
         // Fails rather than skips: the test install brings FFmpeg's dev packages, so a missing library is a broken build.
         Assert.True(LibavMedia.IsAvailable,
             "libprevizmedia.so did not build or load: scripts/install-deps.sh test installs gcc, pkg-config and FFmpeg's dev packages, and the Previz.Rendering build compiles it.");
-        Assert.StartsWith("previz-media 2 (Lavf", LibavMedia.Version, StringComparison.Ordinal);
+        Assert.StartsWith("previz-media 3 (Lavf", LibavMedia.Version, StringComparison.Ordinal);
         Assert.True(LibavMedia.IsUsedFor(null));
     }
 

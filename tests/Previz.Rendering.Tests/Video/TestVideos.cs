@@ -21,6 +21,15 @@ internal static class TestVideos
         "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
         "-c:a", "aac", "-shortest");
 
+    /// <summary>
+    /// 2 s of 320×180 with B-frames and an AAC tone, both shifted 0.2 s later, so each starts after 0 (the audio's
+    /// priming a little before the video): MP4 edit lists, where a copy that misread the audio from the header alone
+    /// timed it one AAC frame short.
+    /// </summary>
+    public static string LateStreams => Make("late-streams.mp4", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=24:duration=2",
+        "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-bf", "2", "-pix_fmt", "yuv420p",
+        "-c:a", "aac", "-output_ts_offset", "0.2");
+
     /// <summary>37 frames (an odd count) of 320×180 at 24 fps with B-frames, which the decoder holds back until drained.</summary>
     public static string OddFrameCount => Make("odd.mp4", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=24", "-frames:v", "37",
         "-c:v", "libx264", "-preset", "fast", "-bf", "3", "-pix_fmt", "yuv420p");
