@@ -146,6 +146,8 @@ enum stream_info {
     STREAM_INFO_UNLESS_VIDEO_IN_HEADER,
     /* The same for a call copying the video and audio streams. */
     STREAM_INFO_UNLESS_VIDEO_AND_AUDIO_IN_HEADER,
+    /* The same for a probe, which also reports the video's frame rates: a constant rate's are in an MP4 header. */
+    STREAM_INFO_UNLESS_VIDEO_AND_RATES_IN_HEADER,
 };
 
 /* Whether an MP4/MOV's header alone gives what the call needs, so the decoding avformat_find_stream_info does can be
@@ -166,6 +168,12 @@ static int header_is_enough(const AVFormatContext *input, enum stream_info need)
         if (parameters->codec_type == AVMEDIA_TYPE_VIDEO
             && (parameters->codec_id == AV_CODEC_ID_NONE || stream->start_time == AV_NOPTS_VALUE
                 || parameters->width <= 0 || parameters->height <= 0)) {
+            return 0;
+        }
+
+        if (parameters->codec_type == AVMEDIA_TYPE_VIDEO && need == STREAM_INFO_UNLESS_VIDEO_AND_RATES_IN_HEADER
+            && (stream->avg_frame_rate.num <= 0 || stream->avg_frame_rate.den <= 0 || stream->r_frame_rate.num <= 0
+                || stream->r_frame_rate.den <= 0)) {
             return 0;
         }
 
@@ -394,8 +402,9 @@ static int probe(const char *path, pvm_video_info *info, int packets_only, char 
     info->format_duration = NAN;
 
     AVFormatContext *input = NULL;
-    /* A probe reports what only decoding tells (the pixel format); counting alone does not. */
-    int code = open_input(path, packets_only == 2 ? STREAM_INFO_UNLESS_VIDEO_IN_HEADER : STREAM_INFO_ALWAYS, &input, error, error_size);
+    /* The pixel format, which only decoding tells, comes from the probe's own decoder (counting alone has none). */
+    int code = open_input(path, packets_only == 2 ? STREAM_INFO_UNLESS_VIDEO_IN_HEADER : STREAM_INFO_UNLESS_VIDEO_AND_RATES_IN_HEADER,
+                          &input, error, error_size);
     if (code != PVM_OK) {
         return code;
     }
@@ -437,7 +446,13 @@ static int probe(const char *path, pvm_video_info *info, int packets_only, char 
     const AVCodecParameters *parameters = stream->codecpar;
     const AVCodecDescriptor *descriptor = avcodec_descriptor_get(parameters->codec_id);
     copy_name(info->codec, sizeof info->codec, descriptor != NULL ? descriptor->name : NULL);
-    copy_name(info->pixel_format, sizeof info->pixel_format, av_get_pix_fmt_name((enum AVPixelFormat)parameters->format));
+    /* Where the stream info was not read, the decoder's format once a frame came out: the one that read would have set. */
+    enum AVPixelFormat format = (enum AVPixelFormat)parameters->format;
+    if (format == AV_PIX_FMT_NONE && decoder != NULL && frames > 0) {
+        format = decoder->pix_fmt;
+    }
+
+    copy_name(info->pixel_format, sizeof info->pixel_format, av_get_pix_fmt_name(format));
     info->width = parameters->width;
     info->height = parameters->height;
     info->avg_frame_rate_num = stream->avg_frame_rate.num;
