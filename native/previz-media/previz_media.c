@@ -138,27 +138,26 @@ static double round_like_ffprobe(double seconds)
 
 /* ---- shared steps ------------------------------------------------------------------------------------------------ */
 
-/* What a call reads from an opened input beyond the container's header. */
+/* What a call needs of an input, where an MP4/MOV's header alone may give it (header_is_enough); where it does not,
+ * avformat_find_stream_info reads it as ffprobe and ffmpeg do, opening decoders and decoding the first frames. */
 enum stream_info {
-    /* avformat_find_stream_info, as ffprobe and ffmpeg run it: it opens decoders and decodes the first frames. */
-    STREAM_INFO_ALWAYS,
-    /* The header alone when it gives what a call using just the video stream needs (header_is_enough). */
-    STREAM_INFO_UNLESS_VIDEO_IN_HEADER,
-    /* The same for a call copying the video and audio streams. */
-    STREAM_INFO_UNLESS_VIDEO_AND_AUDIO_IN_HEADER,
-    /* The same for a probe, which also reports the video's frame rates: a constant rate's are in an MP4 header. */
-    STREAM_INFO_UNLESS_VIDEO_AND_RATES_IN_HEADER,
+    /* A call using just the video stream. */
+    STREAM_INFO_VIDEO,
+    /* A call copying the video and audio streams. */
+    STREAM_INFO_VIDEO_AND_AUDIO,
+    /* A probe, which also reports the video's frame rates (a constant rate's are in an MP4 header). */
+    STREAM_INFO_VIDEO_AND_RATES,
 };
 
 /* Whether an MP4/MOV's header alone gives what the call needs, so the decoding avformat_find_stream_info does can be
  * skipped: codec, picture size and start time of every video stream and, where audio is copied too, codec, sample
- * format and frame size of every audio stream (an MP4 header does not give AAC's frame size, and the MP4 muxer times
- * audio by it). Not the pixel format, which only decoding tells and these calls do not use. On a vendor's 1080p clip
- * that decoding was 14 of a packet count's 17 ms and 9 of a stream copy's 13 ms; the copies, posters and counts are
- * byte for byte the same. */
+ * rate, channels and frame size of every audio stream (an MP4 header does not give AAC's frame size, and the MP4 muxer
+ * times audio by it). Not the pixel format, which only decoding tells: a probe takes it from its own decoder, the
+ * other calls do not use it. On a vendor's 1080p clip that decoding was 14 of a packet count's 17 ms and 9 of a stream
+ * copy's 13 ms; the copies and posters are byte for byte the same, the figures ffprobe's. */
 static int header_is_enough(const AVFormatContext *input, enum stream_info need)
 {
-    if (need == STREAM_INFO_ALWAYS || strcmp(input->iformat->name, "mov,mp4,m4a,3gp,3g2,mj2") != 0) {
+    if (strcmp(input->iformat->name, "mov,mp4,m4a,3gp,3g2,mj2") != 0) {
         return 0;
     }
 
@@ -171,13 +170,13 @@ static int header_is_enough(const AVFormatContext *input, enum stream_info need)
             return 0;
         }
 
-        if (parameters->codec_type == AVMEDIA_TYPE_VIDEO && need == STREAM_INFO_UNLESS_VIDEO_AND_RATES_IN_HEADER
+        if (parameters->codec_type == AVMEDIA_TYPE_VIDEO && need == STREAM_INFO_VIDEO_AND_RATES
             && (stream->avg_frame_rate.num <= 0 || stream->avg_frame_rate.den <= 0 || stream->r_frame_rate.num <= 0
                 || stream->r_frame_rate.den <= 0)) {
             return 0;
         }
 
-        if (parameters->codec_type == AVMEDIA_TYPE_AUDIO && need == STREAM_INFO_UNLESS_VIDEO_AND_AUDIO_IN_HEADER
+        if (parameters->codec_type == AVMEDIA_TYPE_AUDIO && need == STREAM_INFO_VIDEO_AND_AUDIO
             && (parameters->codec_id == AV_CODEC_ID_NONE || stream->start_time == AV_NOPTS_VALUE
                 || parameters->sample_rate <= 0 || parameters->ch_layout.nb_channels <= 0 || parameters->frame_size <= 0)) {
             return 0;
@@ -403,7 +402,7 @@ static int probe(const char *path, pvm_video_info *info, int packets_only, char 
 
     AVFormatContext *input = NULL;
     /* The pixel format, which only decoding tells, comes from the probe's own decoder (counting alone has none). */
-    int code = open_input(path, packets_only == 2 ? STREAM_INFO_UNLESS_VIDEO_IN_HEADER : STREAM_INFO_UNLESS_VIDEO_AND_RATES_IN_HEADER,
+    int code = open_input(path, packets_only == 2 ? STREAM_INFO_VIDEO : STREAM_INFO_VIDEO_AND_RATES,
                           &input, error, error_size);
     if (code != PVM_OK) {
         return code;
@@ -569,7 +568,7 @@ static int add_copied_stream(AVFormatContext *output, const AVStream *in)
 static int remux(const char *input_path, const char *output_path, int faststart, char *error, int error_size)
 {
     AVFormatContext *input = NULL;
-    int code = open_input(input_path, STREAM_INFO_UNLESS_VIDEO_AND_AUDIO_IN_HEADER, &input, error, error_size);
+    int code = open_input(input_path, STREAM_INFO_VIDEO_AND_AUDIO, &input, error, error_size);
     if (code != PVM_OK) {
         return code;
     }
@@ -895,7 +894,7 @@ static int poster(const char *input_path, const char *output_path, double second
                   char *error, int error_size)
 {
     AVFormatContext *input = NULL;
-    int code = open_input(input_path, STREAM_INFO_UNLESS_VIDEO_IN_HEADER, &input, error, error_size);
+    int code = open_input(input_path, STREAM_INFO_VIDEO, &input, error, error_size);
     if (code != PVM_OK) {
         return code;
     }
