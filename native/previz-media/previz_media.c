@@ -164,21 +164,27 @@ static int header_is_enough(const AVFormatContext *input, enum stream_info need)
     for (unsigned i = 0; i < input->nb_streams; i++) {
         const AVStream *stream = input->streams[i];
         const AVCodecParameters *parameters = stream->codecpar;
-        if (parameters->codec_type == AVMEDIA_TYPE_VIDEO
-            && (parameters->codec_id == AV_CODEC_ID_NONE || stream->start_time == AV_NOPTS_VALUE
-                || parameters->width <= 0 || parameters->height <= 0)) {
+        int video = parameters->codec_type == AVMEDIA_TYPE_VIDEO;
+        int audio = parameters->codec_type == AVMEDIA_TYPE_AUDIO && need == STREAM_INFO_VIDEO_AND_AUDIO;
+        if (!video && !audio) {
+            continue;
+        }
+
+        if (parameters->codec_id == AV_CODEC_ID_NONE || stream->start_time == AV_NOPTS_VALUE) {
             return 0;
         }
 
-        if (parameters->codec_type == AVMEDIA_TYPE_VIDEO && need == STREAM_INFO_VIDEO_AND_RATES
+        if (video && (parameters->width <= 0 || parameters->height <= 0)) {
+            return 0;
+        }
+
+        if (video && need == STREAM_INFO_VIDEO_AND_RATES
             && (stream->avg_frame_rate.num <= 0 || stream->avg_frame_rate.den <= 0 || stream->r_frame_rate.num <= 0
                 || stream->r_frame_rate.den <= 0)) {
             return 0;
         }
 
-        if (parameters->codec_type == AVMEDIA_TYPE_AUDIO && need == STREAM_INFO_VIDEO_AND_AUDIO
-            && (parameters->codec_id == AV_CODEC_ID_NONE || stream->start_time == AV_NOPTS_VALUE
-                || parameters->sample_rate <= 0 || parameters->ch_layout.nb_channels <= 0 || parameters->frame_size <= 0)) {
+        if (audio && (parameters->sample_rate <= 0 || parameters->ch_layout.nb_channels <= 0 || parameters->frame_size <= 0)) {
             return 0;
         }
     }
