@@ -134,19 +134,14 @@ public sealed class GenerationFinisher
             }
 
             // A copy keeps every packet, so counting them is check enough (their first frame decoded in the source's
-            // probe); a re-encode is decoded in full.
+            // probe), and it has the source's coded pictures, so their pixel format (the count reads an MP4's header
+            // alone); a re-encode is decoded in full.
             var result = copy
-                ? await CheckedAsync("The finished video", Ffprobe.CountPacketsAsync(temp, _ffmpeg, cancellationToken))
+                ? await CheckedAsync("The finished video", Ffprobe.CountPacketsAsync(temp, _ffmpeg, cancellationToken)) with { PixelFormat = probe.PixelFormat }
                 : await ProbeAsync(temp, "The finished video", packetsOnly: false, cancellationToken);
             if (copy && result.FrameCount != probe.FrameCount)
             {
                 throw new UnexpectedMediaException($"Copying the result's streams kept {result.FrameCount} of its {probe.FrameCount} frames.");
-            }
-
-            if (copy)
-            {
-                // The copy has the source's coded pictures, so their pixel format; the count read only the MP4's header.
-                result = result with { PixelFormat = probe.PixelFormat };
             }
 
             if (trim && Math.Abs(result.DurationSeconds - targetSeconds) > frame + 1e-3)
