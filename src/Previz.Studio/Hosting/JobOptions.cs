@@ -24,18 +24,14 @@ public sealed class JobOptions
     /// <summary>Longest wait between status requests.</summary>
     public TimeSpan MaxStatusDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Whether hosted-model steps run in the process that schedules them, at once or from a timer, recovered from the
-    /// records after a crash or a failure (see <see cref="Jobs.InProcessStepRunner"/>). Unset: on with SQLite (one
-    /// machine, where Hangfire's SQLite queue is slow), off with PostgreSQL (several workers share the queue).
-    /// </summary>
-    public bool? RunHostedStepsInProcess { get; set; }
+    /// <summary>How often the recurring job runs the status polls that are due (whole seconds, 1 to 59).</summary>
+    public int DueStepsEverySeconds { get; set; } = 1;
 
-    /// <summary>
-    /// Hosted steps one process runs in-process at the same time (each is a few short network calls), for each of the
-    /// two kinds: steps asked for now (submits, cancels, retries) and steps a timer brought due (polls, downloads).
-    /// </summary>
-    public int InProcessConcurrency { get; set; } = 64;
+    /// <summary>Status polls (and the downloads they lead to) one run of the recurring job makes at the same time.</summary>
+    public int PollConcurrency { get; set; } = 16;
+
+    /// <summary>Most generations one run of the recurring job polls or recovers; the rest wait for the next run.</summary>
+    public int PollBatch { get; set; } = 500;
 
     /// <summary>
     /// Generations one process creates at the same time (unset: one per core); further create calls wait their turn.
@@ -48,10 +44,9 @@ public sealed class JobOptions
     public int? CreateConcurrency { get; set; }
 
     /// <summary>
-    /// How late a hosted step may be, with nobody holding its generation's lease, before a worker process's sweep
-    /// schedules it again: its poll overdue by this much, or its state unchanged for this long (a step that kept
-    /// failing, a process that died and was not restarted, a lost Hangfire job). Sweeps run every third of it, at most
-    /// every 10 s (see <see cref="Jobs.OverdueStepSweeper"/>).
+    /// How long a generation may stand unchanged, with nobody holding its lease, before the recurring job puts its step
+    /// back on the queue: a Hangfire job lost with a killed worker, a step whose retries ran out, a process that died
+    /// mid-render. A running hosted generation needs no such wait: its due poll resumes it.
     /// </summary>
     public TimeSpan RecoverStepsAfter { get; set; } = TimeSpan.FromSeconds(30);
 

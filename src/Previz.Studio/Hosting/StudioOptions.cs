@@ -48,7 +48,4 @@ public sealed class StudioOptions
 
     /// <summary>True when <see cref="Database"/> names a PostgreSQL server.</summary>
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(Database);
-
-    /// <summary>Whether hosted steps run in-process instead of as Hangfire jobs (see <see cref="JobOptions.RunHostedStepsInProcess"/>).</summary>
-    public bool HostedStepsRunInProcess => Jobs.RunHostedStepsInProcess ?? !UsesPostgres;
 }

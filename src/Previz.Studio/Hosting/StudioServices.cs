@@ -124,40 +124,27 @@ public static class StudioServices
 
         if (runWorkers)
         {
-            if (options.HostedStepsRunInProcess)
-            {
-                // Hosted steps on time, in the process that schedules them (see InProcessStepRunner).
-                services.AddSingleton<InProcessStepRunner>();
-                services.AddHostedService(sp => sp.GetRequiredService<InProcessStepRunner>());
-            }
-
-            // Whatever runs hosted steps, a step that nobody runs any more is found and scheduled again.
-            services.AddHostedService<OverdueStepSweeper>();
-
+            services.AddHostedService<DueStepsRegistration>();
             var name = $"{Environment.MachineName}:{Environment.ProcessId}";
-            // With hosted steps in-process, nothing is put on the hosted queue: its workers would only poll it.
-            var hostedQueue = !options.HostedStepsRunInProcess;
+            // Direct Render is CPU-bound: its own few workers, apart from the hosted steps' many short network calls.
             services.AddHangfireServer(o =>
             {
                 o.ServerName = name + ":render";
                 o.Queues = [JobQueues.Render];
                 o.WorkerCount = Math.Max(1, jobs.RenderWorkers);
-                // Due delayed jobs of every queue are moved by any server's scheduler; two of them in one process
-                // only fought over the storage's schedule lock, so the hosted server's does the work where there is one.
-                o.SchedulePollingInterval = hostedQueue ? Max(jobs.PollingInterval, TimeSpan.FromSeconds(30)) : jobs.PollingInterval;
+                // Every server runs Hangfire's schedulers; the hosted server's, on the short interval, do that work.
+                o.SchedulePollingInterval = Max(jobs.PollingInterval, TimeSpan.FromSeconds(30));
                 o.ServerCheckInterval = TimeSpan.FromSeconds(30);
             });
-            if (hostedQueue)
+            services.AddHangfireServer(o =>
             {
-                services.AddHangfireServer(o =>
-                {
-                    o.ServerName = name + ":hosted";
-                    o.Queues = [JobQueues.Hosted];
-                    o.WorkerCount = Math.Max(1, jobs.HostedWorkers);
-                    o.SchedulePollingInterval = jobs.PollingInterval;
-                    o.ServerCheckInterval = TimeSpan.FromSeconds(30);
-                });
-            }
+                o.ServerName = name + ":hosted";
+                o.Queues = [JobQueues.Hosted];
+                o.WorkerCount = Math.Max(1, jobs.HostedWorkers);
+                // Also how often due recurring jobs (the poll of due generations) and retries are put on the queue.
+                o.SchedulePollingInterval = jobs.PollingInterval;
+                o.ServerCheckInterval = TimeSpan.FromSeconds(30);
+            });
         }
 
         return services;

@@ -1,14 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Previz.Core;
-using Previz.Providers.Errors;
 using Previz.Providers.Hosting;
-using Previz.Rendering;
-using Previz.Rendering.Framing;
-using Previz.Rendering.Rasterizing;
-using Previz.Rendering.Video;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
@@ -18,33 +12,32 @@ using Previz.Studio.Security;
 namespace Previz.Studio.Jobs;
 
 /// <summary>
-/// The generation state machine, one short step per Hangfire job. A hosted generation is submitted once, then polled
-/// by delayed jobs (no thread waits for a vendor), then fetched and stored. A Direct Render runs in one step with its
-/// frame progress written as it goes. Hangfire may hand a job out again after a worker died; the lease in the record
-/// makes that safe, and the state written before each side effect says where to resume.
+/// The generation state machine, every step a Hangfire job: a Direct Render on the render queue; a hosted submit on
+/// the hosted queue; and one recurring job that runs the status polls the records say are due (no thread waits for a
+/// vendor, no job is written per poll) and puts stalled steps back on the queue. Hangfire may hand a job out again
+/// after a worker died; the lease in the record makes that safe, and the state written before each side effect says
+/// where to resume.
 /// </summary>
 public sealed partial class GenerationJobs
 {
     private readonly GenerationStore _store;
     private readonly JobScheduler _scheduler;
+    private readonly StudioDatabase _database;
     private readonly SceneStore _scenes;
     private readonly GalleryService _gallery;
     private readonly HostedVideoClients _clients;
     private readonly IResultFinisher _finisher;
     private readonly DataFolder _folder;
     private readonly JobOptions _options;
-    private readonly bool _hostedStepsInProcess;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
     private readonly MediaCrashGuard _guard;
     private readonly ILogger<GenerationJobs> _logger;
 
-    /// <summary>A timer may fire a hair before the recorded due time (clock resolution); still its poll.</summary>
-    private static readonly TimeSpan PollTolerance = TimeSpan.FromMilliseconds(50);
-
     public GenerationJobs(
         GenerationStore store,
         JobScheduler scheduler,
+        StudioDatabase database,
         SceneStore scenes,
         GalleryService gallery,
         HostedVideoClients clients,
@@ -59,13 +52,13 @@ public sealed partial class GenerationJobs
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _scheduler = scheduler;
+        _database = database;
         _scenes = scenes;
         _gallery = gallery;
         _clients = clients;
         _finisher = finisher;
         _folder = folder;
         _options = options.Jobs;
-        _hostedStepsInProcess = options.HostedStepsRunInProcess;
         _redactor = redactor;
         _time = time;
         _guard = guard;
@@ -77,50 +70,106 @@ public sealed partial class GenerationJobs
     /// <summary>Runs a Direct Render (on the render queue's few workers).</summary>
     [Queue(JobQueues.Render)]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task RenderStepAsync(Guid generationId, CancellationToken cancellationToken) => StepAsync(generationId, true, cancellationToken);
+    public Task RenderStepAsync(Guid generationId, CancellationToken cancellationToken) =>
+        WithLeaseAsync(generationId, held => held.Record.Kind == GenerationKind.DirectRender ? RenderAsync(held, cancellationToken) : Task.CompletedTask, cancellationToken);
 
-    /// <summary>Takes a hosted generation one step further: submit, one status request, or fetch.</summary>
+    /// <summary>Sends a queued hosted generation to its vendor, once.</summary>
     [Queue(JobQueues.Hosted)]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task HostedStepAsync(Guid generationId, CancellationToken cancellationToken) => StepAsync(generationId, false, cancellationToken);
+    public Task SubmitStepAsync(Guid generationId, CancellationToken cancellationToken) =>
+        WithLeaseAsync(generationId, held => held.Record.State switch
+        {
+            GenerationState.Queued => SubmitAsync(held, cancellationToken),
+            GenerationState.Submitting => SubmitOutcomeUnknownAsync(held),
+            _ => Task.CompletedTask,
+        }, cancellationToken);
 
-    private async Task StepAsync(Guid id, bool render, CancellationToken cancellationToken)
+    /// <summary>
+    /// The recurring job (every <see cref="JobOptions.DueStepsEverySeconds"/>): one status request for each hosted
+    /// generation whose poll is due (a finished clip is fetched and stored in the same step), a cancel for each whose
+    /// cancel was asked for, and the step of each generation that nobody has moved on for
+    /// <see cref="JobOptions.RecoverStepsAfter"/> put back on its queue.
+    /// </summary>
+    [Queue(JobQueues.Hosted)]
+    [AutomaticRetry(Attempts = 0)]
+    [ShortLivedJob]
+    public async Task RunDueStepsAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await RecoverStalledAsync(now, cancellationToken);
+        List<Guid> due;
+        await using (var db = _database.CreateContext())
+        {
+            due = await db.Generations.PollsDue(now).OrderBy(g => g.NextPollAt).Select(g => g.Id).Take(_options.PollBatch).ToListAsync(cancellationToken);
+        }
+
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.PollConcurrency), CancellationToken = cancellationToken },
+            async (id, token) => await PollStepAsync(id, token));
+    }
+
+    private async Task PollStepAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WithLeaseAsync(id, held => IsPollDue(held.Record) ? PollAsync(held, cancellationToken) : Task.CompletedTask, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A fault of this poll (the database, a bug): the others go on, and this one is tried again after a backoff.
+            LogStepFailed(_logger, id, ex.GetType().Name, _redactor.Redact(ex.Message));
+            await _store.DeferPollAsync(id, Now + Backoff(2, null), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Due, as the recurring job found it, and not already done by a twin of the step that held the lease first.</summary>
+    private bool IsPollDue(GenerationRecord record) =>
+        record.Kind == GenerationKind.Hosted
+        && record.State is GenerationState.Running or GenerationState.Fetching
+        && (record.CancelRequested || record.NextPollAt is not { } due || due <= Now);
+
+    /// <summary>
+    /// Puts back on its queue the step of every generation that no lease holds and whose state has not changed for
+    /// <see cref="JobOptions.RecoverStepsAfter"/>. One conditional update claims each, so of several processes running
+    /// this job at once exactly one enqueues it.
+    /// </summary>
+    private async Task RecoverStalledAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var stale = now - _options.RecoverStepsAfter;
+        await using var db = _database.CreateContext();
+        var stalled = await db.Generations.Stalled(now, stale).Select(g => new { g.Id, g.Kind }).Take(_options.PollBatch).ToListAsync(cancellationToken);
+        foreach (var generation in stalled)
+        {
+            var claimed = await db.Generations.Where(g => g.Id == generation.Id).Stalled(now, stale).ExecuteUpdateAsync(
+                s => s.SetProperty(g => g.UpdatedAt, now).SetProperty(g => g.Revision, g => g.Revision + 1),
+                cancellationToken);
+            if (claimed == 1)
+            {
+                LogRecovering(_logger, generation.Id);
+                _scheduler.Start(generation.Id, generation.Kind == GenerationKind.DirectRender);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="step"/> on the generation while holding its lease. A generation that is finished, or held
+    /// by another worker, is left alone: the holder moves it on, or the recurring job finds it once the lease ran out.
+    /// </summary>
+    private async Task WithLeaseAsync(Guid id, Func<HeldGeneration, Task> step, CancellationToken cancellationToken)
     {
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         var lease = await _store.TakeAsync(id, owner, cancellationToken);
         if (lease.Held is not { } held)
         {
-            if (!lease.Finished)
-            {
-                // Another worker holds it (or held it and died): look again once its lease has run out.
-                var wait = (lease.HeldUntil ?? Now) - Now + TimeSpan.FromSeconds(1);
-                _scheduler.Schedule(id, render, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
-            }
-
             return;
         }
 
         try
         {
-            var record = held.Record;
-            if (record.State.IsTerminal())
+            if (!held.Record.State.IsTerminal())
             {
-                return;
-            }
-
-            if (!render && IsPollDone(record))
-            {
-                // A second start of this poll (a sweep, a retry, a wait for a lease): the first asked the vendor and scheduled the next.
-                return;
-            }
-
-            if (record.Kind == GenerationKind.DirectRender)
-            {
-                await RenderAsync(held, cancellationToken);
-            }
-            else
-            {
-                await HostedAsync(held, cancellationToken);
+                await step(held);
             }
         }
         catch (LeaseLostException)
@@ -135,400 +184,6 @@ public sealed partial class GenerationJobs
             }
 
             await held.DisposeAsync();
-        }
-    }
-
-    private async Task RenderAsync(HeldGeneration held, CancellationToken cancellationToken)
-    {
-        var record = held.Record;
-        var id = record.Id;
-        if (record.CancelRequested)
-        {
-            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
-            return;
-        }
-
-        if (await CompleteIfStoredAsync(held, cancellationToken))
-        {
-            return;
-        }
-
-        var options = JsonNode.Parse(record.OptionsJson)?.AsObject() ?? [];
-        if (!RenderPasses.TryParse((string?)options["pass"], out var pass) || !ResolutionPresets.TryParse((string?)options["resolution"], out var resolution))
-        {
-            await FailAsync(held, "The generation's pass or resolution is not valid.", null, false, cancellationToken);
-            return;
-        }
-
-        var sceneRecord = record.SceneId is { } sceneId ? await _scenes.FindAsync(sceneId, cancellationToken) : null;
-        if (sceneRecord is null)
-        {
-            await FailAsync(held, "The scene of this generation was deleted.", null, false, cancellationToken);
-            return;
-        }
-
-        var scene = await _scenes.LoadAsync(sceneRecord, cancellationToken);
-        var shot = scene.FindShot(record.ShotId);
-        if (shot is null)
-        {
-            await FailAsync(held, $"The scene has no shot \"{record.ShotId}\".", null, false, cancellationToken);
-            return;
-        }
-
-        await _store.UpdateAsync(held, g =>
-        {
-            g.State = GenerationState.Running;
-            g.StartedAt ??= Now;
-            g.Progress = 0;
-        }, cancellationToken);
-
-        var temp = Path.Combine(_folder.Temp, $"{id:N}.render.mp4");
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        RenderProgress? latest = null;
-        var progress = new InlineProgress<RenderProgress>(p => Volatile.Write(ref latest, p));
-        var outcome = new RenderWatch();
-        var watch = WatchRenderAsync(held, () => Volatile.Read(ref latest), outcome, stop);
-        try
-        {
-            await DirectRenderer.RenderToMp4Async(scene, shot, pass.Value, resolution.Value, temp, progress, stop.Token);
-        }
-        catch (OperationCanceledException) when (outcome.CancelRequested && !cancellationToken.IsCancellationRequested)
-        {
-            await stop.CancelAsync();
-            await watch;
-            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), CancellationToken.None);
-            return;
-        }
-        catch (OperationCanceledException) when (outcome.LeaseLost)
-        {
-            throw new LeaseLostException(id);
-        }
-        catch (Exception ex) when (ex is UserErrorException or VideoEncodingException)
-        {
-            await stop.CancelAsync();
-            await watch;
-            await FailAsync(held, ex.Message, "render", false, cancellationToken);
-            return;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await watch;
-        }
-
-        await _store.UpdateAsync(held, g =>
-        {
-            g.State = GenerationState.Fetching;
-            g.Progress = 1;
-        }, cancellationToken);
-        await StoreAsync(held, temp, null, MediaInProcesses(id), cancellationToken);
-    }
-
-    /// <summary>While a render runs: renews the lease, writes progress, and notices a cancel request, about once a second.</summary>
-    private async Task WatchRenderAsync(HeldGeneration held, Func<RenderProgress?> latest, RenderWatch outcome, CancellationTokenSource stop)
-    {
-        var id = held.Id;
-        double? written = null;
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), _time, stop.Token);
-                if (!await _store.RenewAsync(id, held.Owner, stop.Token))
-                {
-                    outcome.LeaseLost = true;
-                    await stop.CancelAsync();
-                    return;
-                }
-
-                var current = await _store.FindAsync(id, stop.Token);
-                if (current?.CancelRequested == true)
-                {
-                    outcome.CancelRequested = true;
-                    await stop.CancelAsync();
-                    return;
-                }
-
-                if (latest() is { } p && p.Fraction != written)
-                {
-                    written = Math.Round(p.Fraction, 4);
-                    await _store.UpdateAsync(held, g => g.Progress = written, stop.Token);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The render ended.
-        }
-    }
-
-    private async Task HostedAsync(HeldGeneration held, CancellationToken cancellationToken)
-    {
-        var record = held.Record;
-        switch (record.State)
-        {
-            case GenerationState.Queued:
-                await SubmitAsync(held, cancellationToken);
-                break;
-            case GenerationState.Submitting:
-                // A worker stopped between committing "Submitting" and saving the vendor's answer: the vendor may have
-                // the request. Submitting again could pay twice, so a person decides.
-                await FailAsync(
-                    held,
-                    $"Previz stopped while sending this request to {VendorOf(record)}; it may or may not have been accepted. " +
-                    $"Check the vendor's dashboard for request key {record.IdempotencyKey} before retrying (a retry is a new, paid request).",
-                    "submit-outcome-unknown",
-                    true,
-                    cancellationToken);
-                break;
-            case GenerationState.Running:
-            case GenerationState.Fetching:
-                if (await CompleteIfStoredAsync(held, cancellationToken))
-                {
-                    return;
-                }
-
-                await PollAsync(held, cancellationToken);
-                break;
-            default:
-                break;
-        }
-    }
-
-    private async Task SubmitAsync(HeldGeneration held, CancellationToken cancellationToken)
-    {
-        var record = held.Record;
-        var id = record.Id;
-        if (record.CancelRequested)
-        {
-            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
-            return;
-        }
-
-        var stored = JsonSerializer.Deserialize<StoredHostedRequest>(record.VendorRequestJson!, StudioJson.Options)!;
-        var request = new HostedRequest(stored.Provider, stored.Endpoint, stored.Body)
-        {
-            IdempotencyKey = record.IdempotencyKey,
-            Files = [.. await Task.WhenAll(stored.Files.Select(async f =>
-                new HostedInputFile(f.Name, f.ContentType, await File.ReadAllBytesAsync(_folder.Resolve(f.StoredPath), cancellationToken), f.TargetField, f.Transport)))],
-        };
-
-        // Committed before the vendor is called: after a crash this says "maybe submitted", never "not yet".
-        await _store.UpdateAsync(held, g =>
-        {
-            g.State = GenerationState.Submitting;
-            g.StartedAt ??= Now;
-        }, cancellationToken, durable: true);
-
-        SubmittedJob submitted;
-        try
-        {
-            submitted = await _clients.For(stored.Provider).SubmitAsync(request, cancellationToken);
-        }
-        catch (SubmitOutcomeUnknownException ex)
-        {
-            await FailAsync(held, ex.Message, "submit-outcome-unknown", true, CancellationToken.None);
-            return;
-        }
-        catch (HostedProviderException ex)
-        {
-            await FailAsync(held, ex.Message, ex.Category.ToString(), false, CancellationToken.None);
-            return;
-        }
-        catch (UserErrorException ex)
-        {
-            await FailAsync(held, ex.Message, "configuration", false, CancellationToken.None);
-            return;
-        }
-
-        var due = PollAgain(id, _options.FirstStatusDelay);
-        await _store.UpdateAsync(held, g =>
-        {
-            g.State = GenerationState.Running;
-            g.SubmittedJobJson = JsonSerializer.Serialize(submitted, StudioJson.Options);
-            g.VendorRequestId = submitted.RequestId;
-            g.SubmittedAt = submitted.SubmittedAt.UtcDateTime;
-            g.QueuePosition = submitted.QueuePosition;
-            g.NextPollAt = due;
-        }, CancellationToken.None, release: true);
-        LogSubmitted(_logger, id, stored.Provider, submitted.RequestId);
-    }
-
-    private async Task PollAsync(HeldGeneration held, CancellationToken cancellationToken)
-    {
-        var record = held.Record;
-        var id = record.Id;
-        var job = JsonSerializer.Deserialize<SubmittedJob>(record.SubmittedJobJson!, StudioJson.Options)!;
-        var client = _clients.For(job.Provider);
-        if (record.CancelRequested)
-        {
-            var outcome = await client.CancelAsync(job, cancellationToken);
-            await _store.UpdateAsync(held, g =>
-            {
-                Finish(g, GenerationState.Canceled);
-                if (outcome == CancelOutcome.AlreadyCompleted)
-                {
-                    g.Error = $"{VendorName(job.Provider)} had already finished the clip; it may be billed.";
-                }
-            }, CancellationToken.None);
-            return;
-        }
-
-        HostedJobStatus status;
-        try
-        {
-            status = await client.GetStatusAsync(job, cancellationToken);
-        }
-        catch (HostedProviderException ex) when (record.StatusErrors + 1 < _options.MaxStatusErrors)
-        {
-            var due = PollAgain(id, Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff(record.StatusErrors + 1, null)));
-            await _store.UpdateAsync(held, g =>
-            {
-                g.StatusErrors++;
-                g.NextPollAt = due;
-            }, cancellationToken, release: true);
-            return;
-        }
-        catch (HostedProviderException ex)
-        {
-            await FailAsync(held, ex.Message, ex.Category.ToString(), false, cancellationToken);
-            return;
-        }
-
-        switch (status)
-        {
-            case QueuedStatus queued:
-                {
-                    var due = PollAgain(id, Backoff(record.PollCount + 1, queued.Position));
-                    await _store.UpdateAsync(held, g =>
-                    {
-                        g.PollCount++;
-                        g.StatusErrors = 0;
-                        g.QueuePosition = queued.Position;
-                        g.NextPollAt = due;
-                    }, cancellationToken, release: true);
-                    break;
-                }
-
-            case RunningStatus running:
-                {
-                    var due = PollAgain(id, Backoff(record.PollCount + 1, null));
-                    await _store.UpdateAsync(held, g =>
-                    {
-                        g.PollCount++;
-                        g.StatusErrors = 0;
-                        g.QueuePosition = null;
-                        g.Progress = running.Progress ?? g.Progress;
-                        g.NextPollAt = due;
-                    }, cancellationToken, release: true);
-                    break;
-                }
-
-            case SucceededStatus succeeded when succeeded.Outputs.Count > 0:
-                await _store.UpdateAsync(held, g =>
-                {
-                    g.PollCount++;
-                    g.State = GenerationState.Fetching;
-                    g.QueuePosition = null;
-                }, cancellationToken);
-                await FetchAsync(held, client, succeeded.Outputs[0], cancellationToken);
-                break;
-            case SucceededStatus:
-                await FailAsync(held, $"{VendorName(job.Provider)} reported success without a result file.", "vendor", false, cancellationToken);
-                break;
-            case FailedStatus failed:
-                await FailAsync(held, failed.Failure.Message, failed.Failure.Category.ToString(), false, cancellationToken);
-                break;
-            default:
-                await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
-                break;
-        }
-    }
-
-    private async Task FetchAsync(HeldGeneration held, IHostedVideoClient client, HostedOutput output, CancellationToken cancellationToken)
-    {
-        var record = held.Record;
-        // Names of this attempt only: a step that outlived its lease must never share files with the one that took over.
-        var attempt = Guid.NewGuid().ToString("N");
-        var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
-        var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.clip.mp4");
-        var outcome = new RenderWatch();
-        var inProcesses = MediaInProcesses(record.Id);
-        string processing;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
-        var keep = KeepLeaseAsync(record.Id, held.Owner, outcome, stop);
-        try
-        {
-            await using (var file = File.Create(download))
-            {
-                await client.FetchResultAsync(output, file, ExpectedMedia.Video, stop.Token);
-            }
-
-            using (_guard.Enter(record.Id))
-            {
-                processing = await _finisher.FinishAsync(download, record, clip, inProcesses, stop.Token);
-            }
-        }
-        catch (OperationCanceledException) when (outcome.LeaseLost)
-        {
-            File.Delete(clip);
-            throw new LeaseLostException(record.Id);
-        }
-        catch (UserErrorException ex)
-        {
-            await stop.CancelAsync();
-            await keep;
-            await FailAsync(held, ex.Message, "result", false, cancellationToken);
-            return;
-        }
-        finally
-        {
-            // The download's one owner, whatever happened: a download cut off midway throws before the finisher
-            // runs, and the step is then tried again with a new file.
-            File.Delete(download);
-            await stop.CancelAsync();
-            await keep;
-        }
-
-        await StoreAsync(held, clip, processing, inProcesses, cancellationToken);
-    }
-
-    /// <summary>
-    /// Whether this generation's media work must run in ffmpeg/ffprobe processes because an earlier attempt at it
-    /// ended with the process (see <see cref="MediaCrashGuard"/>).
-    /// </summary>
-    private bool MediaInProcesses(Guid id)
-    {
-        if (!_guard.StoppedBefore(id))
-        {
-            return false;
-        }
-
-        LogMediaInProcesses(_logger, id);
-        return true;
-    }
-
-    /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>
-    private async Task KeepLeaseAsync(Guid id, string owner, RenderWatch outcome, CancellationTokenSource stop)
-    {
-        var every = _options.Lease / 3 < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : _options.Lease / 3;
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(every, _time, stop.Token);
-                if (!await _store.RenewAsync(id, owner, stop.Token))
-                {
-                    outcome.LeaseLost = true;
-                    await stop.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The fetch ended.
         }
     }
 
@@ -559,32 +214,6 @@ public sealed partial class GenerationJobs
         LogSucceeded(_logger, held.Id, item.Id);
     }
 
-    /// <summary>
-    /// A worker that died after storing the clip but before marking the generation: finish the bookkeeping. Items are
-    /// now committed with "Succeeded", so only a generation stored by an earlier version of Previz can be in this state.
-    /// </summary>
-    private async Task<bool> CompleteIfStoredAsync(HeldGeneration held, CancellationToken cancellationToken)
-    {
-        var record = held.Record;
-        if (record.State != GenerationState.Fetching && record.Kind == GenerationKind.Hosted)
-        {
-            return false;
-        }
-
-        var items = await _gallery.FindByGenerationAsync(record.Id, cancellationToken);
-        if (items is null)
-        {
-            return false;
-        }
-
-        await _store.UpdateAsync(held, g =>
-        {
-            Finish(g, GenerationState.Succeeded);
-            g.GalleryItemId = items.Id;
-        }, cancellationToken);
-        return true;
-    }
-
     private Task<GenerationRecord> FailAsync(HeldGeneration held, string message, string? category, bool needsAttention, CancellationToken cancellationToken)
     {
         var safe = _redactor.Redact(message);
@@ -603,27 +232,6 @@ public sealed partial class GenerationJobs
         record.State = state;
         record.FinishedAt = Now;
         record.QueuePosition = null;
-    }
-
-    /// <summary>
-    /// A running hosted job whose last poll is done and whose next is not due: this is a second start of a poll (see
-    /// <see cref="InProcessStepRunner"/>). A cancel request is acted on at once all the same. Without in-process steps
-    /// each poll is one Hangfire delayed job, which may start up to a second early (Hangfire keeps due times in whole
-    /// seconds): dropping it would end the job's polling.
-    /// </summary>
-    private bool IsPollDone(GenerationRecord record) =>
-        _hostedStepsInProcess && record.State == GenerationState.Running && !record.CancelRequested && record.NextPollAt is { } due && Now < due - PollTolerance;
-
-    /// <summary>
-    /// Schedules the next poll and returns when it is due, for the caller to record as
-    /// <see cref="GenerationRecord.NextPollAt"/>. Scheduled before it is recorded: a crash between the two leaves an
-    /// extra status request, never a job that nobody polls again (the copy that finds the poll "done" does nothing).
-    /// </summary>
-    private DateTime PollAgain(Guid id, TimeSpan delay)
-    {
-        var due = Now + delay;
-        _scheduler.Schedule(id, false, delay);
-        return due;
     }
 
     /// <summary>Grows by half each time from the first delay to the cap; a long vendor queue waits longer.</summary>
@@ -664,6 +272,12 @@ public sealed partial class GenerationJobs
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: an earlier attempt ended with its process during media work; this one uses ffmpeg processes")]
     private static partial void LogMediaInProcesses(ILogger logger, Guid generationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: its step has not moved for a while and nobody holds it; queuing it again")]
+    private static partial void LogRecovering(ILogger logger, Guid generationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: its status poll failed ({ErrorType}: {Error}); it is tried again shortly")]
+    private static partial void LogStepFailed(ILogger logger, Guid generationId, string errorType, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: another worker took it over; this one stops")]
     private static partial void LogLeaseLost(ILogger logger, Guid generationId);

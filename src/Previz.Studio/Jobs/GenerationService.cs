@@ -141,7 +141,7 @@ public sealed class GenerationService
         }
 
         _changes.Committed();
-        _scheduler.Enqueue(record.Id, record.Kind == GenerationKind.DirectRender);
+        _scheduler.Start(record.Id, record.Kind == GenerationKind.DirectRender);
         return record;
     }
 
@@ -194,12 +194,8 @@ public sealed class GenerationService
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // A running hosted generation is polled at once by the next run of the recurring job (see DueSteps.PollsDue).
         _changes.Committed();
-        if (canceledNow == 0 && record.Kind == GenerationKind.Hosted)
-        {
-            // Reach the vendor now rather than at the next scheduled status request.
-            _scheduler.Enqueue(id, false);
-        }
 
         return after;
     }

@@ -94,6 +94,16 @@ public sealed class GenerationStore
                 cancellationToken);
     }
 
+    /// <summary>Moves a running generation's next poll to <paramref name="due"/> unless a worker holds it.</summary>
+    public async Task DeferPollAsync(Guid id, DateTime due, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var db = _database.CreateContext();
+        await db.Generations
+            .Where(g => g.Id == id && (g.LeaseOwner == null || g.LeaseExpiresAt == null || g.LeaseExpiresAt < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.NextPollAt, due).SetProperty(g => g.Revision, g => g.Revision + 1), cancellationToken);
+    }
+
     /// <summary>
     /// Applies <paramref name="change"/> to the held record, commits it and publishes the new state. A concurrent
     /// write (the API's cancel request, a lease renewal) is merged by re-reading and applying again. A terminal state,

@@ -27,7 +27,7 @@ public sealed class RecoveryTests
             g.LeaseExpiresAt = DateTime.UtcNow.AddSeconds(-1);
         });
 
-        studio.App.Services.GetRequiredService<JobScheduler>().Enqueue(id, false);
+        studio.App.Services.GetRequiredService<JobScheduler>().Submit(id);
         var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! == "failed", TimeSpan.FromSeconds(60));
         Assert.True((bool)done["needsAttention"]!);
         Assert.Contains($"previz-{id:N}", (string)done["error"]!, StringComparison.Ordinal);
@@ -39,7 +39,8 @@ public sealed class RecoveryTests
     public async Task A_job_held_by_a_live_worker_is_not_run_by_a_second_delivery()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
-        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}");
+        await using var studio = await StudioFixture.StartAsync(
+            "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}", "--Studio:Jobs:RecoverStepsAfter=00:00:05");
         var scene = await studio.UploadStadiumAsync();
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, g =>
         {
@@ -48,12 +49,28 @@ public sealed class RecoveryTests
         });
 
         var scheduler = studio.App.Services.GetRequiredService<JobScheduler>();
-        scheduler.Enqueue(id, false);
-        scheduler.Enqueue(id, false);
+        scheduler.Submit(id);
+        scheduler.Submit(id);
         await Task.Delay(1500);
         Assert.Equal(0, fal.Submits);
 
-        // Once the lease runs out, the waiting deliveries take it over and submit exactly once.
+        // The deliveries left it to the live worker; once its lease ran out and the generation stood still, the
+        // recurring job queues the submit again, and it is sent exactly once.
+        var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromSeconds(40));
+        Assert.Equal("succeeded", (string)done["state"]!);
+        Assert.Equal(1, fal.Submits);
+    }
+
+    [Fact]
+    public async Task A_queued_job_whose_hangfire_job_was_lost_is_submitted_once_by_the_recurring_job()
+    {
+        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var studio = await StudioFixture.StartAsync(
+            "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}", "--Studio:Jobs:RecoverStepsAfter=00:00:02");
+        var scene = await studio.UploadStadiumAsync();
+        // Written without its Hangfire job, as a power cut after the commit would leave it.
+        var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, _ => { });
+
         var done = await studio.WaitForAsync(id.ToString(), g => (string)g["state"]! is "succeeded" or "failed", TimeSpan.FromSeconds(40));
         Assert.Equal("succeeded", (string)done["state"]!);
         Assert.Equal(1, fal.Submits);

@@ -11,15 +11,15 @@ using Previz.Studio.Tests.Loopback;
 
 namespace Previz.Studio.Tests.Jobs;
 
-/// <summary>Hosted steps run in-process from timers, recovered by a sweep when overdue; the vendor is asked once per due poll.</summary>
-public sealed class InProcessStepTests
+/// <summary>Hosted steps run as Hangfire jobs, polls by the recurring job when due; the vendor is asked once per due poll.</summary>
+public sealed class DueStepTests
 {
     [Fact]
-    public async Task A_hosted_job_whose_steps_run_in_process_submits_once_polls_once_per_due_time_and_writes_no_hangfire_job()
+    public async Task A_hosted_job_submits_once_polls_once_per_due_time_and_writes_no_hangfire_job_per_poll()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(3);
-        // Sweeps every 200 ms: they must not add a status request to the ones the timers make.
+        // The recurring job runs every second: it must not add a status request to the ones that are due.
         await using var studio = await StartAsync(fal, "--Studio:Jobs:RecoverStepsAfter=00:00:00.600");
         var id = await CreateAsync(studio);
 
@@ -29,31 +29,11 @@ public sealed class InProcessStepTests
         Assert.True(record.PollCount >= 2, $"polls: {record.PollCount}");
         Assert.Equal(record.PollCount, fal.StatusRequests);
         Assert.Equal(1, fal.Submits);
+        // No delayed job per poll, and the one submit is the only job that names the generation.
         var monitoring = studio.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.Equal(0, monitoring.ScheduledCount() + monitoring.SucceededListCount() + monitoring.FailedCount() + monitoring.ProcessingCount());
-    }
-
-    [Fact]
-    public async Task A_poll_whose_timer_fires_early_still_reaches_the_vendor_no_sooner_than_it_is_due()
-    {
-        // The vendor finishes exactly when the first poll is due, and every timer fires 40 ms early (less than the
-        // 50 ms within which a step counts as the due poll): sent at once, the poll would find the clip not ready
-        // and wait a whole backoff.
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
-        fal.WorkTime = TimeSpan.FromMilliseconds(400);
-        await using var studio = await StudioFixture.StartAsync(
-            services => services.AddSingleton<TimeProvider>(new EarlyTimers(TimeSpan.FromMilliseconds(40))),
-            [.. FalSettings(fal), "--Studio:Jobs:FirstStatusDelay=00:00:00.400", "--Studio:Jobs:MaxStatusDelay=00:00:05"]);
-        Assert.IsType<EarlyTimers>(studio.App.Services.GetRequiredService<TimeProvider>());
-        var ids = new[] { await CreateAsync(studio), await CreateAsync(studio), await CreateAsync(studio) };
-
-        foreach (var id in ids)
-        {
-            await SucceedsAsync(studio, id);
-            Assert.Equal(1, (await FindAsync(studio, id)).PollCount);
-        }
-
-        Assert.Equal(3, fal.StatusRequests);
+        Assert.Equal(0, monitoring.ScheduledCount() + monitoring.FailedCount());
+        var named = monitoring.SucceededJobs(0, 1000).Count(j => j.Value.Job.Args.Contains(id));
+        Assert.Equal(1, named);
     }
 
     [Fact]
@@ -79,8 +59,8 @@ public sealed class InProcessStepTests
         fal.WorkTime = TimeSpan.FromMilliseconds(300);
         var downloads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         fal.HoldDownloads = downloads.Task;
-        // One slot per kind of step: the first job's download holds the only one for due steps.
-        await using var studio = await StartAsync(fal, "--Studio:Jobs:InProcessConcurrency=1", "--Studio:Jobs:FirstStatusDelay=00:00:00.300");
+        // One poll at a time: the first job's download holds it. A submit is a job of its own and does not wait for it.
+        await using var studio = await StartAsync(fal, "--Studio:Jobs:PollConcurrency=1", "--Studio:Jobs:FirstStatusDelay=00:00:00.300");
         var first = await CreateAsync(studio);
         await Waiting.UntilAsync(() => !fal.Downloads.IsEmpty, TimeSpan.FromMinutes(1), "The first job's download");
 
@@ -96,12 +76,11 @@ public sealed class InProcessStepTests
     }
 
     [Fact]
-    public async Task A_poll_that_nobody_runs_is_run_by_the_sweep_once_it_is_overdue()
+    public async Task A_poll_is_run_by_the_recurring_job_once_it_is_due_and_only_once()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
-        // The poll's timer is 10 minutes off; a record that says it was due 5 s ago stands for a timer lost with a
-        // process that was not restarted, or a step that failed.
+        // Polls 10 minutes apart; the test makes one due now.
         await using var studio = await StartAsync(
             fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00", "--Studio:Jobs:RecoverStepsAfter=00:00:01");
         var id = await CreateSubmittedAsync(studio);
@@ -109,37 +88,36 @@ public sealed class InProcessStepTests
         Assert.Equal(0, fal.StatusRequests);
 
         await MakePollDueAsync(studio, id, TimeSpan.FromSeconds(5));
-        await Waiting.UntilAsync(() => fal.StatusRequests >= 1, TimeSpan.FromMinutes(1), "The swept poll");
-        // Asked once: the poll it made is due in 10 minutes, so later sweeps leave the job alone.
+        await Waiting.UntilAsync(() => fal.StatusRequests >= 1, TimeSpan.FromMinutes(1), "The due poll");
+        // Asked once: the poll it made is due in 10 minutes, so later runs leave the job alone.
         await Task.Delay(1500);
         Assert.Equal(1, fal.StatusRequests);
         Assert.Equal(1, (await FindAsync(studio, id)).PollCount);
     }
 
     [Fact]
-    public async Task A_copy_of_a_poll_that_runs_before_the_next_poll_is_due_does_not_ask_the_vendor()
+    public async Task Runs_of_the_recurring_job_at_the_same_time_ask_the_vendor_once_per_due_poll()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
-        // Polls and durable copies far off: only the steps this test runs ask the vendor.
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         var id = await CreateSubmittedAsync(studio);
 
-        // The first poll is not due: a copy that runs now is the late or early twin of it, and does nothing.
-        await RunStepAsync(studio, id);
+        // Not due: runs of the job leave it alone.
+        await RunDueStepsAsync(studio);
         Assert.Equal(0, fal.StatusRequests);
 
-        // Due: the first copy polls, the second finds it done.
+        // Due: of three runs at once (two here, Hangfire's own), one takes the lease and polls, the others find it
+        // held or already done.
         await MakePollDueAsync(studio, id);
-        await RunStepAsync(studio, id);
-        await RunStepAsync(studio, id);
+        await Task.WhenAll(RunDueStepsAsync(studio), RunDueStepsAsync(studio));
+        await Task.Delay(1500);
         Assert.Equal(1, fal.StatusRequests);
         Assert.Equal(1, (await FindAsync(studio, id)).PollCount);
 
         // The vendor finishes; the next due poll fetches the clip.
         fal.WorkTime = TimeSpan.Zero;
         await MakePollDueAsync(studio, id);
-        await RunStepAsync(studio, id);
         await SucceedsAsync(studio, id);
         Assert.Equal(2, fal.StatusRequests);
         Assert.Equal(2, (await FindAsync(studio, id)).PollCount);
@@ -147,60 +125,14 @@ public sealed class InProcessStepTests
     }
 
     [Fact]
-    public async Task A_clip_whose_media_work_ended_the_server_before_is_finished_in_ffmpeg_processes_and_says_so()
-    {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
-        fal.WorkTime = TimeSpan.FromHours(1);
-        await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
-        var crashed = await CreateSubmittedAsync(studio);
-        var healthy = await CreateSubmittedAsync(studio);
-        // A server of this machine died in FFmpeg's libraries while finishing the first clip: its log outlived it.
-        var guard = studio.App.Services.GetRequiredService<DataFolder>().MediaGuard;
-        DeadProcess.WriteLog(guard, crashed);
-
-        fal.WorkTime = TimeSpan.Zero;
-        foreach (var id in new[] { crashed, healthy })
-        {
-            await MakePollDueAsync(studio, id);
-            await RunStepAsync(studio, id);
-            await SucceedsAsync(studio, id);
-        }
-
-        Assert.Contains("(ffmpeg processes: an earlier attempt stopped the server during its media work)", await FinishingAsync(studio, crashed), StringComparison.Ordinal);
-        Assert.Equal("streams copied, +faststart (FFmpeg's libraries in the server)", await FinishingAsync(studio, healthy));
-        Assert.Single(studio.Logs.Lines, line => line.Contains($"Generation {crashed}: an earlier attempt ended with its process during media work", StringComparison.Ordinal));
-        // Finished either way: no marker is left to send a later attempt to the processes, and this server's own log
-        // is empty with nothing in flight.
-        Assert.All(Directory.GetFiles(guard), file => Assert.Equal(0, new FileInfo(file).Length));
-        Assert.Equal(2, fal.Submits);
-    }
-
-    [Fact]
-    public async Task Without_in_process_steps_a_poll_delivered_early_still_asks_the_vendor()
-    {
-        // Hangfire keeps due times in whole seconds, so its one copy of a poll may start before the recorded due time;
-        // with no in-process twin, dropping that delivery would leave the job unpolled for good.
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
-        fal.WorkTime = TimeSpan.FromHours(1);
-        await using var studio = await StartAsync(
-            fal, "--Studio:Jobs:RunHostedStepsInProcess=false", "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
-        Assert.Null(studio.App.Services.GetService<InProcessStepRunner>());
-        var id = await CreateSubmittedAsync(studio);
-
-        await RunStepAsync(studio, id);
-        Assert.Equal(1, fal.StatusRequests);
-        Assert.Equal(1, (await FindAsync(studio, id)).PollCount);
-    }
-
-    [Fact]
-    public async Task A_step_that_throws_is_retried_in_process_and_succeeds_once_the_cause_is_gone()
+    public async Task A_submit_that_throws_is_retried_by_hangfire_and_succeeds_once_the_cause_is_gone()
     {
         await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
         await using var studio = await StartAsync(fal);
         var scene = await studio.UploadStadiumAsync();
         // A stored request the step cannot read: it throws without changing the record, as a fault would.
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, g => g.VendorRequestJson = "{ not json");
-        studio.App.Services.GetRequiredService<JobScheduler>().Enqueue(id, false);
+        studio.App.Services.GetRequiredService<JobScheduler>().Submit(id);
 
         // Tried at once, then 1 s and 2 s later: each try takes and gives back the lease (revision + 2).
         await Waiting.UntilAsync(() => FindAsync(studio, id).GetAwaiter().GetResult().Revision >= 6, TimeSpan.FromMinutes(1), "Three tries");
@@ -271,19 +203,11 @@ public sealed class InProcessStepTests
         Assert.True((string)done["state"]! == "succeeded", done.ToJsonString());
     }
 
-    /// <summary>One delivery of the hosted step, as Hangfire or the in-process runner would make it.</summary>
-    private static async Task RunStepAsync(StudioFixture studio, Guid id)
+    /// <summary>One run of the recurring job, as Hangfire makes it (Hangfire's own runs go on beside it).</summary>
+    private static async Task RunDueStepsAsync(StudioFixture studio)
     {
         await using var scope = studio.App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<GenerationJobs>().HostedStepAsync(id, CancellationToken.None);
-    }
-
-    /// <summary>What the gallery item's provenance says was done to the clip, and where.</summary>
-    private static async Task<string?> FinishingAsync(StudioFixture studio, Guid id)
-    {
-        var itemId = (await FindAsync(studio, id)).GalleryItemId;
-        var item = JsonNode.Parse(await studio.Client.GetStringAsync($"/api/gallery/{itemId}"))!;
-        return (string?)item["provenance"]!["finishing"];
+        await scope.ServiceProvider.GetRequiredService<GenerationJobs>().RunDueStepsAsync(CancellationToken.None);
     }
 
     private static async Task<GenerationRecord> FindAsync(StudioFixture studio, Guid id)

@@ -1,0 +1,271 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Previz.Core;
+using Previz.Providers.Errors;
+using Previz.Providers.Hosting;
+using Previz.Rendering;
+using Previz.Rendering.Framing;
+using Previz.Rendering.Rasterizing;
+using Previz.Rendering.Video;
+using Previz.Studio.Gallery;
+using Previz.Studio.Hosting;
+using Previz.Studio.Persistence;
+using Previz.Studio.Scenes;
+using Previz.Studio.Security;
+
+namespace Previz.Studio.Jobs;
+
+public sealed partial class GenerationJobs
+{
+    /// <summary>
+    /// A worker stopped between committing "Submitting" and saving the vendor's answer: the vendor may have the
+    /// request. Submitting again could pay twice, so a person decides.
+    /// </summary>
+    private Task<GenerationRecord> SubmitOutcomeUnknownAsync(HeldGeneration held) =>
+        FailAsync(
+            held,
+            $"Previz stopped while sending this request to {VendorOf(held.Record)}; it may or may not have been accepted. " +
+            $"Check the vendor's dashboard for request key {held.Record.IdempotencyKey} before retrying (a retry is a new, paid request).",
+            "submit-outcome-unknown",
+            true,
+            CancellationToken.None);
+
+    private async Task SubmitAsync(HeldGeneration held, CancellationToken cancellationToken)
+    {
+        var record = held.Record;
+        var id = record.Id;
+        if (record.CancelRequested)
+        {
+            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
+            return;
+        }
+
+        var stored = JsonSerializer.Deserialize<StoredHostedRequest>(record.VendorRequestJson!, StudioJson.Options)!;
+        var request = new HostedRequest(stored.Provider, stored.Endpoint, stored.Body)
+        {
+            IdempotencyKey = record.IdempotencyKey,
+            Files = [.. await Task.WhenAll(stored.Files.Select(async f =>
+                new HostedInputFile(f.Name, f.ContentType, await File.ReadAllBytesAsync(_folder.Resolve(f.StoredPath), cancellationToken), f.TargetField, f.Transport)))],
+        };
+
+        // Committed before the vendor is called: after a crash this says "maybe submitted", never "not yet".
+        await _store.UpdateAsync(held, g =>
+        {
+            g.State = GenerationState.Submitting;
+            g.StartedAt ??= Now;
+        }, cancellationToken, durable: true);
+
+        SubmittedJob submitted;
+        try
+        {
+            submitted = await _clients.For(stored.Provider).SubmitAsync(request, cancellationToken);
+        }
+        catch (SubmitOutcomeUnknownException ex)
+        {
+            await FailAsync(held, ex.Message, "submit-outcome-unknown", true, CancellationToken.None);
+            return;
+        }
+        catch (HostedProviderException ex)
+        {
+            await FailAsync(held, ex.Message, ex.Category.ToString(), false, CancellationToken.None);
+            return;
+        }
+        catch (UserErrorException ex)
+        {
+            await FailAsync(held, ex.Message, "configuration", false, CancellationToken.None);
+            return;
+        }
+
+        var due = Now + _options.FirstStatusDelay;
+        await _store.UpdateAsync(held, g =>
+        {
+            g.State = GenerationState.Running;
+            g.SubmittedJobJson = JsonSerializer.Serialize(submitted, StudioJson.Options);
+            g.VendorRequestId = submitted.RequestId;
+            g.SubmittedAt = submitted.SubmittedAt.UtcDateTime;
+            g.QueuePosition = submitted.QueuePosition;
+            g.NextPollAt = due;
+        }, CancellationToken.None, release: true);
+        LogSubmitted(_logger, id, stored.Provider, submitted.RequestId);
+    }
+
+    private async Task PollAsync(HeldGeneration held, CancellationToken cancellationToken)
+    {
+        var record = held.Record;
+        var id = record.Id;
+        var job = JsonSerializer.Deserialize<SubmittedJob>(record.SubmittedJobJson!, StudioJson.Options)!;
+        var client = _clients.For(job.Provider);
+        if (record.CancelRequested)
+        {
+            var outcome = await client.CancelAsync(job, cancellationToken);
+            await _store.UpdateAsync(held, g =>
+            {
+                Finish(g, GenerationState.Canceled);
+                if (outcome == CancelOutcome.AlreadyCompleted)
+                {
+                    g.Error = $"{VendorName(job.Provider)} had already finished the clip; it may be billed.";
+                }
+            }, CancellationToken.None);
+            return;
+        }
+
+        HostedJobStatus status;
+        try
+        {
+            status = await client.GetStatusAsync(job, cancellationToken);
+        }
+        catch (HostedProviderException ex) when (record.StatusErrors + 1 < _options.MaxStatusErrors)
+        {
+            var due = Now + Max(ex.RetryAfter ?? TimeSpan.Zero, Backoff(record.StatusErrors + 1, null));
+            await _store.UpdateAsync(held, g =>
+            {
+                g.StatusErrors++;
+                g.NextPollAt = due;
+            }, cancellationToken, release: true);
+            return;
+        }
+        catch (HostedProviderException ex)
+        {
+            await FailAsync(held, ex.Message, ex.Category.ToString(), false, cancellationToken);
+            return;
+        }
+
+        switch (status)
+        {
+            case QueuedStatus queued:
+                {
+                    var due = Now + Backoff(record.PollCount + 1, queued.Position);
+                    await _store.UpdateAsync(held, g =>
+                    {
+                        g.PollCount++;
+                        g.StatusErrors = 0;
+                        g.QueuePosition = queued.Position;
+                        g.NextPollAt = due;
+                    }, cancellationToken, release: true);
+                    break;
+                }
+
+            case RunningStatus running:
+                {
+                    var due = Now + Backoff(record.PollCount + 1, null);
+                    await _store.UpdateAsync(held, g =>
+                    {
+                        g.PollCount++;
+                        g.StatusErrors = 0;
+                        g.QueuePosition = null;
+                        g.Progress = running.Progress ?? g.Progress;
+                        g.NextPollAt = due;
+                    }, cancellationToken, release: true);
+                    break;
+                }
+
+            case SucceededStatus succeeded when succeeded.Outputs.Count > 0:
+                await _store.UpdateAsync(held, g =>
+                {
+                    g.PollCount++;
+                    g.State = GenerationState.Fetching;
+                    g.QueuePosition = null;
+                }, cancellationToken);
+                await FetchAsync(held, client, succeeded.Outputs[0], cancellationToken);
+                break;
+            case SucceededStatus:
+                await FailAsync(held, $"{VendorName(job.Provider)} reported success without a result file.", "vendor", false, cancellationToken);
+                break;
+            case FailedStatus failed:
+                await FailAsync(held, failed.Failure.Message, failed.Failure.Category.ToString(), false, cancellationToken);
+                break;
+            default:
+                await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
+                break;
+        }
+    }
+
+    private async Task FetchAsync(HeldGeneration held, IHostedVideoClient client, HostedOutput output, CancellationToken cancellationToken)
+    {
+        var record = held.Record;
+        // Names of this attempt only: a step that outlived its lease must never share files with the one that took over.
+        var attempt = Guid.NewGuid().ToString("N");
+        var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
+        var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.clip.mp4");
+        var outcome = new RenderWatch();
+        var inProcesses = MediaInProcesses(record.Id);
+        string processing;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
+        var keep = KeepLeaseAsync(record.Id, held.Owner, outcome, stop);
+        try
+        {
+            await using (var file = File.Create(download))
+            {
+                await client.FetchResultAsync(output, file, ExpectedMedia.Video, stop.Token);
+            }
+
+            using (_guard.Enter(record.Id))
+            {
+                processing = await _finisher.FinishAsync(download, record, clip, inProcesses, stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (outcome.LeaseLost)
+        {
+            File.Delete(clip);
+            throw new LeaseLostException(record.Id);
+        }
+        catch (UserErrorException ex)
+        {
+            await stop.CancelAsync();
+            await keep;
+            await FailAsync(held, ex.Message, "result", false, cancellationToken);
+            return;
+        }
+        finally
+        {
+            // The download's one owner, whatever happened: a download cut off midway throws before the finisher
+            // runs, and the step is then tried again with a new file.
+            File.Delete(download);
+            await stop.CancelAsync();
+            await keep;
+        }
+
+        await StoreAsync(held, clip, processing, inProcesses, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether this generation's media work must run in ffmpeg/ffprobe processes because an earlier attempt at it
+    /// ended with the process (see <see cref="MediaCrashGuard"/>).
+    /// </summary>
+    private bool MediaInProcesses(Guid id)
+    {
+        if (!_guard.StoppedBefore(id))
+        {
+            return false;
+        }
+
+        LogMediaInProcesses(_logger, id);
+        return true;
+    }
+
+    /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>
+    private async Task KeepLeaseAsync(Guid id, string owner, RenderWatch outcome, CancellationTokenSource stop)
+    {
+        var every = _options.Lease / 3 < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : _options.Lease / 3;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(every, _time, stop.Token);
+                if (!await _store.RenewAsync(id, owner, stop.Token))
+                {
+                    outcome.LeaseLost = true;
+                    await stop.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The fetch ended.
+        }
+    }
+}

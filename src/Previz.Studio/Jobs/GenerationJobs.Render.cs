@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Previz.Core;
+using Previz.Providers.Errors;
+using Previz.Providers.Hosting;
+using Previz.Rendering;
+using Previz.Rendering.Framing;
+using Previz.Rendering.Rasterizing;
+using Previz.Rendering.Video;
+using Previz.Studio.Gallery;
+using Previz.Studio.Hosting;
+using Previz.Studio.Persistence;
+using Previz.Studio.Scenes;
+using Previz.Studio.Security;
+
+namespace Previz.Studio.Jobs;
+
+public sealed partial class GenerationJobs
+{
+    private async Task RenderAsync(HeldGeneration held, CancellationToken cancellationToken)
+    {
+        var record = held.Record;
+        var id = record.Id;
+        if (record.CancelRequested)
+        {
+            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
+            return;
+        }
+
+        var options = JsonNode.Parse(record.OptionsJson)?.AsObject() ?? [];
+        if (!RenderPasses.TryParse((string?)options["pass"], out var pass) || !ResolutionPresets.TryParse((string?)options["resolution"], out var resolution))
+        {
+            await FailAsync(held, "The generation's pass or resolution is not valid.", null, false, cancellationToken);
+            return;
+        }
+
+        var sceneRecord = record.SceneId is { } sceneId ? await _scenes.FindAsync(sceneId, cancellationToken) : null;
+        if (sceneRecord is null)
+        {
+            await FailAsync(held, "The scene of this generation was deleted.", null, false, cancellationToken);
+            return;
+        }
+
+        var scene = await _scenes.LoadAsync(sceneRecord, cancellationToken);
+        var shot = scene.FindShot(record.ShotId);
+        if (shot is null)
+        {
+            await FailAsync(held, $"The scene has no shot \"{record.ShotId}\".", null, false, cancellationToken);
+            return;
+        }
+
+        await _store.UpdateAsync(held, g =>
+        {
+            g.State = GenerationState.Running;
+            g.StartedAt ??= Now;
+            g.Progress = 0;
+        }, cancellationToken);
+
+        var temp = Path.Combine(_folder.Temp, $"{id:N}.render.mp4");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        RenderProgress? latest = null;
+        var progress = new InlineProgress<RenderProgress>(p => Volatile.Write(ref latest, p));
+        var outcome = new RenderWatch();
+        var watch = WatchRenderAsync(held, () => Volatile.Read(ref latest), outcome, stop);
+        try
+        {
+            await DirectRenderer.RenderToMp4Async(scene, shot, pass.Value, resolution.Value, temp, progress, stop.Token);
+        }
+        catch (OperationCanceledException) when (outcome.CancelRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await stop.CancelAsync();
+            await watch;
+            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), CancellationToken.None);
+            return;
+        }
+        catch (OperationCanceledException) when (outcome.LeaseLost)
+        {
+            throw new LeaseLostException(id);
+        }
+        catch (Exception ex) when (ex is UserErrorException or VideoEncodingException)
+        {
+            await stop.CancelAsync();
+            await watch;
+            await FailAsync(held, ex.Message, "render", false, cancellationToken);
+            return;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await watch;
+        }
+
+        await _store.UpdateAsync(held, g =>
+        {
+            g.State = GenerationState.Fetching;
+            g.Progress = 1;
+        }, cancellationToken);
+        await StoreAsync(held, temp, null, MediaInProcesses(id), cancellationToken);
+    }
+
+    /// <summary>While a render runs: renews the lease, writes progress, and notices a cancel request, about once a second.</summary>
+    private async Task WatchRenderAsync(HeldGeneration held, Func<RenderProgress?> latest, RenderWatch outcome, CancellationTokenSource stop)
+    {
+        var id = held.Id;
+        double? written = null;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, stop.Token);
+                if (!await _store.RenewAsync(id, held.Owner, stop.Token))
+                {
+                    outcome.LeaseLost = true;
+                    await stop.CancelAsync();
+                    return;
+                }
+
+                var current = await _store.FindAsync(id, stop.Token);
+                if (current?.CancelRequested == true)
+                {
+                    outcome.CancelRequested = true;
+                    await stop.CancelAsync();
+                    return;
+                }
+
+                if (latest() is { } p && p.Fraction != written)
+                {
+                    written = Math.Round(p.Fraction, 4);
+                    await _store.UpdateAsync(held, g => g.Progress = written, stop.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The render ended.
+        }
+    }
+}
