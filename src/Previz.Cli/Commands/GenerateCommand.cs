@@ -1,3 +1,4 @@
+using Previz.Core.Prompting;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;

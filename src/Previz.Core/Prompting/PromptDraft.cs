@@ -22,6 +22,26 @@ public sealed record PromptDraft
         Audio = new(PromptGenerator.Audio(context), false),
     };
 
+    /// <summary>The auto-prompt with the user's own words in place of the parts they wrote (see <see cref="Edit"/>).</summary>
+    public static PromptDraft Generate(PromptContext context, PromptOverrides overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var draft = Generate(context);
+        foreach (var (part, text) in new[] { (PromptPart.Scene, overrides.Scene), (PromptPart.Style, overrides.Style), (PromptPart.Lighting, overrides.Lighting) })
+        {
+            if (text is not null)
+            {
+                draft = draft.Edit(part, text);
+            }
+        }
+
+        return draft;
+    }
+
+    /// <summary>The names of the parts the user wrote (<c>scene</c>, <c>style</c>, <c>lighting</c>), in that order.</summary>
+    public IReadOnlyList<string> EditedParts =>
+        [.. new[] { (Scene, "scene"), (Style, "style"), (Lighting, "lighting") }.Where(p => p.Item1.Edited).Select(p => p.Item2)];
+
     public PromptPartState this[PromptPart part] => part switch
     {
         PromptPart.Scene => Scene,
@@ -53,10 +73,19 @@ public sealed record PromptDraft
         return draft;
     }
 
-    /// <summary>The prompt to send: Scene, Style, Lighting (and Audio when on), fitted to <paramref name="maxLength"/>.</summary>
-    public ComposedPrompt Compose(int? maxLength, bool audioOn)
+    /// <summary>
+    /// The prompt to send: Scene, Style, Lighting (and Audio when on), fitted to <paramref name="maxLength"/>.
+    /// <paramref name="leadLine"/> (e.g. naming the objects whose reference pictures are sent) goes first, where lines
+    /// before any header are kept longest when the prompt is shortened.
+    /// </summary>
+    public ComposedPrompt Compose(int? maxLength, bool audioOn, string? leadLine = null)
     {
         IEnumerable<string> parts = audioOn ? [Scene.Text, Style.Text, Lighting.Text, Audio.Text] : [Scene.Text, Style.Text, Lighting.Text];
+        if (leadLine is not null)
+        {
+            parts = parts.Prepend(leadLine);
+        }
+
         return PromptComposer.Compose(parts, maxLength);
     }
 

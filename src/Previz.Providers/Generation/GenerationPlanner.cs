@@ -78,45 +78,13 @@ public sealed class GenerationPlanner
         }
 
         // Prompt: the auto-prompt with the user's parts, naming elements where the vendor asks for it.
-        var draft = PromptDraft.Generate(new PromptContext
-        {
-            Scene = scene,
-            Shot = shot,
-            Mode = spec.Mode,
-            Motion = motion,
-            AudioOn = options.Audio,
-            Audio = spec.Prompt.Audio,
-        });
-        var edited = new List<string>();
-        if (spec.Prompt.Scene is { } sceneText)
-        {
-            draft = draft.Edit(PromptPart.Scene, sceneText);
-            edited.Add("scene");
-        }
-
-        if (spec.Prompt.Style is { } styleText)
-        {
-            draft = draft.Edit(PromptPart.Style, styleText);
-            edited.Add("style");
-        }
-
-        if (spec.Prompt.Lighting is { } lightingText)
-        {
-            draft = draft.Edit(PromptPart.Lighting, lightingText);
-            edited.Add("lighting");
-        }
-
-        IEnumerable<string> parts = options.Audio
-            ? [draft.Scene.Text, draft.Style.Text, draft.Lighting.Text, draft.Audio.Text]
-            : [draft.Scene.Text, draft.Style.Text, draft.Lighting.Text];
-        if (model.Inputs.ReferenceImages?.PromptName is { } naming && sent.Count > 0)
-        {
-            // Lines before any header are kept longest when the prompt is shortened.
-            var names = sent.Select((o, i) => $"{string.Format(CultureInfo.InvariantCulture, naming, i + 1)} is the {o.ObjectName}");
-            parts = parts.Prepend(string.Join("; ", names) + ".");
-        }
-
-        var prompt = PromptComposer.Compose(parts, model.MaxPromptLength);
+        var draft = PromptDraft.Generate(
+            new PromptContext { Scene = scene, Shot = shot, Mode = spec.Mode, Motion = motion, AudioOn = options.Audio, Audio = spec.Prompt.Audio },
+            spec.Prompt);
+        var naming = model.Inputs.ReferenceImages?.PromptName is { } format && sent.Count > 0
+            ? string.Join("; ", sent.Select((o, i) => $"{string.Format(CultureInfo.InvariantCulture, format, i + 1)} is the {o.ObjectName}")) + "."
+            : null;
+        var prompt = draft.Compose(model.MaxPromptLength, options.Audio, naming);
 
         // Pictures.
         var inputs = new RequestInputs { Prompt = prompt.Text, Seed = spec.Seed, NegativePrompt = spec.NegativePrompt, References = sent };
@@ -155,7 +123,7 @@ public sealed class GenerationPlanner
                 options.ClipSeconds, options.OutputSeconds, options.Trimmed, options.OutputAspect.ToString(), options.VendorAspect?.Value,
                 options.Resolution.Id(), options.VendorResolution, options.Audio, options.Notes),
             Prompt = new ProvenancePrompt(prompt.Text, draft.Scene.Text, draft.Style.Text, draft.Lighting.Text, options.Audio ? draft.Audio.Text : "",
-                edited, prompt.MaxLength, prompt.Dropped, prompt.Truncated),
+                draft.EditedParts, prompt.MaxLength, prompt.Dropped, prompt.Truncated),
             Seed = spec.Seed,
             NegativePrompt = spec.NegativePrompt,
             Inputs = planned,

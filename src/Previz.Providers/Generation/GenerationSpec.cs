@@ -1,3 +1,4 @@
+using Previz.Core.Prompting;
 using Previz.Core.Costs;
 using Previz.Core.Modes;
 using Previz.Core.Options;

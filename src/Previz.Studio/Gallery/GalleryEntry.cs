@@ -1,3 +1,4 @@
+using Previz.Core.Costs;
 using System.Globalization;
 using System.Text.Json;
 using Previz.Core.Catalog;
@@ -30,8 +31,6 @@ public sealed record GalleryEntry(GalleryItem Item, Provenance Provenance)
 
     /// <summary>The billed cost when the vendor reported it, else the estimate; "free" for Direct Render.</summary>
     public string CostText => Provenance.BilledCostUsd is { } billed
-        ? Money(billed) + " billed"
-        : Provenance.EstimatedCostUsd is { } estimate && estimate > 0 ? Money(estimate) + " est." : "free";
-
-    public static string Money(double usd) => usd.ToString("$0.00", CultureInfo.InvariantCulture);
+        ? CostEstimator.Money(billed) + " billed"
+        : Provenance.EstimatedCostUsd is { } estimate && estimate > 0 ? CostEstimator.Money(estimate) + " est." : "free";
 }

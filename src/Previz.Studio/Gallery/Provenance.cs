@@ -28,9 +28,9 @@ public sealed record Provenance
 
     public double Duration { get; init; }
 
-    public double? EstimatedCostUsd { get; init; }
+    public decimal? EstimatedCostUsd { get; init; }
 
-    public double? BilledCostUsd { get; init; }
+    public decimal? BilledCostUsd { get; init; }
 
     /// <summary>Where the billed cost comes from (vendors report none: usually the estimate, and why that is the bill).</summary>
     public string? BilledCostSource { get; init; }

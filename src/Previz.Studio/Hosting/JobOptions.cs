@@ -3,6 +3,12 @@ namespace Previz.Studio.Hosting;
 /// <summary>How the job machinery paces itself.</summary>
 public sealed class JobOptions
 {
+    /// <summary>
+    /// Whether this process runs jobs (Hangfire servers and the recurring poll). False makes a <c>serve</c> process a
+    /// web front only, for a deployment whose <c>previz worker</c> processes on other machines do the jobs.
+    /// </summary>
+    public bool RunWorkers { get; set; } = true;
+
     /// <summary>Workers for Direct Render (CPU-bound; one per machine by default).</summary>
     public int RenderWorkers { get; set; } = 1;
 

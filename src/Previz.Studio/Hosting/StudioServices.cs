@@ -32,7 +32,7 @@ public static class StudioServices
         return options;
     }
 
-    public static IServiceCollection AddPrevizStudio(this IServiceCollection services, IConfiguration configuration, StudioOptions options, bool runWorkers = true)
+    public static IServiceCollection AddPrevizStudio(this IServiceCollection services, IConfiguration configuration, StudioOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = new DataFolder(options.DataFolder);
@@ -122,7 +122,7 @@ public static class StudioServices
             }
         });
 
-        if (runWorkers)
+        if (jobs.RunWorkers)
         {
             services.AddHostedService<DueStepsRegistration>();
             var name = $"{Environment.MachineName}:{Environment.ProcessId}";

@@ -11,7 +11,7 @@ namespace Previz.Studio.Jobs;
 /// </summary>
 internal static class BilledCost
 {
-    public static (double? Usd, string? Source) Of(GenerationRecord generation)
+    public static (decimal? Usd, string? Source) Of(GenerationRecord generation)
     {
         if (generation.Kind == GenerationKind.DirectRender)
         {
@@ -25,7 +25,7 @@ internal static class BilledCost
             return generation.EstimatedCostUsd is { } given ? (given, "estimate given with the raw request; the vendor reports no cost") : (null, null);
         }
 
-        var total = (double?)estimate["total"] ?? generation.EstimatedCostUsd;
+        var total = (decimal?)estimate["total"] ?? generation.EstimatedCostUsd;
         var units = ((decimal?)estimate["units"] ?? 0).ToString("0.###", CultureInfo.InvariantCulture);
         var source = (string?)estimate["rule"] switch
         {

@@ -16,7 +16,7 @@ public sealed record CreateGeneration(Guid SceneId, string? ShotId, string? Mode
     public StoredHostedRequest? HostedRequest { get; init; }
 
     /// <summary>With <see cref="HostedRequest"/>: the estimate to record.</summary>
-    public double? EstimatedCostUsd { get; init; }
+    public decimal? EstimatedCostUsd { get; init; }
 
     internal Guid? RetryOf { get; init; }
 

@@ -94,7 +94,7 @@ public sealed class GenerationStore
                 cancellationToken);
     }
 
-    /// <summary>Moves a running generation's next poll to <paramref name="due"/> unless a worker holds it.</summary>
+    /// <summary>Moves a hosted generation's next poll to <paramref name="due"/> unless a worker holds it.</summary>
     public async Task DeferPollAsync(Guid id, DateTime due, CancellationToken cancellationToken)
     {
         var now = Now;

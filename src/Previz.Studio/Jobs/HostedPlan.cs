@@ -10,7 +10,7 @@ namespace Previz.Studio.Jobs;
 /// <param name="Prompt">The final prompt and its three parts.</param>
 /// <param name="EstimatedCostUsd">The estimate shown before starting.</param>
 /// <param name="Duration">Seconds of video the shot needs (the result is trimmed to it).</param>
-public sealed record HostedPlan(StoredHostedRequest Request, JsonObject Options, JsonObject? Prompt, double? EstimatedCostUsd, double Duration)
+public sealed record HostedPlan(StoredHostedRequest Request, JsonObject Options, JsonObject? Prompt, decimal? EstimatedCostUsd, double Duration)
 {
     /// <summary>What else the pipeline decided: the estimate with its breakdown, notes, pictures sent, references sent or dropped.</summary>
     public JsonObject? Details { get; init; }

@@ -42,7 +42,7 @@ public sealed class PipelinePlanner : IHostedGenerationPlanner
         }
 
         var stored = new StoredHostedRequest(request.Provider, request.Endpoint, request.Body) { Files = files };
-        return new HostedPlan(stored, Options(plan, input), Prompt(plan, input), (double)plan.Estimate.Total, plan.Options.OutputSeconds)
+        return new HostedPlan(stored, Options(plan, input), Prompt(plan, input), plan.Estimate.Total, plan.Options.OutputSeconds)
         {
             Details = Details(plan),
         };

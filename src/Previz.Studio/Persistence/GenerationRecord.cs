@@ -74,9 +74,9 @@ public sealed class GenerationRecord
 
     public bool CancelRequested { get; set; }
 
-    public double? EstimatedCostUsd { get; set; }
+    public decimal? EstimatedCostUsd { get; set; }
 
-    public double? BilledCostUsd { get; set; }
+    public decimal? BilledCostUsd { get; set; }
 
     /// <summary>Where <see cref="BilledCostUsd"/> comes from (the vendor reports no cost, so usually the estimate).</summary>
     public string? BilledCostSource { get; set; }

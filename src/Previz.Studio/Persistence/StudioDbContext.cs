@@ -50,6 +50,9 @@ public abstract class StudioDbContext : DbContext
             generation.Property(g => g.VendorRequestId).HasMaxLength(200);
             generation.Property(g => g.IdempotencyKey).HasMaxLength(100);
             generation.Property(g => g.LeaseOwner).HasMaxLength(200);
+            // Money to the millionth of a dollar: vendors price per second in fractions of a cent.
+            generation.Property(g => g.EstimatedCostUsd).HasPrecision(18, 6);
+            generation.Property(g => g.BilledCostUsd).HasPrecision(18, 6);
             generation.Property(g => g.ErrorCategory).HasMaxLength(60);
             generation.Property(g => g.BilledCostSource).HasMaxLength(200);
             generation.Property(g => g.Revision).IsConcurrencyToken();

@@ -1,3 +1,4 @@
+using Previz.Core.Prompting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Previz.Core.Catalog;

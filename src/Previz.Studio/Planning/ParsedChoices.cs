@@ -1,3 +1,4 @@
+using Previz.Core.Prompting;
 using Previz.Core.Options;
 using Previz.Providers.Generation;
 

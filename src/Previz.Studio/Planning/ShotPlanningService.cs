@@ -111,30 +111,19 @@ public sealed class ShotPlanningService
             notes.Add("no model chosen: the prompt is not fitted to a length limit");
         }
 
-        // The same steps as GenerationPlanner: auto-prompt, the user's parts, composed to the model's limit.
-        var draft = PromptDraft.Generate(new PromptContext
-        {
-            Scene = scene,
-            Shot = shot,
-            Mode = mode,
-            Motion = mode.IsVideo() ? MotionAnalyzer.Analyze(scene, shot) : null,
-            AudioOn = audioOn,
-            Audio = parsed.Prompt.Audio,
-        });
-        var edited = new List<string>();
-        foreach (var (part, text, name) in new[] { (PromptPart.Scene, parsed.Prompt.Scene, "scene"), (PromptPart.Style, parsed.Prompt.Style, "style"), (PromptPart.Lighting, parsed.Prompt.Lighting, "lighting") })
-        {
-            if (text is not null)
+        // Core's one composition, as the planner uses it (which also names the objects whose references it sends).
+        var draft = PromptDraft.Generate(
+            new PromptContext
             {
-                draft = draft.Edit(part, text);
-                edited.Add(name);
-            }
-        }
-
-        IEnumerable<string> parts = audioOn
-            ? [draft.Scene.Text, draft.Style.Text, draft.Lighting.Text, draft.Audio.Text]
-            : [draft.Scene.Text, draft.Style.Text, draft.Lighting.Text];
-        var composed = PromptComposer.Compose(parts, model?.MaxPromptLength);
+                Scene = scene,
+                Shot = shot,
+                Mode = mode,
+                Motion = mode.IsVideo() ? MotionAnalyzer.Analyze(scene, shot) : null,
+                AudioOn = audioOn,
+                Audio = parsed.Prompt.Audio,
+            },
+            parsed.Prompt);
+        var composed = draft.Compose(model?.MaxPromptLength, audioOn);
         if (model?.Inputs.ReferenceImages?.PromptName is not null && parsed.SendReferences && scene.Objects.Any(o => o.References.Count > 0))
         {
             notes.Add("the request starts with a line naming the objects whose reference pictures are sent");
@@ -142,7 +131,7 @@ public sealed class ShotPlanningService
 
         return new PromptPreview(
             model?.Id, mode.Id(), shot.Id, draft.Scene.Text, draft.Style.Text, draft.Lighting.Text, audioOn ? draft.Audio.Text : null,
-            composed.Text, composed.Length, composed.MaxLength, edited, composed.Dropped, composed.Truncated, notes);
+            composed.Text, composed.Length, composed.MaxLength, draft.EditedParts, composed.Dropped, composed.Truncated, notes);
     }
 
     /// <summary>What exactly these choices cost, and the budget left before and after.</summary>
@@ -281,11 +270,9 @@ public sealed class ShotPlanningService
     private async Task<decimal> SpentAsync(CancellationToken cancellationToken)
     {
         await using var db = _database.CreateContext();
-        var costs = await db.Generations.AsNoTracking()
+        return await db.Generations
             .Where(g => g.State != GenerationState.Failed)
-            .Select(g => g.BilledCostUsd ?? g.EstimatedCostUsd)
-            .ToListAsync(cancellationToken);
-        return costs.Sum(c => (decimal)(c ?? 0));
+            .SumAsync(g => g.BilledCostUsd ?? g.EstimatedCostUsd ?? 0m, cancellationToken);
     }
 
     /// <summary>

@@ -25,11 +25,12 @@ public abstract class StudioComponentContext : BunitContext
             values[key] = value;
         }
 
+        values["Studio:Jobs:RunWorkers"] = "false";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var options = StudioServices.ReadOptions(configuration);
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddLogging();
-        Services.AddPrevizStudio(configuration, options, runWorkers: false);
+        Services.AddPrevizStudio(configuration, options);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.GetRequiredService<StudioDatabase>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
     }

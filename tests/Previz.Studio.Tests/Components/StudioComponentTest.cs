@@ -20,11 +20,11 @@ public abstract class StudioComponentTest : BunitContext, IAsyncLifetime
         DataFolder = Path.Combine(Path.GetTempPath(), "previz-component-tests", Guid.NewGuid().ToString("N"));
         // Only these settings: no vendor key reaches the test, whatever the machine's environment holds.
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["PREVIZ_DATA"] = DataFolder })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PREVIZ_DATA"] = DataFolder, ["Studio:Jobs:RunWorkers"] = "false" })
             .Build();
         Services.AddLogging();
         Services.AddSingleton<IConfiguration>(configuration);
-        Services.AddPrevizStudio(configuration, StudioServices.ReadOptions(configuration), runWorkers: false);
+        Services.AddPrevizStudio(configuration, StudioServices.ReadOptions(configuration));
         // InputFile initialises itself through JS interop.
         JSInterop.Mode = JSRuntimeMode.Loose;
     }

@@ -126,8 +126,9 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<double?>("BilledCostUsd")
-                        .HasColumnType("double precision");
+                    b.Property<decimal?>("BilledCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean");
@@ -145,8 +146,9 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<double?>("EstimatedCostUsd")
-                        .HasColumnType("double precision");
+                    b.Property<decimal?>("EstimatedCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");

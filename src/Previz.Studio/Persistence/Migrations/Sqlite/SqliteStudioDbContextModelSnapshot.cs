@@ -119,8 +119,9 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("BilledCostUsd")
-                        .HasColumnType("REAL");
+                    b.Property<decimal?>("BilledCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
@@ -138,8 +139,9 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("EstimatedCostUsd")
-                        .HasColumnType("REAL");
+                    b.Property<decimal?>("EstimatedCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");

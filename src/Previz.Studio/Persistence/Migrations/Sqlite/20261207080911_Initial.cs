@@ -32,6 +32,25 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "generation_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GenerationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<double>(type: "REAL", nullable: true),
+                    QueuePosition = table.Column<int>(type: "INTEGER", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", nullable: true),
+                    NeedsAttention = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_generation_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "generations",
                 columns: table => new
                 {
@@ -56,12 +75,15 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                     Progress = table.Column<double>(type: "REAL", nullable: true),
                     PollCount = table.Column<int>(type: "INTEGER", nullable: false),
                     StatusErrors = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextPollAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     NeedsAttention = table.Column<bool>(type: "INTEGER", nullable: false),
                     Error = table.Column<string>(type: "TEXT", nullable: true),
                     ErrorCategory = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EstimatedCostUsd = table.Column<double>(type: "REAL", nullable: true),
-                    BilledCostUsd = table.Column<double>(type: "REAL", nullable: true),
+                    EstimatedCostUsd = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    BilledCostUsd = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    BilledCostSource = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: true),
                     RetryOfId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Attempt = table.Column<int>(type: "INTEGER", nullable: false),
                     GalleryItemId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -110,6 +132,11 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_generation_changes_At",
+                table: "generation_changes",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_generations_CreatedAt",
                 table: "generations",
                 column: "CreatedAt");
@@ -136,6 +163,9 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "gallery_items");
+
+            migrationBuilder.DropTable(
+                name: "generation_changes");
 
             migrationBuilder.DropTable(
                 name: "generations");

@@ -12,8 +12,8 @@ using Previz.Studio.Persistence;
 namespace Previz.Studio.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStudioDbContext))]
-    [Migration("20261128032351_NextPollAt")]
-    partial class NextPollAt
+    [Migration("20261207080918_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -129,8 +129,9 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<double?>("BilledCostUsd")
-                        .HasColumnType("double precision");
+                    b.Property<decimal?>("BilledCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean");
@@ -148,8 +149,9 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<double?>("EstimatedCostUsd")
-                        .HasColumnType("double precision");
+                    b.Property<decimal?>("EstimatedCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");

@@ -1,6 +1,4 @@
-using Previz.Core.Prompting;
-
-namespace Previz.Providers.Generation;
+namespace Previz.Core.Prompting;
 
 /// <summary>
 /// The user's own words for prompt parts (null keeps the auto-prompt's part) and their sound cues. Edited parts are

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -32,6 +33,25 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "generation_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GenerationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<double>(type: "double precision", nullable: true),
+                    QueuePosition = table.Column<int>(type: "integer", nullable: true),
+                    Message = table.Column<string>(type: "text", nullable: true),
+                    NeedsAttention = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_generation_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "generations",
                 columns: table => new
                 {
@@ -56,12 +76,15 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                     Progress = table.Column<double>(type: "double precision", nullable: true),
                     PollCount = table.Column<int>(type: "integer", nullable: false),
                     StatusErrors = table.Column<int>(type: "integer", nullable: false),
+                    NextPollAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     NeedsAttention = table.Column<bool>(type: "boolean", nullable: false),
                     Error = table.Column<string>(type: "text", nullable: true),
                     ErrorCategory = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
-                    EstimatedCostUsd = table.Column<double>(type: "double precision", nullable: true),
-                    BilledCostUsd = table.Column<double>(type: "double precision", nullable: true),
+                    EstimatedCostUsd = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    BilledCostUsd = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    BilledCostSource = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PlanJson = table.Column<string>(type: "text", nullable: true),
                     RetryOfId = table.Column<Guid>(type: "uuid", nullable: true),
                     Attempt = table.Column<int>(type: "integer", nullable: false),
                     GalleryItemId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -110,6 +133,11 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_generation_changes_At",
+                table: "generation_changes",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_generations_CreatedAt",
                 table: "generations",
                 column: "CreatedAt");
@@ -129,13 +157,28 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                 table: "scenes",
                 columns: new[] { "Name", "Version" },
                 unique: true);
+
+            // serve processes LISTEN for this, so a change committed by any worker reaches them at once.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION previz_notify_generation_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM pg_notify('previz_generation_changes', '');
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER generation_changes_notify AFTER INSERT ON generation_changes
+                    FOR EACH STATEMENT EXECUTE FUNCTION previz_notify_generation_changes();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS generation_changes_notify ON generation_changes; DROP FUNCTION IF EXISTS previz_notify_generation_changes();");
             migrationBuilder.DropTable(
                 name: "gallery_items");
+
+            migrationBuilder.DropTable(
+                name: "generation_changes");
 
             migrationBuilder.DropTable(
                 name: "generations");
