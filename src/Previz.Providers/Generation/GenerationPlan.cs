@@ -36,6 +36,9 @@ public sealed record GenerationPlan
     /// <summary>The vendor request; null when Direct Render makes the result here.</summary>
     public HostedRequest? Request { get; init; }
 
+    /// <summary>What Direct Render makes; null for a hosted model.</summary>
+    public DirectRenderSettings? DirectRender { get; init; }
+
     /// <summary>The catalog endpoint id (e.g. <c>fal-ai/veo3.1/image-to-video</c>); null for Direct Render.</summary>
     public string? VendorEndpoint { get; init; }
 

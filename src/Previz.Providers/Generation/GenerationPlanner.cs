@@ -12,6 +12,8 @@ using Previz.Providers.Errors;
 using Previz.Providers.Hosting;
 using Previz.Providers.Inputs;
 using Previz.Providers.Requests;
+using Previz.Rendering.Framing;
+using Previz.Rendering.Rasterizing;
 
 namespace Previz.Providers.Generation;
 
@@ -121,7 +123,7 @@ public sealed class GenerationPlanner
             VendorEndpoint = endpoint?.Id,
             Options = new ProvenanceOptions(
                 options.ClipSeconds, options.OutputSeconds, options.Trimmed, options.OutputAspect.ToString(), options.VendorAspect?.Value,
-                options.Resolution.Id(), options.VendorResolution, options.Audio, options.Notes),
+                options.Resolution.Id(), options.VendorResolution, options.Audio, options.Notes, endpoint is null ? spec.Pass.ToName() : null),
             Prompt = new ProvenancePrompt(prompt.Text, draft.Scene.Text, draft.Style.Text, draft.Lighting.Text, options.Audio ? draft.Audio.Text : "",
                 draft.EditedParts, prompt.MaxLength, prompt.Dropped, prompt.Truncated),
             Seed = spec.Seed,
@@ -142,6 +144,9 @@ public sealed class GenerationPlanner
             PromptParts = draft,
             Estimate = estimate,
             Request = built?.Request,
+            DirectRender = endpoint is null
+                ? new DirectRenderSettings(spec.Pass, options.Resolution == ResolutionTier.Final2K ? ResolutionPreset.TwoK : ResolutionPreset.OneK, options.OutputSeconds, spec.Mode == VisualizerMode.Image)
+                : null,
             VendorEndpoint = endpoint?.Id,
             Inputs = planned,
             References = referenceDecisions,

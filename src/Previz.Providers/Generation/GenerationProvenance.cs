@@ -6,8 +6,10 @@ using Previz.Core.Costs;
 namespace Previz.Providers.Generation;
 
 /// <summary>
-/// Where a generated picture or clip came from, written beside it as JSON: scene, shot, mode, model, every option,
-/// the prompt and its parts, seed, inputs, references, estimate, vendor endpoint and request id. Never a key.
+/// Where a generated picture or clip came from: scene, shot, mode, model, every option, the prompt and its parts, seed,
+/// inputs, references, estimate, vendor endpoint and request id, and what was done to the result. Written beside a
+/// file the command line makes, and kept with every gallery item (with the studio's generation, attempt and bill).
+/// Never a key.
 /// </summary>
 public sealed record GenerationProvenance
 {
@@ -59,6 +61,30 @@ public sealed record GenerationProvenance
 
     /// <summary>The finished file, once written.</summary>
     public FinishedMedia? Output { get; init; }
+
+    /// <summary>The studio's generation that made it (null from the command line).</summary>
+    public Guid? GenerationId { get; init; }
+
+    /// <summary>The studio's stored scene (null from the command line).</summary>
+    public Guid? SceneId { get; init; }
+
+    /// <summary>The generation this one retried, and which attempt it was.</summary>
+    public Guid? RetryOf { get; init; }
+
+    public int? Attempt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>What was billed: vendors report no cost, so the estimate of what was asked for; 0 for Direct Render.</summary>
+    public decimal? BilledCostUsd { get; init; }
+
+    /// <summary>Where <see cref="BilledCostUsd"/> comes from.</summary>
+    public string? BilledCostSource { get; init; }
+
+    /// <summary>What was done to the result before it was stored, e.g. "streams copied, +faststart".</summary>
+    public string? Finishing { get; init; }
 
     private static JsonSerializerOptions Json { get; } = new()
     {

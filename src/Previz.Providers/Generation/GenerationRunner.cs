@@ -77,22 +77,14 @@ public sealed class GenerationRunner
 
     private async Task RenderAsync(GenerationPlan plan, string target, IProgress<GenerationProgress>? progress, long started, CancellationToken cancellationToken)
     {
-        var preset = plan.Options.Resolution == ResolutionTier.Final2K ? ResolutionPreset.TwoK : ResolutionPreset.OneK;
-        var scene = plan.Spec.Scene;
-        if (plan.Mode == VisualizerMode.Image)
-        {
-            progress?.Report(new GenerationProgress("rendering", _time.GetElapsedTime(started)));
-            await DirectRenderer.RenderStillAsync(scene, plan.Shot, 0, RenderPass.Shaded, preset, target + ".png", null, cancellationToken);
-            File.Move(target + ".png", target, overwrite: true);
-            return;
-        }
-
-        var shot = plan.Shot with { Duration = plan.Options.OutputSeconds };
+        var settings = plan.DirectRender ?? throw new InvalidOperationException($"{plan.Model.Id} was planned without Direct Render settings.");
         var frames = new Relay<RenderProgress>(p =>
             progress?.Report(new GenerationProgress("rendering", _time.GetElapsedTime(started), Progress: p.FramesDone / (double)Math.Max(1, p.TotalFrames))));
-        // Direct Render's own output is H.264 MP4; the finisher checks and copies it.
-        await DirectRenderer.RenderToMp4Async(scene, shot, RenderPass.Shaded, preset, target + ".mp4", frames, cancellationToken);
-        File.Move(target + ".mp4", target, overwrite: true);
+        progress?.Report(new GenerationProgress("rendering", _time.GetElapsedTime(started)));
+        // Written under its own extension (ffmpeg picks the container by it), then handed to the finisher.
+        var file = target + (settings.Still ? ".png" : ".mp4");
+        await DirectRenderGenerator.RenderAsync(plan.Spec.Scene, plan.Shot, settings, file, frames, cancellationToken);
+        File.Move(file, target, overwrite: true);
     }
 
     private async Task<SubmittedJob> FetchHostedAsync(

@@ -4,6 +4,7 @@ using Previz.Core.Modes;
 using Previz.Core.Options;
 using Previz.Core.Scenes;
 using Previz.Providers.Inputs;
+using Previz.Rendering.Rasterizing;
 
 namespace Previz.Providers.Generation;
 
@@ -55,6 +56,9 @@ public sealed record GenerationSpec
 
     /// <summary>Refuse to plan a hosted model whose key is not configured (<see cref="Errors.MissingApiKeyException"/>).</summary>
     public bool RequireApiKey { get; init; } = true;
+
+    /// <summary>Direct Render's pass (the look of its clip); hosted models ignore it.</summary>
+    public RenderPass Pass { get; init; } = RenderPass.Shaded;
 
     /// <summary>Travels with the request (see <see cref="Hosting.HostedRequest.IdempotencyKey"/>).</summary>
     public string? IdempotencyKey { get; init; }

@@ -1,6 +1,6 @@
 namespace Previz.Providers.Generation;
 
-/// <summary>The options a generation ran with, as resolved against the model.</summary>
+/// <summary>The options a generation ran with, as resolved against the model (<c>Pass</c>: Direct Render's look).</summary>
 public sealed record ProvenanceOptions(
     double ClipSeconds,
     double OutputSeconds,
@@ -10,4 +10,5 @@ public sealed record ProvenanceOptions(
     string Resolution,
     string? VendorResolution,
     bool Audio,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string? Pass = null);

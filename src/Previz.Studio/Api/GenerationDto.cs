@@ -1,9 +1,14 @@
-using System.Text.Json.Nodes;
+using Previz.Providers.Generation;
+using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
+using Previz.Studio.Planning;
 
 namespace Previz.Studio.Api;
 
-/// <summary>A generation as the API shows it (no vendor request body, no keys).</summary>
+/// <summary>
+/// A generation as the API shows it: the choices as asked and the plan's provenance (resolved options, prompt,
+/// estimate, inputs, references, notes); no vendor request body, no keys.
+/// </summary>
 public sealed record GenerationDto(
     Guid Id,
     string Kind,
@@ -13,7 +18,7 @@ public sealed record GenerationDto(
     string ShotId,
     string Mode,
     string ModelId,
-    JsonNode? Options,
+    ShotChoices Choices,
     double? Progress,
     int? QueuePosition,
     string? VendorRequestId,
@@ -24,8 +29,7 @@ public sealed record GenerationDto(
     decimal? EstimatedCostUsd,
     decimal? BilledCostUsd,
     string? BilledCostSource,
-    JsonNode? Prompt,
-    JsonNode? Plan,
+    GenerationProvenance Plan,
     Guid? RetryOf,
     int Attempt,
     Guid? GalleryItemId,
@@ -37,6 +41,7 @@ public sealed record GenerationDto(
     public static GenerationDto From(GenerationRecord g)
     {
         ArgumentNullException.ThrowIfNull(g);
+        var plan = StoredPlan.Of(g);
         return new(
             g.Id,
             g.Kind == GenerationKind.DirectRender ? "direct-render" : "hosted",
@@ -46,7 +51,7 @@ public sealed record GenerationDto(
             g.ShotId,
             g.Mode,
             g.ModelId,
-            JsonNode.Parse(g.OptionsJson),
+            plan.Choices,
             g.Progress,
             g.QueuePosition,
             g.VendorRequestId,
@@ -57,8 +62,7 @@ public sealed record GenerationDto(
             g.EstimatedCostUsd,
             g.BilledCostUsd,
             g.BilledCostSource,
-            g.PromptJson is null ? null : JsonNode.Parse(g.PromptJson),
-            g.PlanJson is null ? null : JsonNode.Parse(g.PlanJson),
+            plan.Provenance,
             g.RetryOfId,
             g.Attempt,
             g.GalleryItemId,

@@ -27,17 +27,17 @@ public static class PlanningApi
         }).WithSummary("What a model supports for this shot in a mode: durations, orientations, audio (or why not), resolutions, defaults, notes.")
             .Produces<ShotOptions>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        scenes.MapPost("/{id:guid}/prompt", async (Guid id, ShotChoicesBody body, SceneStore store, ShotPlanningService planning, CancellationToken ct) =>
+        scenes.MapPost("/{id:guid}/prompt", async (Guid id, ChoicesBody body, SceneStore store, ShotPlanningService planning, CancellationToken ct) =>
             await store.FindAsync(id, ct) is null
                 ? SceneNotFound(id)
-                : Results.Ok(await planning.PromptAsync(new ShotChoices(id, body.ShotId, body.Mode, body.ModelId, body.Options, body.Prompt), ct)))
+                : Results.Ok(await planning.PromptAsync(ChoiceParser.Parse(body, id), ct)))
             .WithSummary("Prompt preview: the Scene, Style and Lighting parts (with your overrides) and the assembled prompt for the mode, model and shot.")
             .Produces<PromptPreview>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        scenes.MapPost("/{id:guid}/estimate", async (Guid id, ShotChoicesBody body, SceneStore store, ShotPlanningService planning, CancellationToken ct) =>
+        scenes.MapPost("/{id:guid}/estimate", async (Guid id, ChoicesBody body, SceneStore store, ShotPlanningService planning, CancellationToken ct) =>
             await store.FindAsync(id, ct) is null
                 ? SceneNotFound(id)
-                : Results.Ok(await planning.EstimateAsync(new ShotChoices(id, body.ShotId, body.Mode, body.ModelId, body.Options, body.Prompt), ct)))
+                : Results.Ok(await planning.EstimateAsync(ChoiceParser.Parse(body, id), ct)))
             .WithSummary("The cost of exactly these choices, with its breakdown and the budget left (Studio:BudgetUsd).")
             .Produces<CostQuote>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -107,9 +107,10 @@ public static class StudioApi
 
     private static void MapGenerations(RouteGroupBuilder generations)
     {
-        generations.MapPost("/", async (CreateGeneration request, GenerationService service, CancellationToken ct) =>
+        generations.MapPost("/", async (ChoicesBody request, GenerationService service, CancellationToken ct) =>
         {
-            var record = await service.CreateAsync(request, ct);
+            var sceneId = request.SceneId ?? throw new FieldException("sceneId", "Name the scene to generate from (sceneId).");
+            var record = await service.CreateAsync(ChoiceParser.Parse(request, sceneId), ct);
             return Results.Accepted($"/api/generations/{record.Id}", GenerationDto.From(record));
         }).WithSummary("Start a generation: Direct Render (modelId absent or direct-render) or a hosted model.").Produces<GenerationDto>(202).ProducesValidationProblem();
 

@@ -2,18 +2,19 @@ using Previz.Core.Costs;
 using System.Globalization;
 using System.Text.Json;
 using Previz.Core.Catalog;
+using Previz.Providers.Generation;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 
 namespace Previz.Studio.Gallery;
 
 /// <summary>A gallery item with its provenance read back, and the words the studio shows for it.</summary>
-public sealed record GalleryEntry(GalleryItem Item, Provenance Provenance)
+public sealed record GalleryEntry(GalleryItem Item, GenerationProvenance Provenance)
 {
     public static GalleryEntry From(GalleryItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var provenance = JsonSerializer.Deserialize<Provenance>(item.ProvenanceJson, StudioJson.Options)
+        var provenance = JsonSerializer.Deserialize<GenerationProvenance>(item.ProvenanceJson, StudioJson.Options)
             ?? throw new InvalidOperationException($"Gallery item {item.Id} has no provenance.");
         return new GalleryEntry(item, provenance);
     }
@@ -27,10 +28,10 @@ public sealed record GalleryEntry(GalleryItem Item, Provenance Provenance)
     /// <summary>"stadium · breakaway · Direct Render".</summary>
     public string Title => $"{SceneName} · {Provenance.ShotId} · {ModelName}";
 
-    public string DurationText => string.Create(CultureInfo.InvariantCulture, $"{Provenance.Duration:0.0#} s");
+    public string DurationText => string.Create(CultureInfo.InvariantCulture, $"{Provenance.Options.OutputSeconds:0.0#} s");
 
-    /// <summary>The billed cost when the vendor reported it, else the estimate; "free" for Direct Render.</summary>
+    /// <summary>The billed cost once recorded, else the estimate; "free" for Direct Render.</summary>
     public string CostText => Provenance.BilledCostUsd is { } billed
         ? CostEstimator.Money(billed) + " billed"
-        : Provenance.EstimatedCostUsd is { } estimate && estimate > 0 ? CostEstimator.Money(estimate) + " est." : "free";
+        : Provenance.Estimate.Total > 0 ? CostEstimator.Money(Provenance.Estimate.Total) + " est." : "free";
 }

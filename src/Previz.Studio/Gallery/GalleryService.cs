@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Previz.Providers.Generation;
 using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
@@ -83,13 +84,13 @@ public sealed class GalleryService
 
     /// <summary>
     /// Writes the provenance of <paramref name="generation"/>, as it is about to be committed, into <paramref name="item"/>,
-    /// with what was done to the result (<see cref="Provenance.Finishing"/>).
+    /// with what was done to the result (<see cref="GenerationProvenance.Finishing"/>).
     /// </summary>
     public void Describe(GalleryItem item, GenerationRecord generation, string? finishing)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(generation);
-        item.ProvenanceJson = JsonSerializer.Serialize(ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime) with { Finishing = finishing }, StudioJson.Options);
+        item.ProvenanceJson = JsonSerializer.Serialize(ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime, finishing), StudioJson.Options);
     }
 
     public async Task<IReadOnlyList<GalleryItem>> ListAsync(int skip, int take, CancellationToken cancellationToken)
@@ -137,44 +138,22 @@ public sealed class GalleryService
     /// <summary>Absolute path of a stored file of an item.</summary>
     public string PathOf(string relative) => _folder.Resolve(relative);
 
-    internal static Provenance ProvenanceOf(GenerationRecord generation, DateTime finishedAt)
-    {
-        string? provider = null;
-        if (generation.VendorRequestJson is not null)
-        {
-            provider = JsonSerializer.Deserialize<StoredHostedRequest>(generation.VendorRequestJson, StudioJson.Options)?.Provider.ToString().ToLowerInvariant();
-        }
-
-        var plan = generation.PlanJson is null ? null : JsonNode.Parse(generation.PlanJson);
-        return new Provenance
+    /// <summary>The plan's provenance with what the run added: the request id, timings, the bill, the finishing.</summary>
+    internal static GenerationProvenance ProvenanceOf(GenerationRecord generation, DateTime finishedAt, string? finishing) =>
+        StoredPlan.Of(generation).Provenance with
         {
             GenerationId = generation.Id,
             SceneId = generation.SceneId,
-            SceneName = generation.SceneName,
-            SceneHash = generation.SceneHash,
-            ShotId = generation.ShotId,
-            Mode = generation.Mode,
-            ModelId = generation.ModelId,
-            Options = JsonNode.Parse(generation.OptionsJson),
-            Prompt = generation.PromptJson is null ? null : JsonNode.Parse(generation.PromptJson),
-            Seed = generation.Seed,
-            Duration = generation.Duration,
-            EstimatedCostUsd = generation.EstimatedCostUsd,
-            BilledCostUsd = generation.BilledCostUsd,
-            BilledCostSource = generation.BilledCostSource,
-            Estimate = plan?["estimate"]?.DeepClone(),
-            VendorEndpoint = (string?)plan?["vendorEndpoint"],
-            Notes = plan?["notes"]?.DeepClone(),
-            Inputs = plan?["inputs"]?.DeepClone(),
-            References = plan?["references"]?.DeepClone(),
-            Provider = provider,
-            VendorRequestId = generation.VendorRequestId,
+            RequestId = generation.VendorRequestId,
             RetryOf = generation.RetryOfId,
             Attempt = generation.Attempt,
-            CreatedAt = generation.CreatedAt,
-            StartedAt = generation.StartedAt,
-            SubmittedAt = generation.SubmittedAt,
-            FinishedAt = generation.FinishedAt ?? finishedAt,
+            StartedAt = Utc(generation.StartedAt),
+            SubmittedAt = Utc(generation.SubmittedAt),
+            FinishedAt = Utc(generation.FinishedAt ?? finishedAt),
+            BilledCostUsd = generation.BilledCostUsd,
+            BilledCostSource = generation.BilledCostSource,
+            Finishing = finishing,
         };
-    }
+
+    private static DateTimeOffset? Utc(DateTime? time) => time is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 }

@@ -24,12 +24,6 @@ public sealed class StudioOptions
     public long ImageUploadLimitBytes { get; set; } = 20L * 1024 * 1024;
 
     /// <summary>
-    /// Accept a vendor request body as given (<c>hostedRequest</c> in a create call) instead of planning one from the
-    /// scene. For scripts, benchmarks and tests against a vendor; off by default.
-    /// </summary>
-    public bool AllowRawHostedRequests { get; set; }
-
-    /// <summary>
     /// The project's spending cap in USD (<c>Studio:BudgetUsd</c>); null for none. A hosted generation that would take
     /// the billed (else estimated) cost of all generations that did not fail over it is refused.
     /// </summary>

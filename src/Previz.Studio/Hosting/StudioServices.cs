@@ -57,7 +57,7 @@ public static class StudioServices
         services.AddSingleton<ImageStore>();
         // One set of visualizer frame slots per circuit: the gallery's "Use as start frame" fills the panel's slot.
         services.AddScoped<FrameSlots>();
-        services.TryAddSingleton<IHostedGenerationPlanner, PipelinePlanner>();
+        services.AddSingleton<PipelinePlanner>();
         services.TryAddSingleton<IResultFinisher, PipelineFinisher>();
         services.AddTransient<GenerationJobs>();
         services.AddPrevizProviders(configuration);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using Previz.Core.Catalog;
 using Previz.Studio.Persistence;
 
 namespace Previz.Studio.Jobs;
@@ -18,22 +18,15 @@ internal static class BilledCost
             return (0, "free: Direct Render runs on this machine");
         }
 
-        var estimate = generation.PlanJson is null ? null : JsonNode.Parse(generation.PlanJson)?["estimate"];
-        if (estimate is null)
+        var estimate = StoredPlan.Of(generation).Provenance.Estimate;
+        var total = estimate.Total;
+        var units = estimate.Units.ToString("0.###", CultureInfo.InvariantCulture);
+        var source = estimate.Rule switch
         {
-            // A raw vendor request: only the caller's estimate is known.
-            return generation.EstimatedCostUsd is { } given ? (given, "estimate given with the raw request; the vendor reports no cost") : (null, null);
-        }
-
-        var total = (decimal?)estimate["total"] ?? generation.EstimatedCostUsd;
-        var units = ((decimal?)estimate["units"] ?? 0).ToString("0.###", CultureInfo.InvariantCulture);
-        var source = (string?)estimate["rule"] switch
-        {
-            "per-second" => $"estimate: billed per second of the generated clip ({units} s), which the vendor does not report back",
-            "per-clip" => $"estimate: billed per started clip of the generated video ({units} clip(s)), which the vendor does not report back",
-            "per-image" => "estimate: billed per image, which the vendor does not report back",
-            "free" => "free",
-            var rule => $"estimate ({rule ?? "unknown"} billing)",
+            BillingRule.PerSecond => $"estimate: billed per second of the generated clip ({units} s), which the vendor does not report back",
+            BillingRule.PerClip => $"estimate: billed per started clip of the generated video ({units} clip(s)), which the vendor does not report back",
+            BillingRule.PerImage => "estimate: billed per image, which the vendor does not report back",
+            _ => "free",
         };
         return (total, source);
     }

@@ -42,7 +42,8 @@ public sealed partial class GenerationJobs
             return;
         }
 
-        var stored = JsonSerializer.Deserialize<StoredHostedRequest>(record.VendorRequestJson!, StudioJson.Options)!;
+        var stored = StoredPlan.Of(record).Request
+            ?? throw new InvalidOperationException($"Generation {id} was planned without a vendor request.");
         var request = new HostedRequest(stored.Provider, stored.Endpoint, stored.Body)
         {
             IdempotencyKey = record.IdempotencyKey,

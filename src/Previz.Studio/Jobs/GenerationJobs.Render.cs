@@ -4,6 +4,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using Previz.Core;
 using Previz.Providers.Errors;
+using Previz.Providers.Generation;
 using Previz.Providers.Hosting;
 using Previz.Rendering;
 using Previz.Rendering.Framing;
@@ -29,13 +30,8 @@ public sealed partial class GenerationJobs
             return;
         }
 
-        var options = JsonNode.Parse(record.OptionsJson)?.AsObject() ?? [];
-        if (!RenderPasses.TryParse((string?)options["pass"], out var pass) || !ResolutionPresets.TryParse((string?)options["resolution"], out var resolution))
-        {
-            await FailAsync(held, "The generation's pass or resolution is not valid.", null, false, cancellationToken);
-            return;
-        }
-
+        var settings = StoredPlan.Of(record).DirectRender
+            ?? throw new InvalidOperationException($"Generation {id} was planned without Direct Render settings.");
         var sceneRecord = record.SceneId is { } sceneId ? await _scenes.FindAsync(sceneId, cancellationToken) : null;
         if (sceneRecord is null)
         {
@@ -66,7 +62,7 @@ public sealed partial class GenerationJobs
         var watch = WatchRenderAsync(held, () => Volatile.Read(ref latest), outcome, stop);
         try
         {
-            await DirectRenderer.RenderToMp4Async(scene, shot, pass.Value, resolution.Value, temp, progress, stop.Token);
+            await DirectRenderGenerator.RenderAsync(scene, shot, settings, temp, progress, stop.Token);
         }
         catch (OperationCanceledException) when (outcome.CancelRequested && !cancellationToken.IsCancellationRequested)
         {

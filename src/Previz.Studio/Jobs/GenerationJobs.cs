@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -257,9 +256,7 @@ public sealed partial class GenerationJobs
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string VendorOf(GenerationRecord record) =>
-        record.VendorRequestJson is { } json && JsonSerializer.Deserialize<StoredHostedRequest>(json, StudioJson.Options) is { } stored
-            ? VendorName(stored.Provider)
-            : "the vendor";
+        StoredPlan.Of(record).Request is { } request ? VendorName(request.Provider) : "the vendor";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} submitted to {Vendor} as {RequestId}")]
     private static partial void LogSubmitted(ILogger logger, Guid generationId, HostedProvider vendor, string requestId);

@@ -1,14 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Previz.Core;
-using Previz.Core.Modes;
-using Previz.Rendering.Framing;
-using Previz.Rendering.Rasterizing;
-using Previz.Studio.Api;
 using Previz.Studio.Events;
-using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
+using Previz.Studio.Planning;
 using Previz.Studio.Scenes;
 
 namespace Previz.Studio.Jobs;
@@ -16,26 +10,21 @@ namespace Previz.Studio.Jobs;
 /// <summary>Creates, lists, cancels and retries generations for the API and the studio.</summary>
 public sealed class GenerationService
 {
-    /// <summary>The mode and model id of a Direct Render.</summary>
-    public const string DirectRender = "direct-render";
-
     private readonly StudioDatabase _database;
     private readonly SceneStore _scenes;
     private readonly JobScheduler _scheduler;
-    private readonly IHostedGenerationPlanner _planner;
+    private readonly PipelinePlanner _planner;
     private readonly CreateLimiter _limiter;
     private readonly GenerationChangeLog _changes;
-    private readonly StudioOptions _options;
     private readonly TimeProvider _time;
 
     public GenerationService(
         StudioDatabase database,
         SceneStore scenes,
         JobScheduler scheduler,
-        IHostedGenerationPlanner planner,
+        PipelinePlanner planner,
         CreateLimiter limiter,
         GenerationChangeLog changes,
-        StudioOptions options,
         TimeProvider time)
     {
         _database = database;
@@ -44,94 +33,56 @@ public sealed class GenerationService
         _planner = planner;
         _limiter = limiter;
         _changes = changes;
-        _options = options;
         _time = time;
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// Validates a request, stores the generation as <see cref="GenerationState.Queued"/> and queues its first step, once
-    /// the <see cref="CreateLimiter"/> has a slot.
+    /// Plans the choices (Direct Render or a hosted model alike), stores the generation as
+    /// <see cref="GenerationState.Queued"/> with its plan and queues its first step, once the <see cref="CreateLimiter"/>
+    /// has a slot.
     /// </summary>
-    public Task<GenerationRecord> CreateAsync(CreateGeneration request, CancellationToken cancellationToken)
+    public Task<GenerationRecord> CreateAsync(ShotChoices choices, CancellationToken cancellationToken) =>
+        CreateAsync(choices, null, 1, cancellationToken);
+
+    private Task<GenerationRecord> CreateAsync(ShotChoices choices, Guid? retryOf, int attempt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return _limiter.RunAsync(() => CreateNowAsync(request, cancellationToken), cancellationToken);
+        ArgumentNullException.ThrowIfNull(choices);
+        return _limiter.RunAsync(() => CreateNowAsync(choices, retryOf, attempt, cancellationToken), cancellationToken);
     }
 
-    private async Task<GenerationRecord> CreateNowAsync(CreateGeneration request, CancellationToken cancellationToken)
+    private async Task<GenerationRecord> CreateNowAsync(ShotChoices choices, Guid? retryOf, int attempt, CancellationToken cancellationToken)
     {
-        var sceneRecord = await _scenes.FindAsync(request.SceneId, cancellationToken)
-            ?? throw new FieldException("sceneId", $"There is no scene {request.SceneId}.");
+        var sceneRecord = await _scenes.FindAsync(choices.SceneId, cancellationToken)
+            ?? throw new FieldException("sceneId", $"There is no scene {choices.SceneId}.");
         var scene = await _scenes.LoadAsync(sceneRecord, cancellationToken);
-        var shot = scene.FindShot(request.ShotId) ?? throw new FieldException("shotId", request.ShotId is null
+        var shot = scene.FindShot(choices.ShotId) ?? throw new FieldException("shotId", choices.ShotId is null
             ? "The scene has no shots."
-            : $"The scene has no shot \"{request.ShotId}\"; it has {string.Join(", ", scene.Shots.Select(s => s.Id))}.");
+            : $"The scene has no shot \"{choices.ShotId}\"; it has {string.Join(", ", scene.Shots.Select(s => s.Id))}.");
+        var plan = await _planner.PlanAsync(choices with { ShotId = shot.Id }, scene, sceneRecord.ContentHash, cancellationToken);
         var now = Now;
         var record = new GenerationRecord
         {
             Id = Guid.NewGuid(),
+            Kind = plan.DirectRender is null ? GenerationKind.Hosted : GenerationKind.DirectRender,
             State = GenerationState.Queued,
             SceneId = sceneRecord.Id,
             SceneHash = sceneRecord.ContentHash,
             SceneName = sceneRecord.Name,
             ShotId = shot.Id,
-            Mode = request.Mode ?? (request.ModelId is null or DirectRender ? DirectRender : VisualizerModes.Default.Id()),
-            ModelId = request.ModelId ?? DirectRender,
-            Seed = request.Seed,
-            Duration = shot.Duration,
-            RetryOfId = request.RetryOf,
-            Attempt = request.Attempt,
+            Mode = plan.Provenance.Mode,
+            ModelId = plan.Provenance.ModelId,
+            Seed = choices.Seed,
+            Duration = plan.Provenance.Options.OutputSeconds,
+            EstimatedCostUsd = plan.Provenance.Estimate.Total,
+            PlanJson = plan.ToJson(),
+            RetryOfId = retryOf,
+            Attempt = attempt,
             CreatedAt = now,
             UpdatedAt = now,
         };
-
-        if (record.ModelId == DirectRender)
-        {
-            record.Kind = GenerationKind.DirectRender;
-            record.Mode = DirectRender;
-            var pass = (string?)request.Options?["pass"] ?? "shaded";
-            var resolution = (string?)request.Options?["resolution"] ?? "1k";
-            if (!RenderPasses.TryParse(pass, out _))
-            {
-                throw new FieldException("options.pass", $"\"{pass}\" is not a pass; use {string.Join(", ", RenderPasses.Names)}.");
-            }
-
-            if (!ResolutionPresets.TryParse(resolution, out _))
-            {
-                throw new FieldException("options.resolution", $"\"{resolution}\" is not a resolution; use {string.Join(", ", ResolutionPresets.Names)}.");
-            }
-
-            record.OptionsJson = new JsonObject { ["pass"] = pass, ["resolution"] = resolution }.ToJsonString();
-            record.EstimatedCostUsd = 0;
-        }
-        else
-        {
-            record.Kind = GenerationKind.Hosted;
-            HostedPlan plan;
-            if (request.HostedRequest is not null)
-            {
-                if (!_options.AllowRawHostedRequests)
-                {
-                    throw new FieldException("hostedRequest", "Raw vendor requests are turned off (Studio:AllowRawHostedRequests).");
-                }
-
-                plan = new HostedPlan(request.HostedRequest, request.Options ?? [], request.Prompt, request.EstimatedCostUsd, shot.Duration);
-            }
-            else
-            {
-                plan = await _planner.PlanAsync(new HostedGenerationInput(scene, shot.Id, record.Mode, record.ModelId, request.Options, request.Prompt, request.Seed), cancellationToken);
-            }
-
-            record.VendorRequestJson = JsonSerializer.Serialize(plan.Request, StudioJson.Options);
-            record.OptionsJson = plan.Options.ToJsonString();
-            record.PromptJson = plan.Prompt?.ToJsonString();
-            record.EstimatedCostUsd = plan.EstimatedCostUsd;
-            record.PlanJson = plan.Details?.ToJsonString();
-            record.Duration = plan.Duration;
-            record.IdempotencyKey = $"previz-{record.Id:N}";
-        }
+        record.IdempotencyKey = $"previz-{record.Id:N}";
 
         await using (var db = _database.CreateContext())
         {
@@ -223,22 +174,7 @@ public sealed class GenerationService
             throw new UserErrorException("The scene of this generation was deleted, so it cannot run again.");
         }
 
-        // Planned generations keep the choices as asked under "requested"; planning those again gives the same result.
-        var options = JsonNode.Parse(previous.OptionsJson)?.AsObject();
-        options = options?["requested"] as JsonObject ?? options;
-        var prompt = previous.PromptJson is null ? null : JsonNode.Parse(previous.PromptJson)?.AsObject();
-        prompt = prompt?["requested"] as JsonObject ?? prompt;
-        var raw = previous.Kind == GenerationKind.Hosted && previous.PlanJson is null && previous.VendorRequestJson is not null && _options.AllowRawHostedRequests
-            ? JsonSerializer.Deserialize<StoredHostedRequest>(previous.VendorRequestJson, StudioJson.Options)
-            : null;
-        return await CreateAsync(
-            new CreateGeneration(previous.SceneId.Value, previous.ShotId, previous.Mode, previous.ModelId, (JsonObject?)options?.DeepClone(), (JsonObject?)prompt?.DeepClone(), previous.Seed)
-            {
-                HostedRequest = raw,
-                EstimatedCostUsd = previous.EstimatedCostUsd,
-                RetryOf = retryOf,
-                Attempt = attempt,
-            },
-            cancellationToken);
+        // The choices as asked: planning them again gives the same request (frames captured again, prices as they are now).
+        return await CreateAsync(StoredPlan.Of(previous).Choices, retryOf, attempt, cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class GalleryItem
     /// <summary>The readable download name, e.g. <c>stadium-shot2-kling-2.6-pro-5s.mp4</c>.</summary>
     public required string DownloadName { get; set; }
 
-    /// <summary>The provenance record as JSON (<see cref="Gallery.Provenance"/>).</summary>
+    /// <summary>The provenance record as JSON (<see cref="Providers.Generation.GenerationProvenance"/>).</summary>
     public required string ProvenanceJson { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -28,18 +28,9 @@ public sealed class GenerationRecord
     /// <summary>Catalog model id, or <c>direct-render</c>.</summary>
     public required string ModelId { get; set; }
 
-    /// <summary>Every option of the request as JSON (Direct Render: pass and resolution; hosted: resolved options).</summary>
-    public string OptionsJson { get; set; } = "{}";
-
-    /// <summary>The final prompt and its three parts as JSON, for hosted models.</summary>
-    public string? PromptJson { get; set; }
-
     public long? Seed { get; set; }
 
     public double Duration { get; set; }
-
-    /// <summary>The vendor request (provider, endpoint, body; no files' bytes, no keys) as JSON, for hosted models.</summary>
-    public string? VendorRequestJson { get; set; }
 
     /// <summary>A key naming this submission, shown to the user to match it in the vendor's dashboard.</summary>
     public string? IdempotencyKey { get; set; }
@@ -81,11 +72,8 @@ public sealed class GenerationRecord
     /// <summary>Where <see cref="BilledCostUsd"/> comes from (the vendor reports no cost, so usually the estimate).</summary>
     public string? BilledCostSource { get; set; }
 
-    /// <summary>
-    /// What the generation pipeline decided besides options and prompt, as JSON: the estimate with its breakdown, notes,
-    /// the pictures sent, and the object references sent or dropped.
-    /// </summary>
-    public string? PlanJson { get; set; }
+    /// <summary>The plan, written and read only through <see cref="Jobs.StoredPlan"/>.</summary>
+    public string PlanJson { get; set; } = "{}";
 
     /// <summary>The generation this one retries, if any.</summary>
     public Guid? RetryOfId { get; set; }

@@ -34,6 +34,9 @@ namespace Previz.Studio.Planning;
 /// </summary>
 public sealed class ShotPlanningService
 {
+    /// <summary>The catalog id of Previz's own renderer, the model a create call without one runs.</summary>
+    public const string DirectRenderModelId = "direct-render";
+
     private readonly SceneStore _scenes;
     private readonly StudioDatabase _database;
     private readonly GalleryService _gallery;
@@ -97,14 +100,13 @@ public sealed class ShotPlanningService
     {
         ArgumentNullException.ThrowIfNull(choices);
         var (_, scene, shot) = await ShotAsync(choices.SceneId, choices.ShotId, cancellationToken);
-        var parsed = ChoiceParser.Parse(choices.Options, choices.Prompt);
         var model = choices.ModelId is null ? null : Model(choices.ModelId);
         var mode = Mode(choices.Mode, model);
         var notes = new List<string>();
         var audioOn = false;
         if (model is not null)
         {
-            audioOn = _resolver.Resolve(mode, model, shot, parsed.Video).Audio;
+            audioOn = _resolver.Resolve(mode, model, shot, choices.Video).Audio;
         }
         else
         {
@@ -120,11 +122,11 @@ public sealed class ShotPlanningService
                 Mode = mode,
                 Motion = mode.IsVideo() ? MotionAnalyzer.Analyze(scene, shot) : null,
                 AudioOn = audioOn,
-                Audio = parsed.Prompt.Audio,
+                Audio = choices.Prompt.Audio,
             },
-            parsed.Prompt);
+            choices.Prompt);
         var composed = draft.Compose(model?.MaxPromptLength, audioOn);
-        if (model?.Inputs.ReferenceImages?.PromptName is not null && parsed.SendReferences && scene.Objects.Any(o => o.References.Count > 0))
+        if (model?.Inputs.ReferenceImages?.PromptName is not null && choices.SendReferences && scene.Objects.Any(o => o.References.Count > 0))
         {
             notes.Add("the request starts with a line naming the objects whose reference pictures are sent");
         }
@@ -139,10 +141,9 @@ public sealed class ShotPlanningService
     {
         ArgumentNullException.ThrowIfNull(choices);
         var (_, _, shot) = await ShotAsync(choices.SceneId, choices.ShotId, cancellationToken);
-        var parsed = ChoiceParser.Parse(choices.Options, choices.Prompt);
         var model = Model(choices.ModelId ?? throw new FieldException("modelId", "Choose a model to price."));
         var mode = Mode(choices.Mode, model);
-        var options = _resolver.Resolve(mode, model, shot, parsed.Video);
+        var options = _resolver.Resolve(mode, model, shot, choices.Video);
         var estimate = CostEstimator.Estimate(options);
         return new CostQuote(
             model.Id,
@@ -229,40 +230,41 @@ public sealed class ShotPlanningService
         return new StillImage(path, size.Width, size.Height);
     }
 
-    /// <summary>The pipeline's spec for a create request: options and prompt read field by field, frames found, budget applied.</summary>
-    internal async Task<GenerationSpec> SpecAsync(HostedGenerationInput input, CancellationToken cancellationToken)
+    /// <summary>The pipeline's spec for these choices: model and mode checked, frames found, budget applied.</summary>
+    internal async Task<GenerationSpec> SpecAsync(ShotChoices choices, SceneDocument scene, CancellationToken cancellationToken)
     {
-        var model = Model(input.ModelId);
-        var mode = Mode(input.Mode, model);
+        var model = Model(choices.ModelId ?? DirectRenderModelId);
+        var mode = Mode(choices.Mode, model);
         if (mode == VisualizerMode.Image)
         {
             throw new FieldException("mode", "The studio's gallery holds videos; make stills with 'previz generate --mode image'.");
         }
 
-        if (model.Provider == ModelProvider.DirectRender)
+        RenderPass? pass = RenderPass.Shaded;
+        if (choices.Pass is { } passName && !RenderPasses.TryParse(passName, out pass))
         {
-            throw new FieldException("modelId", $"{model.Id} runs here: start it with modelId \"{GenerationService.DirectRender}\".");
+            throw new FieldException("options.pass", $"\"{passName}\" is not a pass; use {string.Join(", ", RenderPasses.Names)}.");
         }
 
-        var parsed = ChoiceParser.Parse(input.Options, input.Prompt);
-        var budget = _options.BudgetUsd is { } cap ? new ProjectBudget(cap, await SpentAsync(cancellationToken)) : null;
+        var budget = _options.BudgetUsd is { } cap && model.Provider != ModelProvider.DirectRender ? new ProjectBudget(cap, await SpentAsync(cancellationToken)) : null;
         return new GenerationSpec
         {
-            Scene = input.Scene,
+            Scene = scene,
             // Relative reference pictures of an uploaded scene are looked for in the scene store (and reported dropped when absent).
             SceneFolder = _folder.Scenes,
-            ShotId = input.ShotId,
+            ShotId = choices.ShotId,
             Mode = mode,
             ModelId = model.Id,
-            Options = parsed.Video,
-            Prompt = parsed.Prompt,
-            Seed = input.Seed,
-            NegativePrompt = parsed.NegativePrompt,
-            StartFrame = await FrameAsync(parsed.StartFrame, "options.startFrame", false, cancellationToken),
-            EndFrame = await FrameAsync(parsed.EndFrame, "options.endFrame", true, cancellationToken),
+            Options = choices.Video,
+            Prompt = choices.Prompt,
+            Seed = choices.Seed,
+            NegativePrompt = choices.NegativePrompt,
+            StartFrame = await FrameAsync(choices.StartFrame, "options.startFrame", false, cancellationToken),
+            EndFrame = await FrameAsync(choices.EndFrame, "options.endFrame", true, cancellationToken),
             Budget = budget,
-            SendReferences = parsed.SendReferences,
-            UseReferenceEndpoint = parsed.UseReferenceEndpoint,
+            SendReferences = choices.SendReferences,
+            UseReferenceEndpoint = choices.UseReferenceEndpoint,
+            Pass = pass.Value,
             RequireApiKey = true,
         };
     }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Previz.Core;
-using Previz.Studio.Api;
+using Previz.Studio.Images;
 using Previz.Studio.Hosting;
 
 namespace Previz.Studio.Scenes;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Previz.Studio.Events;
 using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
+using Previz.Studio.Planning;
 using Previz.Studio.Persistence;
 using Previz.Studio.Scenes;
 
@@ -67,5 +68,5 @@ public abstract class StudioComponentTest : BunitContext, IAsyncLifetime
 
     /// <summary>A queued Direct Render of a shot (nothing runs it: there are no workers).</summary>
     protected Task<GenerationRecord> CreateDirectRenderAsync(string shotId) =>
-        Generations.CreateAsync(new CreateGeneration(Scene.Id, shotId, null, GenerationService.DirectRender, null, null, null), CancellationToken.None);
+        Generations.CreateAsync(new ShotChoices { SceneId = Scene.Id, ShotId = shotId }, CancellationToken.None);
 }

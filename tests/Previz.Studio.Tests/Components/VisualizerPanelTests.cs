@@ -8,6 +8,7 @@ using Previz.Core.Modes;
 using Previz.Studio.Components.Visualizer;
 using Previz.Studio.Images;
 using Previz.Studio.Jobs;
+using Previz.Studio.Planning;
 using Previz.Studio.Scenes;
 
 namespace Previz.Studio.Tests.Components;
@@ -40,7 +41,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
 
         await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
 
-        Assert.Equal(GenerationService.DirectRender, cut.Find("select[aria-label=Model]").GetAttribute("value"));
+        Assert.Equal(ShotPlanningService.DirectRenderModelId, cut.Find("select[aria-label=Model]").GetAttribute("value"));
         Assert.Equal("Capture Animation", cut.Find("button.generate").TextContent.Trim());
     }
 
@@ -158,7 +159,7 @@ public sealed class VisualizerPanelTests : StudioComponentTest
         await cut.Find("button.generate").ClickAsync(new());
 
         var generation = Assert.Single(await Generations.ListAsync(null, 0, 10, CancellationToken.None));
-        Assert.Equal(GenerationService.DirectRender, generation.ModelId);
+        Assert.Equal(ShotPlanningService.DirectRenderModelId, generation.ModelId);
         Assert.Equal(Scene.Id, generation.SceneId);
         Assert.Equal("breakaway", generation.ShotId);
         Assert.Empty(cut.FindAll(".generate-error"));

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
+using Previz.Studio.Planning;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
 
@@ -88,7 +89,7 @@ public sealed class CreateLimiterTests
         {
             ["sceneId"] = (string)scene["id"]!,
             ["shotId"] = "breakaway",
-            ["modelId"] = GenerationService.DirectRender,
+            ["modelId"] = ShotPlanningService.DirectRenderModelId,
             ["options"] = new JsonObject { ["pass"] = "wireframe" },
         }, cancellationToken);
 

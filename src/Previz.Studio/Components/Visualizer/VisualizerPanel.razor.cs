@@ -6,6 +6,7 @@ using Previz.Core;
 using Previz.Core.Catalog;
 using Previz.Core.Costs;
 using Previz.Core.Modes;
+using Previz.Core.Options;
 using Previz.Core.Prompting;
 using Previz.Core.Scenes;
 using Previz.Studio.Jobs;
@@ -39,7 +40,7 @@ public sealed partial class VisualizerPanel : IDisposable
     private string? _loadError;
 
     private VisualizerMode _mode = VisualizerModes.Default;
-    private string _modelId = GenerationService.DirectRender;
+    private string _modelId = ShotPlanningService.DirectRenderModelId;
 
     private ShotOptions? _options;
     private string? _optionsError;
@@ -93,7 +94,7 @@ public sealed partial class VisualizerPanel : IDisposable
     [Inject]
     private IConfiguration Configuration { get; set; } = default!;
 
-    private ModelEntry Model => Catalog.Find(_modelId) ?? Catalog.Get(GenerationService.DirectRender);
+    private ModelEntry Model => Catalog.Find(_modelId) ?? Catalog.Get(ShotPlanningService.DirectRenderModelId);
 
     private bool IsDirectRender => Model.Provider == ModelProvider.DirectRender;
 
@@ -417,7 +418,7 @@ public sealed partial class VisualizerPanel : IDisposable
 
         try
         {
-            _quote = await Planning.EstimateAsync(new ShotChoices(SceneId, _shot.Id, _mode.Id(), _modelId, ChoiceOptions(false), null), CancellationToken.None);
+            _quote = await Planning.EstimateAsync(Choices(false), CancellationToken.None);
         }
         catch (UserErrorException e)
         {
@@ -435,7 +436,7 @@ public sealed partial class VisualizerPanel : IDisposable
 
         try
         {
-            var preview = await Planning.PromptAsync(new ShotChoices(SceneId, _shot.Id, _mode.Id(), _modelId, AudioOn ? new JsonObject { ["audio"] = true } : null, null), CancellationToken.None);
+            var preview = await Planning.PromptAsync(new ShotChoices { SceneId = SceneId, ShotId = _shot.Id, Mode = _mode.Id(), ModelId = _modelId, Video = new VideoRequestOptions { Audio = AudioOn } }, CancellationToken.None);
             _audioLine = preview.Audio;
             Fill(ScenePart, preview.Scene);
             Fill(StylePart, preview.Style);
@@ -456,53 +457,36 @@ public sealed partial class VisualizerPanel : IDisposable
         }
     }
 
-    /// <summary>The <c>options</c> object of a create (or estimate) request for the current choices.</summary>
-    private JsonObject ChoiceOptions(bool withFrames)
+    /// <summary>The current choices, as a create (or, without frames, an estimate) takes them.</summary>
+    private ShotChoices Choices(bool withFrames, long? seed = null)
     {
-        var options = new JsonObject();
-        if (_duration is { } d)
+        var inputs = _mode.RequiredInputs();
+        var frames = withFrames && _shot is not null;
+        return new ShotChoices
         {
-            options["duration"] = d;
-        }
-
-        if (_aspect is not null)
-        {
-            options["aspect"] = _aspect;
-        }
-
-        options["audio"] = AudioOn && !(_options?.Audio.AlwaysOn ?? false);
-        options["resolution"] = _resolution;
-        if (_acceptCap)
-        {
-            options["acceptDurationCap"] = true;
-        }
-
-        if (withFrames && _shot is not null)
-        {
-            var inputs = _mode.RequiredInputs();
-            if (inputs.HasFlag(ModeInputs.StartFrame))
+            SceneId = SceneId,
+            ShotId = _shot?.Id,
+            Mode = _mode.Id(),
+            ModelId = _modelId,
+            Video = new VideoRequestOptions
             {
-                options["startFrame"] = Slots.Start.OptionValue(false, _shot.Duration);
-            }
-
-            if (inputs.HasFlag(ModeInputs.EndFrame))
+                Duration = _duration,
+                Aspect = _aspect,
+                Audio = AudioOn && !(_options?.Audio.AlwaysOn ?? false),
+                Resolution = ResolutionTiers.TryParse(_resolution, out var tier) ? tier : ResolutionTier.Preview1K,
+                AcceptDurationCap = _acceptCap,
+            },
+            StartFrame = frames && inputs.HasFlag(ModeInputs.StartFrame) ? Slots.Start.OptionValue(false, _shot!.Duration) : null,
+            EndFrame = frames && inputs.HasFlag(ModeInputs.EndFrame) ? Slots.End.OptionValue(true, _shot!.Duration) : null,
+            Pass = IsDirectRender ? _pass : null,
+            Prompt = new PromptOverrides
             {
-                options["endFrame"] = Slots.End.OptionValue(true, _shot.Duration);
-            }
-        }
-
-        return options;
-    }
-
-    private JsonObject? PromptOverrides()
-    {
-        var prompt = new JsonObject();
-        foreach (var part in EditedParts)
-        {
-            prompt[part] = _parts[part].Text;
-        }
-
-        return prompt.Count == 0 ? null : prompt;
+                Scene = _parts["scene"].Edited ? _parts["scene"].Text : null,
+                Style = _parts["style"].Edited ? _parts["style"].Text : null,
+                Lighting = _parts["lighting"].Edited ? _parts["lighting"].Text : null,
+            },
+            Seed = seed,
+        };
     }
 
     private async Task GenerateAsync()
@@ -533,10 +517,7 @@ public sealed partial class VisualizerPanel : IDisposable
             long? baseSeed = IsDirectRender ? null : Random.Shared.Next(1, 1_000_000_000);
             for (var i = 0; i < variants; i++)
             {
-                var request = IsDirectRender
-                    ? new CreateGeneration(SceneId, _shot.Id, _mode.Id(), GenerationService.DirectRender, new JsonObject { ["pass"] = _pass, ["resolution"] = _resolution }, null, null)
-                    : new CreateGeneration(SceneId, _shot.Id, _mode.Id(), _modelId, ChoiceOptions(true), PromptOverrides(), baseSeed + i);
-                await Generations.CreateAsync(request, CancellationToken.None);
+                await Generations.CreateAsync(Choices(true, baseSeed + i), CancellationToken.None);
                 started++;
             }
 

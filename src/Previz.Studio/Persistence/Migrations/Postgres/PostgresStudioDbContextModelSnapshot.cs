@@ -188,11 +188,8 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("NextPollAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("OptionsJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("PlanJson")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("PollCount")
@@ -200,9 +197,6 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
 
                     b.Property<double?>("Progress")
                         .HasColumnType("double precision");
-
-                    b.Property<string>("PromptJson")
-                        .HasColumnType("text");
 
                     b.Property<int?>("QueuePosition")
                         .HasColumnType("integer");
@@ -256,9 +250,6 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                     b.Property<string>("VendorRequestId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("VendorRequestJson")
-                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

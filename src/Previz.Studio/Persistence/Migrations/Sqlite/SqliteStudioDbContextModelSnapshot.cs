@@ -181,11 +181,8 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("NextPollAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OptionsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("PlanJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PollCount")
@@ -193,9 +190,6 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
 
                     b.Property<double?>("Progress")
                         .HasColumnType("REAL");
-
-                    b.Property<string>("PromptJson")
-                        .HasColumnType("TEXT");
 
                     b.Property<int?>("QueuePosition")
                         .HasColumnType("INTEGER");
@@ -248,9 +242,6 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
 
                     b.Property<string>("VendorRequestId")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VendorRequestJson")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

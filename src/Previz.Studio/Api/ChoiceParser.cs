@@ -3,26 +3,26 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Previz.Core.Catalog;
 using Previz.Core.Options;
-using Previz.Providers.Generation;
-using Previz.Studio.Api;
+using Previz.Studio.Planning;
 
-namespace Previz.Studio.Planning;
+namespace Previz.Studio.Api;
 
 /// <summary>
-/// Reads the <c>options</c> and <c>prompt</c> objects of a request. Unknown fields and wrong types are refused with the
-/// field named (<c>options.audo</c>), so a typo never silently changes what is generated and paid for.
+/// Reads a request's choices into <see cref="ShotChoices"/>, at the edge. Unknown fields and wrong types are refused
+/// with the field named (<c>options.audo</c>), so a typo never silently changes what is generated and paid for.
 /// </summary>
-internal static class ChoiceParser
+public static class ChoiceParser
 {
     public static readonly IReadOnlyList<string> OptionFields =
-        ["duration", "aspect", "orientation", "audio", "resolution", "acceptDurationCap", "startFrame", "endFrame", "references", "useReferenceEndpoint", "negativePrompt"];
+        ["duration", "aspect", "orientation", "audio", "resolution", "acceptDurationCap", "startFrame", "endFrame", "references", "useReferenceEndpoint", "negativePrompt", "pass"];
 
     public static readonly IReadOnlyList<string> PromptFields = ["scene", "style", "lighting"];
 
-    public static ParsedChoices Parse(JsonObject? options, JsonObject? prompt)
+    public static ShotChoices Parse(ChoicesBody body, Guid sceneId)
     {
-        options ??= [];
-        prompt ??= [];
+        ArgumentNullException.ThrowIfNull(body);
+        var options = body.Options ?? [];
+        var prompt = body.Prompt ?? [];
         Refuse(options, "options", OptionFields);
         Refuse(prompt, "prompt", PromptFields);
 
@@ -48,20 +48,27 @@ internal static class ChoiceParser
             Resolution = resolution,
             AcceptDurationCap = Bool(options, "acceptDurationCap") ?? false,
         };
-        var overrides = new PromptOverrides
+        return new ShotChoices
         {
-            Scene = String(prompt, "scene", "prompt"),
-            Style = String(prompt, "style", "prompt"),
-            Lighting = String(prompt, "lighting", "prompt"),
+            SceneId = sceneId,
+            ShotId = body.ShotId,
+            Mode = body.Mode,
+            ModelId = body.ModelId,
+            Video = video,
+            StartFrame = String(options, "startFrame"),
+            EndFrame = String(options, "endFrame"),
+            SendReferences = Bool(options, "references") ?? true,
+            UseReferenceEndpoint = Bool(options, "useReferenceEndpoint") ?? false,
+            NegativePrompt = String(options, "negativePrompt"),
+            Pass = String(options, "pass"),
+            Prompt = new PromptOverrides
+            {
+                Scene = String(prompt, "scene", "prompt"),
+                Style = String(prompt, "style", "prompt"),
+                Lighting = String(prompt, "lighting", "prompt"),
+            },
+            Seed = body.Seed,
         };
-        return new ParsedChoices(
-            video,
-            String(options, "startFrame"),
-            String(options, "endFrame"),
-            Bool(options, "references") ?? true,
-            Bool(options, "useReferenceEndpoint") ?? false,
-            String(options, "negativePrompt"),
-            overrides);
     }
 
     private static void Refuse(JsonObject json, string prefix, IReadOnlyList<string> known)

@@ -1,6 +1,6 @@
 using Previz.Core;
 
-namespace Previz.Studio.Api;
+namespace Previz.Studio;
 
 /// <summary>A user error about one field of a request; the problem details name it.</summary>
 public sealed class FieldException : UserErrorException

@@ -1,4 +1,4 @@
-namespace Previz.Studio.Api;
+namespace Previz.Studio.Images;
 
 /// <summary>Recognises PNG, JPEG and WebP by their leading bytes.</summary>
 public static class ImageSignatures
