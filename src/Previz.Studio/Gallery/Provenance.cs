@@ -67,8 +67,8 @@ public sealed record Provenance
     public DateTime? FinishedAt { get; init; }
 
     /// <summary>
-    /// What was done to the result and where: "streams copied, +faststart (FFmpeg's libraries in the server)", or with
-    /// ffmpeg processes after an earlier attempt stopped the server in FFmpeg's libraries. Null for a Direct Render.
+    /// What was done to the result: "streams copied, +faststart", or "trimmed 5.000 s to 4.000 s, re-encoded to H.264,
+    /// +faststart". Null for a Direct Render.
     /// </summary>
     public string? Finishing { get; init; }
 }

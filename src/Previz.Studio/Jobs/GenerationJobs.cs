@@ -36,7 +36,6 @@ public sealed partial class GenerationJobs
     private readonly bool _hostedStepsInProcess;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
-    private readonly MediaCrashGuard _guard;
     private readonly ILogger<GenerationJobs> _logger;
 
     /// <summary>A timer may fire a hair before the recorded due time (clock resolution); still its poll.</summary>
@@ -53,7 +52,6 @@ public sealed partial class GenerationJobs
         StudioOptions options,
         SecretRedactor redactor,
         TimeProvider time,
-        MediaCrashGuard guard,
         ILogger<GenerationJobs> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -68,7 +66,6 @@ public sealed partial class GenerationJobs
         _hostedStepsInProcess = options.HostedStepsRunInProcess;
         _redactor = redactor;
         _time = time;
-        _guard = guard;
         _logger = logger;
     }
 
@@ -221,7 +218,7 @@ public sealed partial class GenerationJobs
             g.State = GenerationState.Fetching;
             g.Progress = 1;
         }, cancellationToken);
-        await StoreAsync(held, temp, null, MediaInProcesses(id), cancellationToken);
+        await StoreAsync(held, temp, null, cancellationToken);
     }
 
     /// <summary>While a render runs: renews the lease, writes progress, and notices a cancel request, about once a second.</summary>
@@ -453,7 +450,6 @@ public sealed partial class GenerationJobs
         var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
         var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.clip.mp4");
         var outcome = new RenderWatch();
-        var inProcesses = MediaInProcesses(record.Id);
         string processing;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
@@ -465,10 +461,7 @@ public sealed partial class GenerationJobs
                 await client.FetchResultAsync(output, file, ExpectedMedia.Video, stop.Token);
             }
 
-            using (_guard.Enter(record.Id))
-            {
-                processing = await _finisher.FinishAsync(download, record, clip, inProcesses, stop.Token);
-            }
+            processing = await _finisher.FinishAsync(download, record, clip, stop.Token);
         }
         catch (OperationCanceledException) when (outcome.LeaseLost)
         {
@@ -491,22 +484,7 @@ public sealed partial class GenerationJobs
             await keep;
         }
 
-        await StoreAsync(held, clip, processing, inProcesses, cancellationToken);
-    }
-
-    /// <summary>
-    /// Whether this generation's media work must run in ffmpeg/ffprobe processes because an earlier attempt at it
-    /// ended with the process (see <see cref="MediaCrashGuard"/>).
-    /// </summary>
-    private bool MediaInProcesses(Guid id)
-    {
-        if (!_guard.StoppedBefore(id))
-        {
-            return false;
-        }
-
-        LogMediaInProcesses(_logger, id);
-        return true;
+        await StoreAsync(held, clip, processing, cancellationToken);
     }
 
     /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>
@@ -532,14 +510,10 @@ public sealed partial class GenerationJobs
         }
     }
 
-    private async Task StoreAsync(HeldGeneration held, string clip, string? finishing, bool inProcesses, CancellationToken cancellationToken)
+    private async Task StoreAsync(HeldGeneration held, string clip, string? finishing, CancellationToken cancellationToken)
     {
         var (billed, source) = BilledCost.Of(held.Record);
-        GalleryItem item;
-        using (_guard.Enter(held.Id))
-        {
-            item = await _gallery.StageAsync(held.Record, clip, inProcesses, cancellationToken);
-        }
+        var item = await _gallery.StageAsync(held.Record, clip, cancellationToken);
 
         // One transaction: the item, the bill and "Succeeded" are committed together or not at all.
         await _store.UpdateAsync(held, g =>
@@ -661,9 +635,6 @@ public sealed partial class GenerationJobs
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId} failed ({Category}): {Reason}")]
     private static partial void LogFailed(ILogger logger, Guid generationId, string category, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: an earlier attempt ended with its process during media work; this one uses ffmpeg processes")]
-    private static partial void LogMediaInProcesses(ILogger logger, Guid generationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: another worker took it over; this one stops")]
     private static partial void LogLeaseLost(ILogger logger, Guid generationId);

@@ -147,35 +147,6 @@ public sealed class InProcessStepTests
     }
 
     [Fact]
-    public async Task A_clip_whose_media_work_ended_the_server_before_is_finished_in_ffmpeg_processes_and_says_so()
-    {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
-        fal.WorkTime = TimeSpan.FromHours(1);
-        await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
-        var crashed = await CreateSubmittedAsync(studio);
-        var healthy = await CreateSubmittedAsync(studio);
-        // A server of this machine died in FFmpeg's libraries while finishing the first clip: its log outlived it.
-        var guard = studio.App.Services.GetRequiredService<DataFolder>().MediaGuard;
-        DeadProcess.WriteLog(guard, crashed);
-
-        fal.WorkTime = TimeSpan.Zero;
-        foreach (var id in new[] { crashed, healthy })
-        {
-            await MakePollDueAsync(studio, id);
-            await RunStepAsync(studio, id);
-            await SucceedsAsync(studio, id);
-        }
-
-        Assert.Contains("(ffmpeg processes: an earlier attempt stopped the server during its media work)", await FinishingAsync(studio, crashed), StringComparison.Ordinal);
-        Assert.Equal("streams copied, +faststart (FFmpeg's libraries in the server)", await FinishingAsync(studio, healthy));
-        Assert.Single(studio.Logs.Lines, line => line.Contains($"Generation {crashed}: an earlier attempt ended with its process during media work", StringComparison.Ordinal));
-        // Finished either way: no marker is left to send a later attempt to the processes, and this server's own log
-        // is empty with nothing in flight.
-        Assert.All(Directory.GetFiles(guard), file => Assert.Equal(0, new FileInfo(file).Length));
-        Assert.Equal(2, fal.Submits);
-    }
-
-    [Fact]
     public async Task Without_in_process_steps_a_poll_delivered_early_still_asks_the_vendor()
     {
         // Hangfire keeps due times in whole seconds, so its one copy of a poll may start before the recorded due time;
@@ -276,14 +247,6 @@ public sealed class InProcessStepTests
     {
         await using var scope = studio.App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<GenerationJobs>().HostedStepAsync(id, CancellationToken.None);
-    }
-
-    /// <summary>What the gallery item's provenance says was done to the clip, and where.</summary>
-    private static async Task<string?> FinishingAsync(StudioFixture studio, Guid id)
-    {
-        var itemId = (await FindAsync(studio, id)).GalleryItemId;
-        var item = JsonNode.Parse(await studio.Client.GetStringAsync($"/api/gallery/{itemId}"))!;
-        return (string?)item["provenance"]!["finishing"];
     }
 
     private static async Task<GenerationRecord> FindAsync(StudioFixture studio, Guid id)
