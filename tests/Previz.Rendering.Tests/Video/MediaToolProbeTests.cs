@@ -49,9 +49,7 @@ public sealed class MediaToolProbeTests
     public async Task A_download_cut_off_after_its_index_is_refused_with_the_packets_it_has()
     {
         // moov first, then half the media data: the index lists 72 packets.
-        var cut = TestVideos.Output(".mp4");
-        var bytes = await File.ReadAllBytesAsync(TestVideos.Ntsc);
-        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
+        var cut = await FirstHalfAsync(TestVideos.Ntsc);
 
         var error = await Assert.ThrowsAsync<VideoEncodingException>(() => _media.ProbePacketsAsync(cut, CancellationToken.None));
 
@@ -63,9 +61,7 @@ public sealed class MediaToolProbeTests
     public async Task A_clip_cut_before_its_index_is_an_error_that_names_the_file_and_says_why()
     {
         // ffmpeg writes moov last by default: cut in half, the file has media data and no index.
-        var cut = TestVideos.Output(".mp4");
-        var bytes = await File.ReadAllBytesAsync(TestVideos.H264WithAudio);
-        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
+        var cut = await FirstHalfAsync(TestVideos.H264WithAudio);
 
         var error = await Assert.ThrowsAsync<VideoEncodingException>(() => _media.ProbePacketsAsync(cut, CancellationToken.None));
 
@@ -104,5 +100,14 @@ public sealed class MediaToolProbeTests
 
         Assert.Equal("ffprobe", error.Tool);
         Assert.Contains("sudo apt-get install -y ffmpeg", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A copy of the first half of <paramref name="clip"/>'s bytes: what a download cut off midway leaves.</summary>
+    private static async Task<string> FirstHalfAsync(string clip)
+    {
+        var cut = TestVideos.Output(".mp4");
+        var bytes = await File.ReadAllBytesAsync(clip);
+        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length / 2)]);
+        return cut;
     }
 }
