@@ -117,7 +117,7 @@ internal static class Benchmark
     private static async Task<TimeSpan> EncodeFromMemoryAsync(List<byte[]> samples, int frames, FrameSize size, FrameRate rate, string output)
     {
         var clock = Stopwatch.StartNew();
-        await using (var writer = FfmpegVideoWriter.Start(output, size, rate, FfmpegOptions.Default))
+        await using (var writer = MediaTool.Default.StartEncoder(output, size, rate))
         {
             for (var i = 0; i < frames; i++)
             {

@@ -58,7 +58,7 @@ public static class DirectRenderer
         // x264 keeps every core busy, and a frame costs it several times what rendering it does: one render thread
         // keeps well ahead of the encoder and spends no CPU on handing bands between threads, which x264 would miss.
         var rendererOptions = options.Renderer.MaxDegreeOfParallelism is null ? options.Renderer with { MaxDegreeOfParallelism = 1 } : options.Renderer;
-        await using var writer = FfmpegVideoWriter.Start(outputPath, size, FrameRate.FromFps(shot.Fps), options.Ffmpeg);
+        await using var writer = new MediaTool(options.Ffmpeg).StartEncoder(outputPath, size, FrameRate.FromFps(shot.Fps));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var free = Channel.CreateBounded<RgbaFrame>(FramesInFlight);

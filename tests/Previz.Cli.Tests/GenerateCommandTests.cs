@@ -22,7 +22,7 @@ public sealed class GenerateCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(Path.GetFullPath(output), run.Stdout.Trim());
-        var probe = await Ffprobe.ProbeAsync(output);
+        var probe = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
         Assert.Equal("h264", probe.Codec);
         Assert.Equal("yuv420p", probe.PixelFormat);
         Assert.InRange(probe.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
@@ -118,7 +118,7 @@ public sealed class GenerateCommandTests : IDisposable
             "--shot", "breakaway", "--model", "direct-render", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var probe = await Ffprobe.ProbeAsync(output);
+        var probe = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
         Assert.Equal("h264", probe.Codec);
         Assert.Equal(96, probe.FrameCount);
         Assert.Equal(4, probe.DurationSeconds, 2);

@@ -12,6 +12,7 @@ using Previz.Providers.Hosting;
 using Previz.Providers.Http;
 using Previz.Providers.Luma;
 using Previz.Providers.Runway;
+using Previz.Rendering.Video;
 
 namespace Previz.Providers.Configuration;
 
@@ -22,7 +23,8 @@ public static class ProviderServiceCollectionExtensions
     /// Adds the fal, Runway and Luma clients (<see cref="IHostedVideoClient"/>, <see cref="HostedVideoClients"/>),
     /// <see cref="ProviderKeys"/>, <see cref="HostedJobWaiter"/>, their options from <paramref name="configuration"/>
     /// (<c>Providers:Fal</c>, <c>Providers:Runway</c>, <c>Providers:Luma</c>, <c>Providers:Http</c>) and three resilient
-    /// HttpClients, and the generation pipeline (<see cref="GenerationPlanner"/>, <see cref="GenerationFinisher"/>,
+    /// HttpClients, <see cref="MediaTool"/> (every ffmpeg/ffprobe process), and the generation pipeline
+    /// (<see cref="GenerationPlanner"/>, <see cref="GenerationFinisher"/>,
     /// <see cref="GenerationRunner"/>) over <see cref="ModelCatalog.Default"/> unless a catalog is registered first. The HttpClients: API calls retried on 429/5xx with Retry-After and jittered backoff, submits never retried once
     /// sent, media downloads retried and never given credentials.
     /// </summary>
@@ -66,7 +68,8 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddSingleton<HostedJobWaiter>();
         services.TryAddSingleton(ModelCatalog.Default);
         services.TryAddSingleton(sp => new GenerationPlanner(sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<ProviderKeys>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(_ => new GenerationFinisher());
+        services.TryAddSingleton(MediaTool.Default);
+        services.TryAddSingleton(sp => new GenerationFinisher(sp.GetRequiredService<MediaTool>()));
         services.TryAddSingleton<GenerationRunner>();
         return services;
     }

@@ -10,7 +10,5 @@ namespace Previz.Providers.Generation;
 /// <param name="DurationSeconds">Video length after trimming; 0 for stills.</param>
 /// <param name="Video">The ffprobe figures of the written video; null for stills.</param>
 /// <param name="SourceDurationSeconds">Length of the vendor's clip before trimming.</param>
-/// <param name="Processing">What was done: "trimmed 8.000 s to 5.000 s (re-encoded H.264)", "remuxed with +faststart", …</param>
-/// <param name="WrittenInProcess">Whether FFmpeg's libraries in this process wrote the file (a stream copy); false when an
-/// ffmpeg process did (a re-encode, or a copy the libraries could not make).</param>
-public sealed record FinishedMedia(string Path, string Kind, int Width, int Height, double DurationSeconds, VideoProbe? Video, double SourceDurationSeconds, string Processing, bool WrittenInProcess = false);
+/// <param name="Processing">What was done: "trimmed 8.000 s to 5.000 s, re-encoded to H.264, +faststart", "streams copied, +faststart", …</param>
+public sealed record FinishedMedia(string Path, string Kind, int Width, int Height, double DurationSeconds, VideoProbe? Video, double SourceDurationSeconds, string Processing);

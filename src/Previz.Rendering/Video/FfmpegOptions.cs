@@ -1,6 +1,6 @@
 namespace Previz.Rendering.Video;
 
-/// <summary>Where ffmpeg and ffprobe are and how x264 encodes.</summary>
+/// <summary>Where ffmpeg and ffprobe are, how x264 encodes, and how long a command may run.</summary>
 public sealed record FfmpegOptions
 {
     /// <summary>The ffmpeg program: a path, or a name looked up on PATH. Null: <c>PREVIZ_FFMPEG</c>, then "ffmpeg" on PATH.</summary>
@@ -21,10 +21,11 @@ public sealed record FfmpegOptions
     public int Crf { get; init; } = 20;
 
     /// <summary>
-    /// False: ffprobe/ffmpeg processes even where FFmpeg's libraries run in this process (<see cref="LibavMedia"/>), so
-    /// that a file which crashes them takes down a child process, not this one.
+    /// How long one probe, copy, re-encode or still may run before its child is stopped: a clip that sends a decoder
+    /// into a loop must fail its job, not hold a worker forever. Vendor clips are seconds long and re-encode in well
+    /// under a minute here; an encode from frames is bounded by its render instead, so this does not apply to it.
     /// </summary>
-    public bool InProcess { get; init; } = true;
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public static FfmpegOptions Default { get; } = new();
 }

@@ -32,7 +32,7 @@ public sealed class GalleryService
     public async Task<GalleryItem> AddAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
-        var item = await StageAsync(generation, clip, inProcesses: false, cancellationToken);
+        var item = await StageAsync(generation, clip, cancellationToken);
         Describe(item, generation, finishing: null);
         await using var db = _database.CreateContext();
         db.GalleryItems.Add(item);
@@ -61,12 +61,11 @@ public sealed class GalleryService
     /// without its provenance (<see cref="Describe"/>), for the caller to commit in the same transaction as the
     /// generation's "Succeeded": an item then exists exactly when its generation says so.
     /// </summary>
-    /// <param name="inProcesses">Make the poster with an ffmpeg process, never FFmpeg's libraries in this process.</param>
-    public async Task<GalleryItem> StageAsync(GenerationRecord generation, string clip, bool inProcesses, CancellationToken cancellationToken)
+    public async Task<GalleryItem> StageAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
         var (hash, path, length) = await _media.AddAsync(clip, "mp4", cancellationToken);
-        var poster = await _media.PosterAsync(path, generation.Duration, inProcesses, cancellationToken);
+        var poster = await _media.PosterAsync(path, generation.Duration, cancellationToken);
         return new GalleryItem
         {
             Id = Guid.NewGuid(),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Previz.Rendering.Video;
@@ -16,11 +15,13 @@ public sealed partial class MediaStore
     private const int PosterQuality = 4;
 
     private readonly DataFolder _folder;
+    private readonly MediaTool _tool;
     private readonly ILogger<MediaStore> _logger;
 
-    public MediaStore(DataFolder folder, ILogger<MediaStore> logger)
+    public MediaStore(DataFolder folder, MediaTool tool, ILogger<MediaStore> logger)
     {
         _folder = folder;
+        _tool = tool;
         _logger = logger;
     }
 
@@ -50,10 +51,10 @@ public sealed partial class MediaStore
     }
 
     /// <summary>
-    /// Writes a JPEG poster (at most 640 wide) from the video's first second; null (logged) when FFmpeg cannot. In-process
-    /// with FFmpeg's libraries when <see cref="LibavMedia"/> is there, else (or when <paramref name="inProcesses"/>) with an ffmpeg process.
+    /// Writes a JPEG poster (at most 640 wide) from the video's first second with an ffmpeg process; null (logged) when
+    /// ffmpeg cannot: a clip without a poster still plays.
     /// </summary>
-    public async Task<string?> PosterAsync(string relativeVideo, double durationSeconds, bool inProcesses, CancellationToken cancellationToken)
+    public async Task<string?> PosterAsync(string relativeVideo, double durationSeconds, CancellationToken cancellationToken)
     {
         var video = _folder.Resolve(relativeVideo);
         var poster = Path.ChangeExtension(video, ".jpg");
@@ -62,78 +63,19 @@ public sealed partial class MediaStore
             return _folder.Relative(poster);
         }
 
-        var at = Math.Clamp(durationSeconds / 3, 0, 1).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.jpg");
-        if (!inProcesses && LibavMedia.IsUsedFor(null))
-        {
-            try
-            {
-                // The same time as the process gets (rounded to the millisecond), so both pick the same frame.
-                await LibavMedia.PosterAsync(video, temp, double.Parse(at, System.Globalization.CultureInfo.InvariantCulture), PosterWidth, PosterQuality, cancellationToken);
-                File.Move(temp, poster, overwrite: true);
-                return _folder.Relative(poster);
-            }
-            catch (VideoEncodingException e)
-            {
-                File.Delete(temp);
-                LogInProcessPosterFailed(_logger, e.Message);
-                return null;
-            }
-        }
-
-        var start = new ProcessStartInfo(FfmpegLocator.Ffmpeg())
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "-nostdin", "-v", "error", "-ss", at, "-i", video, "-frames:v", "1", "-vf", $"scale='min({PosterWidth},iw)':-2", "-q:v", $"{PosterQuality}", "-y", temp })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0 || !File.Exists(temp))
-        {
-            LogPosterFailed(_logger, process.ExitCode, (await stderr).Trim());
-            return null;
-        }
-
-        File.Move(temp, poster, overwrite: true);
-        return _folder.Relative(poster);
-    }
-
-    /// <summary>The video's frame at <paramref name="seconds"/> as full-size PNG bytes; null (logged) when there is none.</summary>
-    public async Task<byte[]?> FrameAsync(string relativeVideo, double seconds, CancellationToken cancellationToken)
-    {
-        var video = _folder.Resolve(relativeVideo);
-        var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.png");
-        var start = new ProcessStartInfo(FfmpegLocator.Ffmpeg())
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        var at = seconds.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var arg in new[] { "-nostdin", "-v", "error", "-ss", at, "-i", video, "-frames:v", "1", "-y", temp })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         try
         {
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0 || !File.Exists(temp) || new FileInfo(temp).Length == 0)
-            {
-                LogFrameFailed(_logger, process.ExitCode, (await stderr).Trim());
-                return null;
-            }
-
-            return await File.ReadAllBytesAsync(temp, cancellationToken);
+            // A third of the way in, at most a second (past any fade-in), to the millisecond as the API shows times.
+            var at = Math.Round(Math.Clamp(durationSeconds / 3, 0, 1), 3);
+            await _tool.PosterAsync(video, temp, at, PosterWidth, PosterQuality, cancellationToken);
+            File.Move(temp, poster, overwrite: true);
+            return _folder.Relative(poster);
+        }
+        catch (VideoEncodingException e)
+        {
+            LogPosterFailed(_logger, e.Message);
+            return null;
         }
         finally
         {
@@ -141,12 +83,30 @@ public sealed partial class MediaStore
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ffmpeg could not extract a frame (exit {ExitCode}): {Error}")]
-    private static partial void LogFrameFailed(ILogger logger, int exitCode, string error);
+    /// <summary>The video's frame at <paramref name="seconds"/> as full-size PNG bytes; null (logged) when there is none.</summary>
+    public async Task<byte[]?> FrameAsync(string relativeVideo, double seconds, CancellationToken cancellationToken)
+    {
+        var video = _folder.Resolve(relativeVideo);
+        var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.png");
+        try
+        {
+            await _tool.FrameAsync(video, temp, seconds, cancellationToken);
+            return await File.ReadAllBytesAsync(temp, cancellationToken);
+        }
+        catch (VideoEncodingException e)
+        {
+            LogFrameFailed(_logger, e.Message);
+            return null;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ffmpeg could not make a poster (exit {ExitCode}): {Error}")]
-    private static partial void LogPosterFailed(ILogger logger, int exitCode, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No frame: {Error}")]
+    private static partial void LogFrameFailed(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No poster (in-process): {Error}")]
-    private static partial void LogInProcessPosterFailed(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No poster: {Error}")]
+    private static partial void LogPosterFailed(ILogger logger, string error);
 }

@@ -26,9 +26,6 @@ public sealed class DataFolder
 
     public string Temp => Path.Combine(Root, "tmp");
 
-    /// <summary>Each process's log of the media work it runs, and markers of work a dead process left (see <c>MediaCrashGuard</c>).</summary>
-    public string MediaGuard => Path.Combine(Root, "media-guard");
-
     /// <summary>The default: <c>PREVIZ_DATA</c> if set, else <c>$XDG_DATA_HOME/previz</c> or <c>~/.local/share/previz</c>.</summary>
     public static string DefaultRoot(string? previzData)
     {
@@ -47,7 +44,7 @@ public sealed class DataFolder
     /// <summary>Creates the folders.</summary>
     public void Create()
     {
-        foreach (var dir in new[] { Root, Media, Scenes, Images, Temp, MediaGuard })
+        foreach (var dir in new[] { Root, Media, Scenes, Images, Temp })
         {
             Directory.CreateDirectory(dir);
         }

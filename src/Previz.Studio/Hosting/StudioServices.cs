@@ -5,8 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Previz.Providers.Configuration;
-using Previz.Studio.Events;
 using Previz.Studio.Components.Visualizer;
+using Previz.Studio.Events;
 using Previz.Studio.Gallery;
 using Previz.Studio.Images;
 using Previz.Studio.Jobs;
@@ -51,7 +51,6 @@ public static class StudioServices
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<CreateLimiter>();
-        services.AddSingleton<MediaCrashGuard>();
         services.AddSingleton<GenerationService>();
         services.AddSingleton<ShotPlanningService>();
         services.AddSingleton<ImageStore>();

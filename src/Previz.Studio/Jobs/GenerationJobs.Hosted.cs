@@ -191,7 +191,6 @@ public sealed partial class GenerationJobs
         var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
         var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.clip.mp4");
         var outcome = new RenderWatch();
-        var inProcesses = MediaInProcesses(record.Id);
         string processing;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
@@ -203,10 +202,7 @@ public sealed partial class GenerationJobs
                 await client.FetchResultAsync(output, file, ExpectedMedia.Video, stop.Token);
             }
 
-            using (_guard.Enter(record.Id))
-            {
-                processing = await _finisher.FinishAsync(download, record, clip, inProcesses, stop.Token);
-            }
+            processing = await _finisher.FinishAsync(download, record, clip, stop.Token);
         }
         catch (OperationCanceledException) when (outcome.LeaseLost)
         {
@@ -229,22 +225,7 @@ public sealed partial class GenerationJobs
             await keep;
         }
 
-        await StoreAsync(held, clip, processing, inProcesses, cancellationToken);
-    }
-
-    /// <summary>
-    /// Whether this generation's media work must run in ffmpeg/ffprobe processes because an earlier attempt at it
-    /// ended with the process (see <see cref="MediaCrashGuard"/>).
-    /// </summary>
-    private bool MediaInProcesses(Guid id)
-    {
-        if (!_guard.StoppedBefore(id))
-        {
-            return false;
-        }
-
-        LogMediaInProcesses(_logger, id);
-        return true;
+        await StoreAsync(held, clip, processing, cancellationToken);
     }
 
     /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>

@@ -30,7 +30,6 @@ public sealed partial class GenerationJobs
     private readonly JobOptions _options;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
-    private readonly MediaCrashGuard _guard;
     private readonly ILogger<GenerationJobs> _logger;
 
     public GenerationJobs(
@@ -45,7 +44,6 @@ public sealed partial class GenerationJobs
         StudioOptions options,
         SecretRedactor redactor,
         TimeProvider time,
-        MediaCrashGuard guard,
         ILogger<GenerationJobs> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -60,7 +58,6 @@ public sealed partial class GenerationJobs
         _options = options.Jobs;
         _redactor = redactor;
         _time = time;
-        _guard = guard;
         _logger = logger;
     }
 
@@ -186,14 +183,10 @@ public sealed partial class GenerationJobs
         }
     }
 
-    private async Task StoreAsync(HeldGeneration held, string clip, string? finishing, bool inProcesses, CancellationToken cancellationToken)
+    private async Task StoreAsync(HeldGeneration held, string clip, string? finishing, CancellationToken cancellationToken)
     {
         var (billed, source) = BilledCost.Of(held.Record);
-        GalleryItem item;
-        using (_guard.Enter(held.Id))
-        {
-            item = await _gallery.StageAsync(held.Record, clip, inProcesses, cancellationToken);
-        }
+        var item = await _gallery.StageAsync(held.Record, clip, cancellationToken);
 
         // One transaction: the item, the bill and "Succeeded" are committed together or not at all.
         await _store.UpdateAsync(held, g =>
@@ -266,9 +259,6 @@ public sealed partial class GenerationJobs
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId} failed ({Category}): {Reason}")]
     private static partial void LogFailed(ILogger logger, Guid generationId, string category, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: an earlier attempt ended with its process during media work; this one uses ffmpeg processes")]
-    private static partial void LogMediaInProcesses(ILogger logger, Guid generationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: its step has not moved for a while and nobody holds it; queuing it again")]
     private static partial void LogRecovering(ILogger logger, Guid generationId);

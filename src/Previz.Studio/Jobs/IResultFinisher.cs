@@ -8,8 +8,7 @@ namespace Previz.Studio.Jobs;
 /// </summary>
 public interface IResultFinisher
 {
-    /// <param name="inProcesses">Use ffprobe/ffmpeg processes, never FFmpeg's libraries in this process (see <see cref="MediaCrashGuard"/>).</param>
-    /// <returns>What was done and where, e.g. "streams copied, +faststart (FFmpeg's libraries in the server)".</returns>
+    /// <returns>What was done, e.g. "streams copied, +faststart".</returns>
     /// <exception cref="Previz.Core.UserErrorException">The download is not a playable video.</exception>
-    Task<string> FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, bool inProcesses, CancellationToken cancellationToken);
+    Task<string> FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, CancellationToken cancellationToken);
 }

@@ -5,20 +5,10 @@ using Previz.Rendering.Video;
 
 namespace Previz.Providers.Tests.Generation;
 
-/// <summary>
-/// Finishing a playable vendor clip copies its streams with FFmpeg's libraries in this process: the same MP4 as the
-/// ffmpeg process made, checked with the ffprobe process. These tests change PATH and PREVIZ_MEDIA_PROCESSES, so
-/// they run alone.
-/// </summary>
-[Collection(Name)]
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>Finishing a vendor clip through the media boundary: copied when playable, trimmed frame-exact when long, refused when broken.</summary>
 public sealed class GenerationFinisherTests : IDisposable
 {
-    private const string Name = "Generation finisher";
-
-    /// <summary>Naming a program makes the probe the ffprobe process: the reference the finished file is checked with.</summary>
-    private static readonly FfmpegOptions FfprobeProcess = new() { FfprobePath = "ffprobe" };
-
+    private readonly MediaTool _media = MediaTool.Default;
     private readonly string _folder = Directory.CreateTempSubdirectory("previz-finisher-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -32,8 +22,7 @@ public sealed class GenerationFinisherTests : IDisposable
         var finished = await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, output, CancellationToken.None);
 
         Assert.Equal("streams copied, +faststart", finished.Processing);
-        Assert.True(finished.WrittenInProcess);
-        var probe = await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None);
+        var probe = await _media.ProbeAsync(output, CancellationToken.None);
         Assert.Equal(new VideoProbe("h264", "yuv420p", 640, 360, 30, 30, 60, 2), probe);
         Assert.Equal(probe, finished.Video);
         Assert.Equal(2, finished.SourceDurationSeconds);
@@ -44,72 +33,27 @@ public sealed class GenerationFinisherTests : IDisposable
     }
 
     [Fact]
-    public async Task Copying_a_playable_clip_needs_no_ffmpeg_or_ffprobe_program()
+    public async Task A_clip_longer_than_the_shot_is_trimmed_on_the_frame_and_says_so()
     {
-        var vendorClip = MakeVendorClip();
-        var output = Path.Combine(_folder, "finished.mp4");
-        var path = Environment.GetEnvironmentVariable("PATH");
-        Environment.SetEnvironmentVariable("PATH", "/nonexistent");
-        try
-        {
-            var finished = await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, output, CancellationToken.None);
+        var output = Path.Combine(_folder, "trimmed.mp4");
 
-            Assert.Equal((640, 360, 60), (finished.Width, finished.Height, finished.Video!.FrameCount));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PATH", path);
-        }
+        var finished = await new GenerationFinisher().FinishVideoAsync(MakeVendorClip(), 1, output, CancellationToken.None);
 
-        Assert.Equal(60, (await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None)).FrameCount);
-    }
-
-    [Theory]
-    [InlineData(true)] // PREVIZ_MEDIA_PROCESSES=1 for the whole process
-    [InlineData(false)] // WithProcessesOnly(): one clip whose earlier attempt died in FFmpeg's libraries
-    public async Task Processes_set_for_the_process_or_asked_for_one_clip_finish_the_same_file(bool byVariable)
-    {
-        var vendorClip = MakeVendorClip();
-        var inProcess = Path.Combine(_folder, "in-process.mp4");
-        var byProcesses = Path.Combine(_folder, "processes.mp4");
-        await new GenerationFinisher().FinishVideoAsync(vendorClip, 0, inProcess, CancellationToken.None);
-        var finisher = byVariable ? new GenerationFinisher() : new GenerationFinisher().WithProcessesOnly();
-        var path = Environment.GetEnvironmentVariable("PATH");
-        Environment.SetEnvironmentVariable(LibavMedia.ProcessesVariable, byVariable ? "1" : null);
-        try
-        {
-            var finished = await finisher.FinishVideoAsync(vendorClip, 0, byProcesses, CancellationToken.None);
-            Assert.Equal("streams copied, +faststart", finished.Processing);
-            Assert.False(finished.WrittenInProcess);
-            Assert.False(finisher.UsesLibraries);
-
-            // It was the processes: without them on the path the same call stops at the first probe.
-            Environment.SetEnvironmentVariable("PATH", "/nonexistent");
-            await Assert.ThrowsAsync<ToolNotFoundException>(() =>
-                finisher.FinishVideoAsync(vendorClip, 0, Path.Combine(_folder, "never.mp4"), CancellationToken.None));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(LibavMedia.ProcessesVariable, null);
-            Environment.SetEnvironmentVariable("PATH", path);
-        }
-
-        Assert.Equal(await Ffprobe.ProbeAsync(inProcess, FfprobeProcess, CancellationToken.None), await Ffprobe.ProbeAsync(byProcesses, FfprobeProcess, CancellationToken.None));
-        Assert.Equal(StreamTypes(inProcess), StreamTypes(byProcesses));
+        Assert.Equal("trimmed 2.000 s to 1.000 s, re-encoded to H.264, +faststart", finished.Processing);
+        var probe = await _media.ProbeAsync(output, CancellationToken.None);
+        Assert.Equal((30, 1.0), (probe.FrameCount, Math.Round(probe.DurationSeconds, 2)));
+        Assert.Equal(["video", "audio"], StreamTypes(output));
     }
 
     [Fact]
-    public async Task A_clip_longer_than_the_shot_is_re_encoded_by_an_ffmpeg_process_and_says_so()
+    public async Task Without_ffprobe_a_clip_cannot_be_finished_and_the_error_says_how_to_install_it()
     {
-        var output = Path.Combine(_folder, "trimmed.mp4");
-        var finisher = new GenerationFinisher();
+        var finisher = new GenerationFinisher(new MediaTool(new FfmpegOptions { FfprobePath = Path.Combine(_folder, "no", "ffprobe") }));
 
-        var finished = await finisher.FinishVideoAsync(MakeVendorClip(), 1, output, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<ToolNotFoundException>(() =>
+            finisher.FinishVideoAsync(MakeVendorClip(), 0, Path.Combine(_folder, "never.mp4"), CancellationToken.None));
 
-        Assert.Equal("trimmed 2.000 s to 1.000 s (re-encoded to H.264), +faststart", finished.Processing);
-        Assert.False(finished.WrittenInProcess);
-        Assert.True(finisher.UsesLibraries);
-        Assert.Equal(1, (await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None)).DurationSeconds, 0.05);
+        Assert.Contains("sudo apt-get install -y ffmpeg", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +65,7 @@ public sealed class GenerationFinisherTests : IDisposable
 
         var error = await Assert.ThrowsAsync<UnexpectedMediaException>(() => new GenerationFinisher().FinishVideoAsync(page, 0, output, CancellationToken.None));
 
-        Assert.StartsWith($"The result is not a playable video: FFmpeg could not read \"{page}\": ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The result is not a playable video: ffprobe could not read \"{page}\": ", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
 
@@ -136,8 +80,8 @@ public sealed class GenerationFinisherTests : IDisposable
         var finished = await new GenerationFinisher().FinishVideoAsync(edited, 0, output, CancellationToken.None);
 
         Assert.Equal("streams copied, +faststart", finished.Processing);
-        var decoded = await Ffprobe.ProbeAsync(output, FfprobeProcess, CancellationToken.None);
-        Assert.Equal((await Ffprobe.ProbeAsync(edited, FfprobeProcess, CancellationToken.None)).FrameCount, decoded.FrameCount);
+        var decoded = await _media.ProbeAsync(output, CancellationToken.None);
+        Assert.Equal((await _media.ProbeAsync(edited, CancellationToken.None)).FrameCount, decoded.FrameCount);
         Assert.Equal(decoded.FrameCount, finished.Video!.FrameCount);
     }
 
@@ -152,7 +96,7 @@ public sealed class GenerationFinisherTests : IDisposable
 
         var error = await Assert.ThrowsAsync<UnexpectedMediaException>(() => new GenerationFinisher().FinishVideoAsync(cut, 0, output, CancellationToken.None));
 
-        Assert.StartsWith($"The result is not a playable video: FFmpeg could not read \"{cut}\": ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The result is not a playable video: ffprobe could not read \"{cut}\": ", error.Message, StringComparison.Ordinal);
         Assert.Matches("ends after [0-9]+ of its 60 video packets", error.Message);
         Assert.False(File.Exists(output));
     }

@@ -5,7 +5,7 @@ namespace Previz.Rendering.Tests.Video;
 
 /// <summary>
 /// Small clips made once per test run with ffmpeg's test sources, in a temporary folder removed when the run ends:
-/// the kinds of file the in-process media path must read exactly as ffprobe/ffmpeg do.
+/// the kinds of file the media boundary meets.
 /// </summary>
 internal static class TestVideos
 {

@@ -4,8 +4,8 @@ using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
-using Previz.Studio.Tests.Loopback;
 using Previz.Studio.Tests.Jobs;
+using Previz.Studio.Tests.Loopback;
 
 namespace Previz.Studio.Tests.Gallery;
 

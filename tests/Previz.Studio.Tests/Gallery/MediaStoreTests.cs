@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Previz.Rendering.Tests.Video;
 using Previz.Rendering.Video;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
-using Previz.Rendering.Tests.Video;
 using Previz.Studio.Tests.Api;
 
 namespace Previz.Studio.Tests.Gallery;
 
-/// <summary>Gallery posters: made in-process with FFmpeg's libraries, the frame and size ffmpeg's command gives.</summary>
+/// <summary>Gallery posters and frames: the frame and size asked for, and a warning instead of a poster for a broken file.</summary>
 public sealed class MediaStoreTests : IDisposable
 {
     private readonly DataFolder _folder;
@@ -19,7 +19,7 @@ public sealed class MediaStoreTests : IDisposable
     {
         _folder = new DataFolder(Directory.CreateTempSubdirectory("previz-media-store-").FullName);
         _folder.Create();
-        _store = new MediaStore(_folder, new Logger<MediaStore>(new LoggerFactory([_logs])));
+        _store = new MediaStore(_folder, MediaTool.Default, new Logger<MediaStore>(new LoggerFactory([_logs])));
     }
 
     public void Dispose()
@@ -36,7 +36,7 @@ public sealed class MediaStoreTests : IDisposable
         Run("ffmpeg", "-nostdin", "-v", "error", "-ss", "0.667", "-i", _folder.Resolve(video), "-frames:v", "1",
             "-vf", "scale='min(640,iw)':-2", "-q:v", "4", "-y", reference);
 
-        var poster = await _store.PosterAsync(video, 2, inProcesses: false, CancellationToken.None);
+        var poster = await _store.PosterAsync(video, 2, CancellationToken.None);
 
         Assert.NotNull(poster);
         Assert.Equal(Path.Combine("media", "wide.jpg"), poster);
@@ -46,50 +46,18 @@ public sealed class MediaStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Posters_need_no_ffmpeg_program()
+    public async Task A_frame_of_a_clip_is_a_full_size_png_and_a_time_past_its_end_is_none()
     {
-        var video = MakeClip("small.mp4", "320x180");
-        var path = Environment.GetEnvironmentVariable("PATH");
-        Environment.SetEnvironmentVariable("PATH", "/nonexistent");
-        try
-        {
-            var poster = await _store.PosterAsync(video, 2, inProcesses: false, CancellationToken.None);
+        var video = MakeClip("frames.mp4", "1280x720");
 
-            Assert.Equal((320, 180), JpegPixels.Size(_folder.Resolve(poster!)));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PATH", path);
-        }
-    }
+        var frame = await _store.FrameAsync(video, 1.5, CancellationToken.None);
+        var past = await _store.FrameAsync(video, 60, CancellationToken.None);
 
-    [Theory]
-    [InlineData(true)] // PREVIZ_MEDIA_PROCESSES=1 for the whole process
-    [InlineData(false)] // asked for by the caller: a generation whose earlier attempt died in FFmpeg's libraries
-    public async Task Ffmpeg_processes_make_the_same_poster_when_set_for_the_process_or_asked_for_one_video(bool byVariable)
-    {
-        var first = MakeClip("first.mp4", "1280x720");
-        var second = MakeClip("second.mp4", "1280x720");
-        var inProcess = await _store.PosterAsync(first, 2, inProcesses: false, CancellationToken.None);
-        var path = Environment.GetEnvironmentVariable("PATH");
-        Environment.SetEnvironmentVariable(LibavMedia.ProcessesVariable, byVariable ? "1" : null);
-        try
-        {
-            // It is the process: without ffmpeg on the path there is none to start.
-            Environment.SetEnvironmentVariable("PATH", "/nonexistent");
-            await Assert.ThrowsAsync<ToolNotFoundException>(() => _store.PosterAsync(second, 2, inProcesses: !byVariable, CancellationToken.None));
-            Environment.SetEnvironmentVariable("PATH", path);
-
-            var byProcess = await _store.PosterAsync(second, 2, inProcesses: !byVariable, CancellationToken.None);
-
-            Assert.Equal((640, 360), JpegPixels.Size(_folder.Resolve(byProcess!)));
-            Assert.InRange(JpegPixels.MeanAbsoluteDifference(_folder.Resolve(inProcess!), _folder.Resolve(byProcess!)), 0, 1.0);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(LibavMedia.ProcessesVariable, null);
-            Environment.SetEnvironmentVariable("PATH", path);
-        }
+        Assert.NotNull(frame);
+        Assert.Equal((1280, 720), (BigEndian(frame, 16), BigEndian(frame, 20)));
+        Assert.Null(past);
+        Assert.Contains(_logs.Lines, line => line.Contains("Warning: No frame: ffmpeg could not make a frame of", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(_folder.Temp));
     }
 
     [Fact]
@@ -98,11 +66,11 @@ public sealed class MediaStoreTests : IDisposable
         var page = Path.Combine(_folder.Media, "page.mp4");
         await File.WriteAllTextAsync(page, "<html>expired</html>");
 
-        var poster = await _store.PosterAsync(_folder.Relative(page), 2, inProcesses: false, CancellationToken.None);
+        var poster = await _store.PosterAsync(_folder.Relative(page), 2, CancellationToken.None);
 
         Assert.Null(poster);
         Assert.False(File.Exists(Path.ChangeExtension(page, ".jpg")));
-        Assert.Contains(_logs.Lines, line => line.Contains("Warning: No poster (in-process): FFmpeg could not make a poster of", StringComparison.Ordinal)
+        Assert.Contains(_logs.Lines, line => line.Contains("Warning: No poster: ffmpeg could not make a poster of", StringComparison.Ordinal)
             && line.Contains(page, StringComparison.Ordinal));
         Assert.Empty(Directory.GetFiles(_folder.Temp));
     }
@@ -115,6 +83,8 @@ public sealed class MediaStoreTests : IDisposable
             "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-y", path);
         return _folder.Relative(path);
     }
+
+    private static int BigEndian(byte[] bytes, int at) => (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
 
     private static void Run(string program, params string[] args)
     {

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Previz.Rendering.Framing;
+
+namespace Previz.Rendering.Video;
+
+/// <summary>
+/// The one way Previz touches media files: every probe, stream copy, re-encode, poster, frame and encode is an ffprobe
+/// or ffmpeg child process started here, as Jellyfin keeps ffmpeg behind its media encoder. A clip that crashes or
+/// hangs a decoder fails its child (killed on cancellation or after <see cref="FfmpegOptions.CommandTimeout"/>), never
+/// the server. This class owns where the programs are, the arguments, and how a failure reads (the end of the child's
+/// stderr, the file named).
+/// </summary>
+public sealed class MediaTool
+{
+    public const string FfmpegVariable = "PREVIZ_FFMPEG";
+    public const string FfprobeVariable = "PREVIZ_FFPROBE";
+
+    private const string StreamFields = "stream=codec_name,pix_fmt,width,height,avg_frame_rate,r_frame_rate,nb_frames,nb_read_frames,nb_read_packets,duration:format=duration";
+
+    public MediaTool(FfmpegOptions? options = null) => Options = options ?? FfmpegOptions.Default;
+
+    /// <summary>With <see cref="FfmpegOptions.Default"/>.</summary>
+    public static MediaTool Default { get; } = new();
+
+    public FfmpegOptions Options { get; }
+
+    /// <summary>
+    /// The first video stream's figures with every frame decoded (<c>ffprobe -count_frames</c>):
+    /// <see cref="VideoProbe.FrameCount"/> is the number of frames that decode.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">The file cannot be read or has no video stream; the message names it.</exception>
+    public async Task<VideoProbe> ProbeAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var json = await RunAsync("ffprobe", Ffprobe(), ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", StreamFields, "-print_format", "json", path],
+            $"ffprobe could not read \"{path}\"", keepStdout: true, cancellationToken);
+        return ProbeJson.Frames(json) ?? throw new VideoEncodingException($"\"{path}\" has no video stream.");
+    }
+
+    /// <summary>
+    /// The same figures from reading every packet, decoding none past what ffprobe needs to open the file (a download,
+    /// a stream copy: several times cheaper than <see cref="ProbeAsync"/>). <see cref="VideoProbe.FrameCount"/> is the
+    /// number of packets shown (an edit list's hidden ones are not counted).
+    /// </summary>
+    /// <exception cref="VideoEncodingException">
+    /// The file cannot be read, has no video stream, or ends before the packets its index lists (a download cut off).
+    /// </exception>
+    public async Task<VideoProbe> ProbePacketsAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var json = await RunAsync("ffprobe", Ffprobe(), ["-v", "error", "-count_packets", "-select_streams", "v:0", "-show_entries", StreamFields + ":packet=flags", "-print_format", "json", path],
+            $"ffprobe could not read \"{path}\"", keepStdout: true, cancellationToken);
+        var packets = ProbeJson.Packets(json) ?? throw new VideoEncodingException($"\"{path}\" has no video stream.");
+        if (packets.Listed > 0 && packets.Read < packets.Listed)
+        {
+            throw new VideoEncodingException($"ffprobe could not read \"{path}\": it ends after {packets.Read} of its {packets.Listed} video packets (cut short).");
+        }
+
+        return packets.Probe;
+    }
+
+    /// <summary>
+    /// Copies the first video and the first audio stream (if any) into an MP4 without re-encoding, the index first so
+    /// that a browser can start playing before the whole file has arrived.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
+    public Task CopyStreamsAsync(string input, string outputMp4, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(input);
+        ArgumentException.ThrowIfNullOrEmpty(outputMp4);
+        return RunFfmpegAsync(["-i", input, "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart", "-f", "mp4", outputMp4],
+            $"ffmpeg could not copy \"{input}\"", cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-encodes the first video stream to H.264 yuv420p (and the first audio stream to AAC) into an MP4 with the index
+    /// first, cut after <paramref name="seconds"/> when given. Decoding and encoding again is what makes the cut land on
+    /// the exact frame: a stream copy could only cut at a keyframe, and vendor clips have them seconds apart.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
+    public Task ReencodeAsync(string input, string outputMp4, double? seconds, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(input);
+        ArgumentException.ThrowIfNullOrEmpty(outputMp4);
+        List<string> args = ["-i", input, "-map", "0:v:0", "-map", "0:a:0?"];
+        if (seconds is { } s)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(s, nameof(seconds));
+            args.AddRange(["-t", s.ToString("0.######", CultureInfo.InvariantCulture)]);
+        }
+
+        args.AddRange(["-c:v", "libx264", "-preset", Options.Preset, "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "192k",
+            "-movflags", "+faststart", "-f", "mp4", outputMp4]);
+        return RunFfmpegAsync(args, $"ffmpeg could not re-encode \"{input}\"", cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the frame shown at <paramref name="seconds"/> as a JPEG at most <paramref name="maxWidth"/> wide (never
+    /// upscaled, even height) at ffmpeg's <c>-q:v</c> <paramref name="quality"/> (2 best … 31 worst).
+    /// </summary>
+    /// <exception cref="VideoEncodingException">No frame decodes there or the JPEG cannot be written.</exception>
+    public Task PosterAsync(string input, string outputJpeg, double seconds, int maxWidth, int quality, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWidth, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 31);
+        return StillAsync(input, outputJpeg, seconds, ["-vf", $"scale='min({maxWidth},iw)':-2", "-q:v", quality.ToString(CultureInfo.InvariantCulture), "-f", "mjpeg"],
+            "a poster", cancellationToken);
+    }
+
+    /// <summary>Writes the frame shown at <paramref name="seconds"/> as a full-size PNG.</summary>
+    /// <exception cref="VideoEncodingException">No frame decodes there or the PNG cannot be written.</exception>
+    public Task FrameAsync(string input, string outputPng, double seconds, CancellationToken cancellationToken) =>
+        StillAsync(input, outputPng, seconds, ["-f", "image2", "-c:v", "png"], "a frame", cancellationToken);
+
+    /// <summary>
+    /// Starts an ffmpeg that encodes raw RGBA frames of <paramref name="size"/> at <paramref name="rate"/>, piped to its
+    /// stdin, to an H.264 yuv420p MP4 with the index first (see <see cref="FfmpegVideoWriter"/>).
+    /// </summary>
+    /// <exception cref="ToolNotFoundException">ffmpeg is missing.</exception>
+    public FfmpegVideoWriter StartEncoder(string outputMp4, FrameSize size, FrameRate rate)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(outputMp4);
+        var full = Path.GetFullPath(outputMp4);
+        var folder = Path.GetDirectoryName(full)!;
+        var program = Ffmpeg();
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.partial.mp4");
+        var process = MediaProcess.Start("ffmpeg", program, EncoderArguments(size, rate, temp), stdinIsData: true);
+        return new FfmpegVideoWriter(process, temp, full, size.PixelCount * 4);
+    }
+
+    /// <summary>The ffmpeg command line (after the program name) of <see cref="StartEncoder"/>.</summary>
+    public IReadOnlyList<string> EncoderArguments(FrameSize size, FrameRate rate, string output) =>
+    [
+        "-hide_banner", "-nostats", "-loglevel", "error", "-y",
+        "-f", "rawvideo", "-pix_fmt", "rgba", "-s", size.ToString(), "-framerate", rate.ToString(), "-i", "pipe:0",
+        "-c:v", "libx264", "-preset", Options.Preset, "-crf", Options.Crf.ToString(CultureInfo.InvariantCulture),
+        "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-an", "-f", "mp4", output,
+    ];
+
+    /// <summary>The full path of ffmpeg: the options', else <c>PREVIZ_FFMPEG</c>, else PATH.</summary>
+    /// <exception cref="ToolNotFoundException">Not there.</exception>
+    public string Ffmpeg() => Resolve("ffmpeg", Options.FfmpegPath ?? Environment.GetEnvironmentVariable(FfmpegVariable));
+
+    /// <summary>The full path of ffprobe: the options', else <c>PREVIZ_FFPROBE</c>, else beside a configured ffmpeg, else PATH.</summary>
+    /// <exception cref="ToolNotFoundException">Not there.</exception>
+    public string Ffprobe()
+    {
+        var configured = Options.FfprobePath ?? Environment.GetEnvironmentVariable(FfprobeVariable);
+        if (configured is null && Options.FfmpegPath is { } ffmpeg && Path.GetDirectoryName(ffmpeg) is { Length: > 0 } folder)
+        {
+            configured = Path.Combine(folder, "ffprobe");
+        }
+
+        return Resolve("ffprobe", configured);
+    }
+
+    private Task StillAsync(string input, string output, double seconds, IEnumerable<string> format, string what, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(input);
+        ArgumentException.ThrowIfNullOrEmpty(output);
+        if (!double.IsFinite(seconds) || seconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "The time must be a finite number of seconds from the start.");
+        }
+
+        // -ss before -i seeks to the keyframe before and decodes up to the frame shown then; "-update 1" writes one
+        // picture, not a numbered sequence.
+        return RunFfmpegAsync(["-ss", seconds.ToString("0.######", CultureInfo.InvariantCulture), "-i", input, "-frames:v", "1", .. format, "-update", "1", output],
+            $"ffmpeg could not make {what} of \"{input}\"", cancellationToken, mustWrite: output);
+    }
+
+    private async Task RunFfmpegAsync(IEnumerable<string> args, string failure, CancellationToken cancellationToken, string? mustWrite = null)
+    {
+        await RunAsync("ffmpeg", Ffmpeg(), ["-hide_banner", "-nostats", "-v", "error", "-y", .. args], failure, keepStdout: false, cancellationToken);
+        if (mustWrite is not null && (!File.Exists(mustWrite) || new FileInfo(mustWrite).Length == 0))
+        {
+            // A time past the last frame: ffmpeg exits 0 having written nothing.
+            throw new VideoEncodingException($"{failure}: no frame decodes at that time.");
+        }
+    }
+
+    private async Task<string> RunAsync(string tool, string program, IReadOnlyList<string> args, string failure, bool keepStdout, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var process = MediaProcess.Start(tool, program, args, keepStdout: keepStdout);
+        var output = await process.WaitAsync(Options.CommandTimeout, cancellationToken);
+        if (process.ExitCode == 0)
+        {
+            return output;
+        }
+
+        var tail = process.StderrTail;
+        throw new VideoEncodingException(string.IsNullOrWhiteSpace(tail)
+            ? string.Create(CultureInfo.InvariantCulture, $"{failure}: {tool} exited with code {process.ExitCode}.")
+            : $"{failure}: {tail}");
+    }
+
+    private static string Resolve(string tool, string? configured)
+    {
+        var wanted = string.IsNullOrWhiteSpace(configured) ? tool : configured;
+        if (wanted.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            var full = Path.GetFullPath(wanted);
+            return File.Exists(full) ? full : throw new ToolNotFoundException(tool, full);
+        }
+
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, wanted);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new ToolNotFoundException(tool, wanted);
+    }
+}
