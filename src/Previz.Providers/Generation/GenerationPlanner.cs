@@ -106,7 +106,7 @@ public sealed class GenerationPlanner
         {
             built = HostedRequestBuilder.Build(model, endpoint, options, inputs, spec.IdempotencyKey);
             notes.AddRange(built.NotSent.Select(n => "not sent: " + n));
-            planned.AddRange(Describe(built.Request, inputs, sources, referenceDecisions));
+            planned.AddRange(Describe(built, sources, referenceDecisions));
         }
 
         var provenance = new GenerationProvenance
@@ -259,33 +259,18 @@ public sealed class GenerationPlanner
         return inputs;
     }
 
-    private static IEnumerable<PlannedInput> Describe(
-        HostedRequest request, RequestInputs inputs, Dictionary<Inputs.FittedImage, string> sources, IReadOnlyList<ReferenceDecision> references)
+    /// <summary>What each sent picture is, where it came from, and how it was fitted.</summary>
+    private static IEnumerable<PlannedInput> Describe(BuiltRequest built, Dictionary<Inputs.FittedImage, string> sources, IReadOnlyList<ReferenceDecision> references)
     {
-        // The builder adds files in this order: start, end, keyframes, references.
-        var pictures = new List<(string Role, Inputs.FittedImage Image, int? Index)>();
-        if (inputs.StartFrame is { } s && request.Files.Any(f => f.Name.StartsWith("start.", StringComparison.Ordinal)))
-        {
-            pictures.Add(("start-frame", s, null));
-        }
-
-        if (inputs.EndFrame is { } e && request.Files.Any(f => f.Name.StartsWith("end.", StringComparison.Ordinal)))
-        {
-            pictures.Add(("end-frame", e, null));
-        }
-
-        pictures.AddRange(inputs.Keyframes.Select(k => ("keyframe", k.Image, (int?)k.FrameIndex)));
-        pictures.AddRange(inputs.References.SelectMany(r => r.Images.Select(i => ("reference", i, (int?)null))));
         var sentReferences = references.Where(r => r.Sent).ToList();
         var referenceIndex = 0;
-        for (var i = 0; i < request.Files.Count && i < pictures.Count; i++)
+        foreach (var picture in built.Pictures)
         {
-            var file = request.Files[i];
-            var (role, image, index) = pictures[i];
+            var (file, image) = (picture.File, picture.Image);
             var source = sources.TryGetValue(image, out var described) ? described
-                : role == "reference" && referenceIndex < sentReferences.Count ? $"{sentReferences[referenceIndex++].Path}"
-                : role;
-            yield return new PlannedInput(role, source, file.Name, file.TargetField, image.Width, image.Height, image.ContentType, image.Content.Length, image.Fitting, index);
+                : picture.Role == "reference" && referenceIndex < sentReferences.Count ? sentReferences[referenceIndex++].Path
+                : picture.Role;
+            yield return new PlannedInput(picture.Role, source, file.Name, file.TargetField, image.Width, image.Height, image.ContentType, image.Content.Length, image.Fitting, picture.FrameIndex);
         }
     }
 

@@ -3,4 +3,8 @@ using Previz.Providers.Hosting;
 namespace Previz.Providers.Requests;
 
 /// <summary>A vendor request and what the endpoint could not take (said to the user, never silently dropped).</summary>
-public sealed record BuiltRequest(HostedRequest Request, IReadOnlyList<string> NotSent);
+public sealed record BuiltRequest(HostedRequest Request, IReadOnlyList<string> NotSent)
+{
+    /// <summary>The pictures the request sends, in the order of <see cref="HostedRequest.Files"/>, each with its role.</summary>
+    public IReadOnlyList<SentPicture> Pictures { get; init; } = [];
+}

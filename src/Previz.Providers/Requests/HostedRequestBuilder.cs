@@ -30,7 +30,7 @@ public static class HostedRequestBuilder
         var route = VendorRoute.For(model.Provider, endpoint);
         var f = endpoint.Fields;
         var body = new JsonObject();
-        var files = new List<HostedInputFile>();
+        var files = new List<SentPicture>();
         var notSent = new List<string>();
 
         foreach (var (key, value) in f.Constants)
@@ -53,11 +53,11 @@ public static class HostedRequestBuilder
             else if (f.StartImageIsList)
             {
                 body[f.StartImage] = new JsonArray();
-                files.Add(File(start, "start", $"/{f.StartImage}/0", route));
+                files.Add(File(start, "start", $"/{f.StartImage}/0", route, "start-frame"));
             }
             else
             {
-                files.Add(File(start, "start", $"/{f.StartImage}", route));
+                files.Add(File(start, "start", $"/{f.StartImage}", route, "start-frame"));
             }
         }
 
@@ -69,7 +69,7 @@ public static class HostedRequestBuilder
             }
             else
             {
-                files.Add(File(end, "end", $"/{f.EndImage}", route));
+                files.Add(File(end, "end", $"/{f.EndImage}", route, "end-frame"));
             }
         }
 
@@ -85,7 +85,7 @@ public static class HostedRequestBuilder
                 body[f.KeyframeIndexes] = new JsonArray([.. inputs.Keyframes.Select(k => (JsonNode)JsonValue.Create(k.FrameIndex))]);
                 for (var i = 0; i < inputs.Keyframes.Count; i++)
                 {
-                    files.Add(File(inputs.Keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), $"/{f.Keyframes}/{i}", route));
+                    files.Add(File(inputs.Keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), $"/{f.Keyframes}/{i}", route, "keyframe") with { FrameIndex = inputs.Keyframes[i].FrameIndex });
                 }
             }
         }
@@ -172,11 +172,11 @@ public static class HostedRequestBuilder
             AddReferences(model, body, files, inputs.References, route, notSent);
         }
 
-        var request = new HostedRequest(route.Provider, route.ClientEndpoint, body) { Files = files, IdempotencyKey = idempotencyKey };
-        return new BuiltRequest(request, notSent);
+        var request = new HostedRequest(route.Provider, route.ClientEndpoint, body) { Files = [.. files.Select(p => p.File)], IdempotencyKey = idempotencyKey };
+        return new BuiltRequest(request, notSent) { Pictures = files };
     }
 
-    private static void AddReferences(ModelEntry model, JsonObject body, List<HostedInputFile> files, IReadOnlyList<ObjectReferences> references, VendorRoute route, List<string> notSent)
+    private static void AddReferences(ModelEntry model, JsonObject body, List<SentPicture> files, IReadOnlyList<ObjectReferences> references, VendorRoute route, List<string> notSent)
     {
         if (model.Inputs.ReferenceImages is not { } support)
         {
@@ -193,7 +193,7 @@ public static class HostedRequestBuilder
                 {
                     for (var i = 0; i < obj.Images.Count; i++)
                     {
-                        files.Add(File(obj.Images[i], RefName(obj, i), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{index++}"), route));
+                        files.Add(File(obj.Images[i], RefName(obj, i), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{index++}"), route, "reference"));
                     }
                 }
 
@@ -206,13 +206,13 @@ public static class HostedRequestBuilder
                     var obj = references[e];
                     var element = new JsonObject();
                     elements.Add(element);
-                    files.Add(File(obj.Images[0], RefName(obj, 0), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{e}/{FrontalImageField}"), route));
+                    files.Add(File(obj.Images[0], RefName(obj, 0), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{e}/{FrontalImageField}"), route, "reference"));
                     if (obj.Images.Count > 1)
                     {
                         element[ElementReferencesField] = new JsonArray();
                         for (var i = 1; i < obj.Images.Count; i++)
                         {
-                            files.Add(File(obj.Images[i], RefName(obj, i), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{e}/{ElementReferencesField}/{i - 1}"), route));
+                            files.Add(File(obj.Images[i], RefName(obj, i), string.Create(CultureInfo.InvariantCulture, $"/{support.Field}/{e}/{ElementReferencesField}/{i - 1}"), route, "reference"));
                         }
                     }
                 }
@@ -227,6 +227,6 @@ public static class HostedRequestBuilder
 
     private static string Slug(string id) => new([.. id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
 
-    private static HostedInputFile File(FittedImage image, string baseName, string pointer, VendorRoute route) =>
-        new($"{baseName}.{image.Extension}", image.ContentType, image.Content, pointer, route.Transport);
+    private static SentPicture File(FittedImage image, string baseName, string pointer, VendorRoute route, string role) =>
+        new(new HostedInputFile($"{baseName}.{image.Extension}", image.ContentType, image.Content, pointer, route.Transport), image, role);
 }
