@@ -92,23 +92,15 @@ public sealed partial class GenerationJobs
         LogSubmitted(_logger, id, stored.Provider, submitted.RequestId);
     }
 
+    /// <summary>One status request (or the cancel asked for), and what its answer means for the generation.</summary>
     private async Task PollAsync(HeldGeneration held, CancellationToken cancellationToken)
     {
         var record = held.Record;
-        var id = record.Id;
         var job = JsonSerializer.Deserialize<SubmittedJob>(record.SubmittedJobJson!, StudioJson.Options)!;
         var client = _clients.For(job.Provider);
         if (record.CancelRequested)
         {
-            var outcome = await client.CancelAsync(job, cancellationToken);
-            await _store.UpdateAsync(held, g =>
-            {
-                Finish(g, GenerationState.Canceled);
-                if (outcome == CancelOutcome.AlreadyCompleted)
-                {
-                    g.Error = $"{VendorName(job.Provider)} had already finished the clip; it may be billed.";
-                }
-            }, CancellationToken.None);
+            await CancelAtVendorAsync(held, client, job, cancellationToken);
             return;
         }
 
@@ -133,35 +125,33 @@ public sealed partial class GenerationJobs
             return;
         }
 
+        await ApplyStatusAsync(held, client, job, status, cancellationToken);
+    }
+
+    private async Task CancelAtVendorAsync(HeldGeneration held, IHostedVideoClient client, SubmittedJob job, CancellationToken cancellationToken)
+    {
+        var outcome = await client.CancelAsync(job, cancellationToken);
+        await _store.UpdateAsync(held, g =>
+        {
+            Finish(g, GenerationState.Canceled);
+            if (outcome == CancelOutcome.AlreadyCompleted)
+            {
+                g.Error = $"{VendorName(job.Provider)} had already finished the clip; it may be billed.";
+            }
+        }, CancellationToken.None);
+    }
+
+    private async Task ApplyStatusAsync(HeldGeneration held, IHostedVideoClient client, SubmittedJob job, HostedJobStatus status, CancellationToken cancellationToken)
+    {
+        var record = held.Record;
         switch (status)
         {
             case QueuedStatus queued:
-                {
-                    var due = Now + Backoff(record.PollCount + 1, queued.Position);
-                    await _store.UpdateAsync(held, g =>
-                    {
-                        g.PollCount++;
-                        g.StatusErrors = 0;
-                        g.QueuePosition = queued.Position;
-                        g.NextPollAt = due;
-                    }, cancellationToken, release: true);
-                    break;
-                }
-
+                await PollAgainAsync(held, Backoff(record.PollCount + 1, queued.Position), queued.Position, null, cancellationToken);
+                break;
             case RunningStatus running:
-                {
-                    var due = Now + Backoff(record.PollCount + 1, null);
-                    await _store.UpdateAsync(held, g =>
-                    {
-                        g.PollCount++;
-                        g.StatusErrors = 0;
-                        g.QueuePosition = null;
-                        g.Progress = running.Progress ?? g.Progress;
-                        g.NextPollAt = due;
-                    }, cancellationToken, release: true);
-                    break;
-                }
-
+                await PollAgainAsync(held, Backoff(record.PollCount + 1, null), null, running.Progress, cancellationToken);
+                break;
             case SucceededStatus succeeded when succeeded.Outputs.Count > 0:
                 await _store.UpdateAsync(held, g =>
                 {
@@ -181,6 +171,20 @@ public sealed partial class GenerationJobs
                 await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>Not ready yet: records the answer and when to ask again, and gives the lease back.</summary>
+    private async Task PollAgainAsync(HeldGeneration held, TimeSpan delay, int? queuePosition, double? progress, CancellationToken cancellationToken)
+    {
+        var due = Now + delay;
+        await _store.UpdateAsync(held, g =>
+        {
+            g.PollCount++;
+            g.StatusErrors = 0;
+            g.QueuePosition = queuePosition;
+            g.Progress = progress ?? g.Progress;
+            g.NextPollAt = due;
+        }, cancellationToken, release: true);
     }
 
     private async Task FetchAsync(HeldGeneration held, IHostedVideoClient client, HostedOutput output, CancellationToken cancellationToken)
