@@ -51,6 +51,8 @@ public sealed partial class GenerationJobs
                 new HostedInputFile(f.Name, f.ContentType, await File.ReadAllBytesAsync(_folder.Resolve(f.StoredPath), cancellationToken), f.TargetField, f.Transport)))],
         };
 
+        LogSubmitStarted(_logger, id, (long)(Now - record.CreatedAt).TotalMilliseconds);
+
         // Committed before the vendor is called: after a crash this says "maybe submitted", never "not yet".
         await _store.UpdateAsync(held, g =>
         {
@@ -153,13 +155,14 @@ public sealed partial class GenerationJobs
                 await PollAgainAsync(held, Backoff(record.PollCount + 1, null), null, running.Progress, cancellationToken);
                 break;
             case SucceededStatus succeeded when succeeded.Outputs.Count > 0:
+                var readyAt = _time.GetTimestamp();
                 await _store.UpdateAsync(held, g =>
                 {
                     g.PollCount++;
                     g.State = GenerationState.Fetching;
                     g.QueuePosition = null;
                 }, cancellationToken);
-                await FetchAsync(held, client, succeeded.Outputs[0], cancellationToken);
+                await FetchAsync(held, client, succeeded.Outputs[0], readyAt, cancellationToken);
                 break;
             case SucceededStatus:
                 await FailAsync(held, $"{VendorName(job.Provider)} reported success without a result file.", "vendor", false, cancellationToken);
@@ -187,7 +190,7 @@ public sealed partial class GenerationJobs
         }, cancellationToken, release: true);
     }
 
-    private async Task FetchAsync(HeldGeneration held, IHostedVideoClient client, HostedOutput output, CancellationToken cancellationToken)
+    private async Task FetchAsync(HeldGeneration held, IHostedVideoClient client, HostedOutput output, long readyAt, CancellationToken cancellationToken)
     {
         var record = held.Record;
         // Names of this attempt only: a step that outlived its lease must never share files with the one that took over.
@@ -229,7 +232,7 @@ public sealed partial class GenerationJobs
             await keep;
         }
 
-        await StoreAsync(held, clip, processing, cancellationToken);
+        await StoreAsync(held, clip, processing, readyAt, cancellationToken);
     }
 
     /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>

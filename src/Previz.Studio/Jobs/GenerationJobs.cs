@@ -109,7 +109,7 @@ public sealed partial class GenerationJobs
     {
         try
         {
-            await WithLeaseAsync(id, held => IsPollDue(held.Record) ? PollAsync(held, cancellationToken) : Task.CompletedTask, cancellationToken);
+            await WithLeaseAsync(id, held => IsPollDue(held.Record) ? PollDueAsync(held, cancellationToken) : Task.CompletedTask, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -117,6 +117,17 @@ public sealed partial class GenerationJobs
             LogStepFailed(_logger, id, ex.GetType().Name, _redactor.Redact(ex.Message));
             await _store.DeferPollAsync(id, Now + Backoff(2, null), CancellationToken.None);
         }
+    }
+
+    private Task PollDueAsync(HeldGeneration held, CancellationToken cancellationToken)
+    {
+        if (held.Record.NextPollAt is { } due && !held.Record.CancelRequested)
+        {
+            // What the jobs bench reads as step lateness: how long after its due time a poll starts.
+            LogPollStarted(_logger, held.Id, (long)(Now - due).TotalMilliseconds);
+        }
+
+        return PollAsync(held, cancellationToken);
     }
 
     /// <summary>Due, as the recurring job found it, and not already done by a twin of the step that held the lease first.</summary>
@@ -183,7 +194,8 @@ public sealed partial class GenerationJobs
         }
     }
 
-    private async Task StoreAsync(HeldGeneration held, string clip, string? finishing, CancellationToken cancellationToken)
+    /// <param name="readyAt">For a hosted clip: when the poll found it ready (a timestamp of the time provider).</param>
+    private async Task StoreAsync(HeldGeneration held, string clip, string? finishing, long? readyAt, CancellationToken cancellationToken)
     {
         var (billed, source) = BilledCost.Of(held.Record);
         var item = await _gallery.StageAsync(held.Record, clip, cancellationToken);
@@ -203,7 +215,15 @@ public sealed partial class GenerationJobs
             // The provenance copies the record as committed with it (bill, finish time).
             _gallery.Describe(item, g, finishing);
         }, CancellationToken.None, alongside: item);
-        LogSucceeded(_logger, held.Id, item.Id);
+        if (readyAt is { } ready)
+        {
+            var readyToStored = (long)_time.GetElapsedTime(ready).TotalMilliseconds;
+            LogStoredAfterReady(_logger, held.Id, item.Id, readyToStored);
+        }
+        else
+        {
+            LogSucceeded(_logger, held.Id, item.Id);
+        }
     }
 
     private Task<GenerationRecord> FailAsync(HeldGeneration held, string message, string? category, bool needsAttention, CancellationToken cancellationToken)
@@ -256,6 +276,15 @@ public sealed partial class GenerationJobs
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} stored as gallery item {GalleryItemId}")]
     private static partial void LogSucceeded(ILogger logger, Guid generationId, Guid galleryItemId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} stored as gallery item {GalleryItemId}, {ReadyToStoredMs} ms after the vendor said it was ready")]
+    private static partial void LogStoredAfterReady(ILogger logger, Guid generationId, Guid galleryItemId, long readyToStoredMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Generation {GenerationId}: poll started {LatenessMs} ms after it was due")]
+    private static partial void LogPollStarted(ILogger logger, Guid generationId, long latenessMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Generation {GenerationId}: submit started {LatenessMs} ms after it was queued")]
+    private static partial void LogSubmitStarted(ILogger logger, Guid generationId, long latenessMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId} failed ({Category}): {Reason}")]
     private static partial void LogFailed(ILogger logger, Guid generationId, string category, string reason);
