@@ -1,3 +1,4 @@
+using Previz.Testing;
 using System.Diagnostics;
 using System.Globalization;
 

@@ -5,7 +5,7 @@ using Previz.Studio.Components.Visualizer;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Components;
 

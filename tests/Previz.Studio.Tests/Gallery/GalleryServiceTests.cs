@@ -4,7 +4,7 @@ using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 using Previz.Studio.Tests.Jobs;
 
 namespace Previz.Studio.Tests.Gallery;

@@ -7,7 +7,7 @@ using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Jobs;
 
@@ -17,7 +17,7 @@ public sealed class InProcessStepTests
     [Fact]
     public async Task A_hosted_job_whose_steps_run_in_process_submits_once_polls_once_per_due_time_and_writes_no_hangfire_job()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(3);
         // Sweeps every 200 ms: they must not add a status request to the ones the timers make.
         await using var studio = await StartAsync(fal, "--Studio:Jobs:RecoverStepsAfter=00:00:00.600");
@@ -39,7 +39,7 @@ public sealed class InProcessStepTests
         // The vendor finishes exactly when the first poll is due, and every timer fires 40 ms early (less than the
         // 50 ms within which a step counts as the due poll): sent at once, the poll would find the clip not ready
         // and wait a whole backoff.
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromMilliseconds(400);
         await using var studio = await StudioFixture.StartAsync(
             services => services.AddSingleton<TimeProvider>(new EarlyTimers(TimeSpan.FromMilliseconds(40))),
@@ -59,7 +59,7 @@ public sealed class InProcessStepTests
     [Fact]
     public async Task A_download_cut_off_midway_is_fetched_again_and_leaves_no_file_behind()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromMilliseconds(300);
         fal.DownloadsToCut = 1;
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:00:00.300");
@@ -75,7 +75,7 @@ public sealed class InProcessStepTests
     [Fact]
     public async Task A_new_job_is_submitted_while_every_slot_for_polls_and_downloads_is_taken()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromMilliseconds(300);
         var downloads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         fal.HoldDownloads = downloads.Task;
@@ -98,7 +98,7 @@ public sealed class InProcessStepTests
     [Fact]
     public async Task A_poll_that_nobody_runs_is_run_by_the_sweep_once_it_is_overdue()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         // The poll's timer is 10 minutes off; a record that says it was due 5 s ago stands for a timer lost with a
         // process that was not restarted, or a step that failed.
@@ -119,7 +119,7 @@ public sealed class InProcessStepTests
     [Fact]
     public async Task A_copy_of_a_poll_that_runs_before_the_next_poll_is_due_does_not_ask_the_vendor()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         // Polls and durable copies far off: only the steps this test runs ask the vendor.
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
@@ -149,7 +149,7 @@ public sealed class InProcessStepTests
     [Fact]
     public async Task A_clip_whose_media_work_ended_the_server_before_is_finished_in_ffmpeg_processes_and_says_so()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         var crashed = await CreateSubmittedAsync(studio);
@@ -180,7 +180,7 @@ public sealed class InProcessStepTests
     {
         // Hangfire keeps due times in whole seconds, so its one copy of a poll may start before the recorded due time;
         // with no in-process twin, dropping that delivery would leave the job unpolled for good.
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         await using var studio = await StartAsync(
             fal, "--Studio:Jobs:RunHostedStepsInProcess=false", "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
@@ -195,7 +195,7 @@ public sealed class InProcessStepTests
     [Fact]
     public async Task A_step_that_throws_is_retried_in_process_and_succeeds_once_the_cause_is_gone()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         await using var studio = await StartAsync(fal);
         var scene = await studio.UploadStadiumAsync();
         // A stored request the step cannot read: it throws without changing the record, as a fault would.
@@ -221,7 +221,7 @@ public sealed class InProcessStepTests
     [Fact]
     public async Task A_cancel_is_acted_on_even_when_the_next_poll_is_not_due()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         var id = await CreateAsync(studio);
@@ -234,11 +234,11 @@ public sealed class InProcessStepTests
     }
 
     /// <summary>A studio whose hosted jobs go to <paramref name="fal"/>, with <paramref name="settings"/> on top.</summary>
-    private static Task<StudioFixture> StartAsync(FakeFal fal, params string[] settings) =>
+    private static Task<StudioFixture> StartAsync(LoopbackVendor fal, params string[] settings) =>
         StudioFixture.StartAsync([.. FalSettings(fal), .. settings]);
 
-    private static string[] FalSettings(FakeFal fal) =>
-        ["--Studio:AllowRawHostedRequests=true", "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}"];
+    private static string[] FalSettings(LoopbackVendor fal) =>
+        ["--Studio:AllowRawHostedRequests=true", "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}"];
 
     /// <summary>A job that is running at the vendor, its submit step over (its lease given back).</summary>
     private static async Task<Guid> CreateSubmittedAsync(StudioFixture studio)
@@ -258,7 +258,7 @@ public sealed class InProcessStepTests
             ["shotId"] = "breakaway",
             ["mode"] = "wireframe-to-video",
             ["modelId"] = "test-video",
-            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = FakeFal.Endpoint, ["body"] = new JsonObject { ["prompt"] = "x" } },
+            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "x" } },
         });
         var body = await create.Content.ReadFromJsonAsync<JsonObject>();
         return Guid.Parse((string)body!["id"]!);
