@@ -1,6 +1,6 @@
-using Previz.Testing;
 using System.Diagnostics;
 using System.Globalization;
+using Previz.Testing;
 
 namespace Previz.JobsBench;
 

@@ -1,11 +1,11 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using GalleryPage = Previz.Studio.Components.Pages.Gallery;
 using Previz.Studio.Components.Visualizer;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
 using Previz.Testing;
+using GalleryPage = Previz.Studio.Components.Pages.Gallery;
 
 namespace Previz.Studio.Tests.Components;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Previz.Testing;
 using Previz.Studio.Tests.Processes;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.EndToEnd;
 

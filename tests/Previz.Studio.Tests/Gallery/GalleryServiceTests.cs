@@ -4,8 +4,8 @@ using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
-using Previz.Testing;
 using Previz.Studio.Tests.Jobs;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Gallery;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Previz.Testing;
 using Previz.Studio.Tests.Processes;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.ScaleOut;
 
