@@ -24,42 +24,42 @@ var firstShot = scene.Shots[0];
 switch (mode)
 {
     case "stills":
-    {
-        var renderer = new FrameRenderer(scene);
-        foreach (var pass in Enum.GetValues<RenderPass>())
         {
-            foreach (var t in new[] { 0.0, firstShot.Duration / 2 })
+            var renderer = new FrameRenderer(scene);
+            foreach (var pass in Enum.GetValues<RenderPass>())
             {
-                var frame = renderer.Render(firstShot, firstShot.Start + t, pass, FrameSize.For(firstShot.Aspect, ResolutionPreset.TwoK));
-                await StillWriter.SavePngAsync(frame, Path.Combine(args[1], $"{pass.ToName()}-{t:0.#}.png"));
+                foreach (var t in new[] { 0.0, firstShot.Duration / 2 })
+                {
+                    var frame = renderer.Render(firstShot, firstShot.Start + t, pass, FrameSize.For(firstShot.Aspect, ResolutionPreset.TwoK));
+                    await StillWriter.SavePngAsync(frame, Path.Combine(args[1], $"{pass.ToName()}-{t:0.#}.png"));
+                }
             }
-        }
 
-        return 0;
-    }
+            return 0;
+        }
 
     case "time":
-    {
-        var renderer = new FrameRenderer(scene, new FrameRendererOptions { MaxDegreeOfParallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : null });
-        var frame = new RgbaFrame(FrameSize.For(firstShot.Aspect, ResolutionPreset.TwoK));
-        var pass = RenderPasses.TryParse(args[1], out var p) ? p.Value : throw new ArgumentException("pass");
-        var shot = firstShot with { Duration = 10, Fps = 24 };
-        for (var i = 0; i < 24; i++)
         {
-            renderer.Render(shot, shot.FrameTime(i), pass, frame);
-        }
+            var renderer = new FrameRenderer(scene, new FrameRendererOptions { MaxDegreeOfParallelism = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : null });
+            var frame = new RgbaFrame(FrameSize.For(firstShot.Aspect, ResolutionPreset.TwoK));
+            var pass = RenderPasses.TryParse(args[1], out var p) ? p.Value : throw new ArgumentException("pass");
+            var shot = firstShot with { Duration = 10, Fps = 24 };
+            for (var i = 0; i < 24; i++)
+            {
+                renderer.Render(shot, shot.FrameTime(i), pass, frame);
+            }
 
-        var cpu = CpuTimes.Now();
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < shot.FrameCount; i++)
-        {
-            renderer.Render(shot, shot.FrameTime(i), pass, frame);
-        }
+            var cpu = CpuTimes.Now();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < shot.FrameCount; i++)
+            {
+                renderer.Render(shot, shot.FrameTime(i), pass, frame);
+            }
 
-        var cpuMs = (CpuTimes.Now() - cpu).Self.TotalMilliseconds / shot.FrameCount;
-        Console.WriteLine($"pass={pass.ToName()} wall_ms={clock.Elapsed.TotalMilliseconds / shot.FrameCount:0.00} cpu_ms={cpuMs:0.00}");
-        return 0;
-    }
+            var cpuMs = (CpuTimes.Now() - cpu).Self.TotalMilliseconds / shot.FrameCount;
+            Console.WriteLine($"pass={pass.ToName()} wall_ms={clock.Elapsed.TotalMilliseconds / shot.FrameCount:0.00} cpu_ms={cpuMs:0.00}");
+            return 0;
+        }
 
     case "profile":
         return await Benchmark.ProfileAsync(scene, BenchSettings.Parse(args));

@@ -24,11 +24,11 @@ internal static class TestScenes
 
     public static SceneDocument Scene(IEnumerable<SceneObject> objects, SceneEnvironment? environment = null, Vector3? cameraPosition = null,
         Quaternion? cameraRotation = null, double fps = 24, double duration = 1, string aspect = "16:9") => new()
-    {
-        Name = "test",
-        Environment = environment ?? SceneEnvironment.Default,
-        Objects = [.. objects],
-        Cameras =
+        {
+            Name = "test",
+            Environment = environment ?? SceneEnvironment.Default,
+            Objects = [.. objects],
+            Cameras =
         [
             new SceneCamera
             {
@@ -37,8 +37,8 @@ internal static class TestScenes
                 Lens = new Lens { FocalLengthMm = 50 },
             },
         ],
-        Shots = [new Shot { Id = "shot", CameraId = "cam", Fps = fps, Duration = duration, Aspect = AspectRatio.TryParse(aspect, out var a) ? a : throw new ArgumentException(aspect) }],
-    };
+            Shots = [new Shot { Id = "shot", CameraId = "cam", Fps = fps, Duration = duration, Aspect = AspectRatio.TryParse(aspect, out var a) ? a : throw new ArgumentException(aspect) }],
+        };
 
     public static Quaternion Euler(float x, float y, float z) => EulerAngles.ToQuaternion(new Vector3(x, y, z));
 }

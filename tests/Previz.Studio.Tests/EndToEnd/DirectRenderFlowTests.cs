@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
+using Xunit.Abstractions;
 
 namespace Previz.Studio.Tests.EndToEnd;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
+using Xunit.Abstractions;
 
 namespace Previz.Studio.Tests.EndToEnd;
 

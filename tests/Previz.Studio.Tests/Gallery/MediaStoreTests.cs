@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Previz.Rendering.Tests.Video;
 using Previz.Rendering.Video;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
-using Previz.Rendering.Tests.Video;
 using Previz.Studio.Tests.Api;
 
 namespace Previz.Studio.Tests.Gallery;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Previz.Core;
-using Previz.Studio.Tests.Api;
 using Previz.Studio.Scenes;
+using Previz.Studio.Tests.Api;
 
 namespace Previz.Studio.Tests.Scenes;
 
