@@ -65,23 +65,14 @@ public sealed partial class LoopbackVendor
         }
     }
 
-    private Reply FalStatus(string id)
+    private Reply FalStatus(string id) => StatusOf(id, phase => phase switch
     {
-        var phase = PhaseOf(id, out var scripted);
-        if (scripted is not null)
-        {
-            return scripted;
-        }
-
-        return phase switch
-        {
-            null => Reply.Json(404, new JsonObject { ["detail"] = "Request not found" }),
-            JobPhase.Queued => FalReplies.Queued(QueuePosition),
-            JobPhase.Running => FalReplies.InProgress(),
-            JobPhase.Failed => Reply.Json(new JsonObject { ["status"] = "COMPLETED", ["error"] = Failure!.Value.Message, ["error_type"] = Failure.Value.Code }),
-            _ => FalReplies.Completed(),
-        };
-    }
+        null => Reply.Json(404, new JsonObject { ["detail"] = "Request not found" }),
+        JobPhase.Queued => FalReplies.Queued(QueuePosition),
+        JobPhase.Running => FalReplies.InProgress(),
+        JobPhase.Failed => Reply.Json(new JsonObject { ["status"] = "COMPLETED", ["error"] = Failure!.Value.Message, ["error_type"] = Failure.Value.Code }),
+        _ => FalReplies.Completed(),
+    });
 
     private Reply FalResult(string id)
     {

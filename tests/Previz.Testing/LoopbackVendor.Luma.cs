@@ -27,14 +27,8 @@ public sealed partial class LoopbackVendor
         }
     }
 
-    private Reply LumaGeneration(string id)
+    private Reply LumaGeneration(string id) => StatusOf(id, phase =>
     {
-        var phase = PhaseOf(id, out var scripted);
-        if (scripted is not null)
-        {
-            return scripted;
-        }
-
         var generation = new JsonObject { ["id"] = id };
         switch (phase)
         {
@@ -58,7 +52,7 @@ public sealed partial class LoopbackVendor
         }
 
         return Reply.Json(generation);
-    }
+    });
 
     private static Reply NotFound() => Reply.Json(404, new JsonObject { ["detail"] = "Generation not found" });
 }

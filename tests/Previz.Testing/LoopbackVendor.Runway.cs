@@ -40,14 +40,8 @@ public sealed partial class LoopbackVendor
         }
     }
 
-    private Reply RunwayTask(string id)
+    private Reply RunwayTask(string id) => StatusOf(id, phase =>
     {
-        var phase = PhaseOf(id, out var scripted);
-        if (scripted is not null)
-        {
-            return scripted;
-        }
-
         var task = new JsonObject { ["id"] = id, ["createdAt"] = "2026-11-27T10:00:00Z" };
         switch (phase)
         {
@@ -75,5 +69,5 @@ public sealed partial class LoopbackVendor
         }
 
         return Reply.Json(task);
-    }
+    });
 }

@@ -230,13 +230,18 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
     }
 
     /// <summary>
-    /// Where job <paramref name="id"/> stands, or null for an id never submitted. A status request answered from
-    /// <see cref="Statuses"/> gets its reply in <paramref name="scripted"/>.
+    /// Answers a status request for job <paramref name="id"/>: from <see cref="Statuses"/> when scripted, otherwise with
+    /// what <paramref name="answer"/> says of where the job stands (null for an id never submitted).
     /// </summary>
-    private JobPhase? PhaseOf(string id, out Reply? scripted)
+    private Reply StatusOf(string id, Func<JobPhase?, Reply> answer)
     {
         Interlocked.Increment(ref _statusRequests);
-        scripted = Statuses.Count > 0 ? Statuses[Math.Min(Interlocked.Increment(ref _statusScriptCalls) - 1, Statuses.Count - 1)]() : null;
+        var scripted = Statuses.Count > 0 ? Statuses[Math.Min(Interlocked.Increment(ref _statusScriptCalls) - 1, Statuses.Count - 1)]() : null;
+        return scripted ?? answer(PhaseOf(id));
+    }
+
+    private JobPhase? PhaseOf(string id)
+    {
         if (!_jobs.TryGetValue(id, out var job))
         {
             return null;
