@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Previz.JobsBench;
+using Previz.Testing;
 
 // bench/jobs.sh: N concurrent hosted-model jobs through a real "previz serve" process against a loopback vendor whose
 // jobs finish WorkTime after their submit. ideal_s is what a zero-overhead orchestrator needs: the time to create the
@@ -18,11 +19,13 @@ var data = Path.Combine(Path.GetTempPath(), $"previz-jobs-bench-{Guid.NewGuid():
 
 var clipPath = Path.Combine(Path.GetTempPath(), $"previz-bench-clip-{Guid.NewGuid():N}.mp4");
 Run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=24:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-    "-metadata", $"comment={LoopbackVendor.ClipMarker}", "-y", clipPath);
+    "-metadata", $"comment={BenchClip.Marker}", "-y", clipPath);
 var clip = await File.ReadAllBytesAsync(clipPath);
 File.Delete(clipPath);
 
-await using var vendor = await LoopbackVendor.StartAsync(clip, TimeSpan.FromSeconds(workSeconds));
+await using var vendor = await LoopbackVendor.StartAsync(clip);
+vendor.WorkTime = TimeSpan.FromSeconds(workSeconds);
+vendor.ClipOf = id => BenchClip.WithId(clip, id);
 var port = FreePort();
 var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
 foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "previz.dll"), "serve", "--urls", $"http://127.0.0.1:{port}" })
@@ -32,7 +35,7 @@ foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "previz.dll"), 
 
 start.Environment["PREVIZ_DATA"] = data;
 start.Environment["FAL_KEY"] = "bench-key";
-start.Environment["Providers__Fal__QueueUrl"] = vendor.BaseUri.ToString();
+start.Environment["Providers__Fal__QueueUrl"] = vendor.FalQueueUrl.ToString();
 start.Environment["Studio__AllowRawHostedRequests"] = "true";
 foreach (var name in new[] { "Studio__Jobs__PollingInterval", "Studio__Jobs__HostedWorkers", "Studio__Jobs__CreateConcurrency", "PREVIZ_DATABASE" })
 {
@@ -166,7 +169,7 @@ async Task<string[]> CreateAsync(int count, string label)
                 ["sceneId"] = sceneId,
                 ["shotId"] = "breakaway",
                 ["modelId"] = "bench-video",
-                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.Endpoint, ["body"] = new JsonObject { ["prompt"] = $"{label} {i}" } },
+                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = $"{label} {i}" } },
             });
             created.EnsureSuccessStatusCode();
             return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;

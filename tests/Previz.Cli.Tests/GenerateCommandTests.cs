@@ -1,11 +1,17 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Previz.Providers.Generation;
 using Previz.Rendering.Video;
+using Previz.Testing;
 
 namespace Previz.Cli.Tests;
 
 public sealed class GenerateCommandTests : IDisposable
 {
+    private const string Key = "fal-cli-test-key-9f8e7d6c5b4a";
+    private const string RequestId = "0b9d6a1c-cli-test";
+    private const string KlingEndpoint = "fal-ai/kling-video/v2.1/pro/image-to-video";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("previz-generate-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -14,10 +20,13 @@ public sealed class GenerateCommandTests : IDisposable
     public async Task Generate_runs_a_fal_model_end_to_end_and_writes_a_playable_mp4_of_the_shots_length_with_provenance()
     {
         // The breakaway shot lasts 4 s; Kling 2.1 Pro makes 5 s clips, so the vendor's clip is trimmed to 4 s.
-        await using var fal = await LoopbackFal.StartAsync(seconds: 5);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
+        fal.NewRequestId = () => RequestId;
+        fal.QueuePosition = 2;
+        fal.Statuses.AddRange([() => FalReplies.Queued(1), () => FalReplies.InProgress("Generating video 40%"), FalReplies.Completed]);
         var output = Path.Combine(_folder, "breakaway.mp4");
 
-        var run = await CliRun.With(fal.Configuration(), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
             "--mode", "start-frame", "--model", "kling-2.1-pro", "--seed", "11", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -33,17 +42,17 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.True(IndexOf(bytes, "moov"u8) < IndexOf(bytes, "mdat"u8));
 
         // The vendor saw fal's protocol: an upload of the rendered start frame, then one submit using its file_url.
-        var submit = Assert.Single(fal.Requests, r => r.Method == "POST" && r.Path == "/queue/" + fal.Endpoint);
-        Assert.Equal("Key " + LoopbackFal.Key, submit.Auth);
-        var body = JsonNode.Parse(submit.Body)!.AsObject();
-        Assert.Equal("https://v3.fal.media/files/test/start.png", (string?)body["image_url"]);
+        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/" + KlingEndpoint));
+        Assert.Equal("Key " + Key, submit.Header("Authorization"));
+        var body = submit.Json;
+        Assert.True(fal.Uploads.TryGetValue((string?)body["image_url"] ?? string.Empty, out var start), $"image_url {body["image_url"]} is not the file_url of an upload");
         Assert.Equal("5", (string?)body["duration"]);
         // Kling 2.x i2v on fal has no aspect_ratio, seed or audio field (fal-js EndpointTypeMap): none is sent.
         Assert.Equal(["duration", "image_url", "prompt"], body.Select(p => p.Key).Order());
         Assert.False(body.ContainsKey("seed"));
-        var start = fal.Uploads["start.png"];
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, start[..4]);
-        Assert.Null(Assert.Single(fal.Requests, r => r.Path.StartsWith("/upload/", StringComparison.Ordinal)).Auth);
+        Assert.Equal("start.png", start.Name);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, start.Content[..4]);
+        Assert.Null(Assert.Single(fal.Requests, r => r.Path.StartsWith("/upload/", StringComparison.Ordinal)).Header("Authorization"));
 
         // The live status line showed the queue position and the vendor's log.
         Assert.Contains("position 1 in the queue", run.Stderr, StringComparison.Ordinal);
@@ -52,10 +61,10 @@ public sealed class GenerateCommandTests : IDisposable
         // Provenance beside the MP4, without the key.
         var provenanceFile = output + ".json";
         var text = await File.ReadAllTextAsync(provenanceFile);
-        Assert.DoesNotContain(LoopbackFal.Key, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(LoopbackFal.Key, run.Stderr + run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, run.Stderr + run.Stdout, StringComparison.Ordinal);
         var provenance = GenerationProvenance.FromJson(text);
-        Assert.Equal(LoopbackFal.RequestId, provenance.RequestId);
+        Assert.Equal(RequestId, provenance.RequestId);
         Assert.Equal("kling-2.1-pro", provenance.ModelId);
         Assert.Equal("start-frame", provenance.Mode);
         Assert.Equal("breakaway", provenance.ShotId);
@@ -74,9 +83,9 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public async Task Dry_run_prints_the_exact_vendor_body_with_upload_placeholders_and_sends_nothing()
     {
-        await using var fal = await LoopbackFal.StartAsync(seconds: 1);
+        await using var fal = await LoopbackVendor.StartAsync();
 
-        var run = await CliRun.With(fal.Configuration(), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
             "--mode", "start-end", "--model", "veo-3.1-fast", "--audio", "--dry-run");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -91,16 +100,16 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal("720p", (string?)body["resolution"]);
         Assert.True((bool)body["generate_audio"]!);
         Assert.Equal(0.60m, (decimal)json["estimate"]!);
-        Assert.DoesNotContain(LoopbackFal.Key, run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, run.Stdout + run.Stderr, StringComparison.Ordinal);
         Assert.Empty(fal.Requests);
     }
 
     [Fact]
     public async Task A_missing_key_exits_2_naming_the_variable_before_anything_is_sent()
     {
-        await using var fal = await LoopbackFal.StartAsync(seconds: 1);
+        await using var fal = await LoopbackVendor.StartAsync();
 
-        var run = await CliRun.With(fal.Configuration(withKey: false), "generate", Repository.Sample("stadium.previz.json"),
+        var run = await CliRun.With(Configuration(fal, withKey: false), "generate", Repository.Sample("stadium.previz.json"),
             "--mode", "start-frame", "--model", "kling-2.1-pro", "--out", Path.Combine(_folder, "x.mp4"));
 
         Assert.Equal(2, run.ExitCode);
@@ -169,6 +178,20 @@ public sealed class GenerateCommandTests : IDisposable
 
         Assert.False(File.Exists(output));
         Assert.Empty(Directory.GetFiles(_folder, "*.partial"));
+    }
+
+    /// <summary>Configuration pointing the providers at <paramref name="fal"/>, as environment variables would.</summary>
+    private static IConfiguration Configuration(LoopbackVendor fal, bool withKey = true)
+    {
+        var settings = fal.ProviderSettings;
+        settings["Providers:Wait:PollInterval"] = "00:00:00.050";
+        settings["Providers:Wait:MaxWait"] = "00:01:00";
+        if (withKey)
+        {
+            settings["FAL_KEY"] = Key;
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 
     private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle);

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,7 +36,6 @@ public sealed class FalQueueClient : IHostedVideoClient
 
     private readonly FalOptions _options;
     private readonly VendorTransport _transport;
-    private readonly TimeProvider _time;
     private readonly ILogger<FalQueueClient> _logger;
 
     /// <summary>Creates the client (normally through <c>AddPrevizProviders</c>).</summary>
@@ -52,112 +50,75 @@ public sealed class FalQueueClient : IHostedVideoClient
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpOptions);
         _options = options.Value;
-        _time = time;
         _logger = logger;
-        _transport = new VendorTransport(httpClients, keys, httpOptions.Value, logger, Fal, FalErrors.Map);
+        _transport = new VendorTransport(httpClients, keys, httpOptions.Value, time, logger, Fal, Authorize, FalErrors.Map);
     }
 
     /// <inheritdoc />
     public HostedProvider Provider => Fal;
 
     /// <inheritdoc />
-    public async Task<SubmittedJob> SubmitAsync(HostedRequest request, CancellationToken cancellationToken)
+    public Task<SubmittedJob> SubmitAsync(HostedRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ValidateEndpointId(request.Endpoint);
-        var key = _transport.Keys.GetRequired(Fal);
-        var body = await InputFileWriter.ApplyAsync(request, (file, ct) => UploadAsync(file, key, ct), cancellationToken);
-
         var url = Combine(_options.QueueUrl, request.Endpoint);
         if (request.WebhookUrl is { } webhook)
         {
             url = new Uri($"{url}?fal_webhook={Uri.EscapeDataString(webhook.AbsoluteUri)}");
         }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        Authorize(message, key);
-        var answer = await _transport.SubmitAsync(message, request.Endpoint, request.IdempotencyKey, cancellationToken);
-
-        var requestId = JsonRead.String(answer, "request_id");
-        if (string.IsNullOrWhiteSpace(requestId))
-        {
-            throw new SubmitOutcomeUnknownException(Fal, request.Endpoint, "fal's answer has no request_id", request.IdempotencyKey);
-        }
-
-        var job = new SubmittedJob(Fal, request.Endpoint, requestId, _time.GetUtcNow())
+        return _transport.SubmitAsync(request, url, "request_id", UploadAsync, (job, answer) => job with
         {
             StatusUrl = Trusted(JsonRead.AbsoluteUri(answer, "status_url")),
             ResponseUrl = Trusted(JsonRead.AbsoluteUri(answer, "response_url")),
             CancelUrl = Trusted(JsonRead.AbsoluteUri(answer, "cancel_url")),
             QueuePosition = JsonRead.Int(answer, "queue_position"),
-        };
-        ProvidersLog.Submitted(_logger, Fal, request.Endpoint, requestId, job.QueuePosition, request.IdempotencyKey);
-        return job;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<HostedJobStatus> GetStatusAsync(SubmittedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var key = _transport.Keys.GetRequired(Fal);
-        var statusUrl = WithQuery(job.StatusUrl ?? RequestUrl(job, "/status"), "logs=1");
-        using var message = new HttpRequestMessage(HttpMethod.Get, statusUrl);
-        Authorize(message, key);
-        var answer = await _transport.SendJsonAsync(message, cancellationToken);
-
+        var answer = await _transport.GetJsonAsync(WithQuery(job.StatusUrl ?? RequestUrl(job, "/status"), "logs=1"), cancellationToken);
         var status = JsonRead.String(answer, "status");
-        switch (status)
+        return status switch
         {
-            case "IN_QUEUE":
-                return new QueuedStatus(JsonRead.Int(answer, "queue_position"));
-            case "IN_PROGRESS":
-                return new RunningStatus(null, Logs(answer));
-            case "COMPLETED":
-                return await CompletedAsync(job, answer, key, cancellationToken);
-            default:
-                throw _transport.BadResponse(status is null ? "the status answer has no status" : $"unknown status '{status}'");
-        }
+            "IN_QUEUE" => new QueuedStatus(JsonRead.Int(answer, "queue_position")),
+            "IN_PROGRESS" => new RunningStatus(null, Logs(answer)),
+            "COMPLETED" => await CompletedAsync(job, answer, cancellationToken),
+            _ => throw _transport.UnknownStatus(status, "request"),
+        };
     }
 
     /// <inheritdoc />
-    public Task<FetchedMedia> FetchResultAsync(HostedOutput output, Stream destination, ExpectedMedia expected, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(destination);
-        return _transport.DownloadAsync(output, destination, expected, cancellationToken);
-    }
+    public Task<FetchedMedia> FetchResultAsync(HostedOutput output, Stream destination, ExpectedMedia expected, CancellationToken cancellationToken) =>
+        _transport.DownloadAsync(output, destination, expected, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<CancelOutcome> CancelAsync(SubmittedJob job, CancellationToken cancellationToken)
+    public Task<CancelOutcome> CancelAsync(SubmittedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var key = _transport.Keys.GetRequired(Fal);
-        using var message = new HttpRequestMessage(HttpMethod.Put, job.CancelUrl ?? RequestUrl(job, "/cancel"));
-        Authorize(message, key);
-        var answer = await _transport.SendForAnswerAsync(message, cancellationToken);
-        var outcome = JsonRead.String(answer.Json, "status") switch
+        return _transport.CancelAsync(job, HttpMethod.Put, job.CancelUrl ?? RequestUrl(job, "/cancel"), null, answer => JsonRead.String(answer.Json, "status") switch
         {
             "CANCELLATION_REQUESTED" or "OK" => CancelOutcome.Requested,
             "ALREADY_COMPLETED" => CancelOutcome.AlreadyCompleted,
             "NOT_FOUND" => CancelOutcome.NotFound,
             _ when answer.Status is >= 200 and < 300 => CancelOutcome.Requested,
             _ when answer.Status == 404 => CancelOutcome.NotFound,
-            _ => throw _transport.ErrorFrom(answer),
-        };
-        ProvidersLog.Canceled(_logger, Fal, job.RequestId, outcome);
-        return outcome;
+            _ => null,
+        }, cancellationToken);
     }
 
-    private async Task<HostedJobStatus> CompletedAsync(SubmittedJob job, JsonNode status, string key, CancellationToken cancellationToken)
+    private async Task<HostedJobStatus> CompletedAsync(SubmittedJob job, JsonNode status, CancellationToken cancellationToken)
     {
         var statusError = JsonRead.Text(status is JsonObject o ? o["error"] : null);
         var statusErrorType = JsonRead.String(status, "error_type");
         JsonNode result;
         try
         {
-            using var message = new HttpRequestMessage(HttpMethod.Get, job.ResponseUrl ?? RequestUrl(job, string.Empty));
-            Authorize(message, key);
-            result = await _transport.SendJsonAsync(message, cancellationToken);
+            result = await _transport.GetJsonAsync(job.ResponseUrl ?? RequestUrl(job, string.Empty), cancellationToken);
         }
         catch (HostedProviderException ex) when (IsJobFailure(ex))
         {
@@ -167,14 +128,10 @@ public sealed class FalQueueClient : IHostedVideoClient
 
         if (statusError is not null)
         {
-            var category = FalErrors.CategoryOf(statusErrorType, null);
-            return new FailedStatus(FailureMessages.Failure(Fal, category, statusError, statusErrorType));
+            return _transport.Failed(FalErrors.CategoryOf(statusErrorType, null), statusErrorType, statusError);
         }
 
-        var outputs = FalOutputs.Read(result);
-        return outputs.Count > 0
-            ? new SucceededStatus(outputs)
-            : new FailedStatus(FailureMessages.Failure(Fal, VendorErrorCategory.BadResponse, "the result has no video or image"));
+        return _transport.Succeeded(FalOutputs.Read(result), "the result has no video or image");
     }
 
     private static bool IsJobFailure(HostedProviderException ex) =>
@@ -185,17 +142,12 @@ public sealed class FalQueueClient : IHostedVideoClient
             ? logs.Select(l => JsonRead.String(l, "message")).Where(m => m is not null).Cast<string>().ToList()
             : [];
 
-    private async Task<string> UploadAsync(HostedInputFile file, string key, CancellationToken cancellationToken)
+    private async Task<string> UploadAsync(HostedInputFile file, CancellationToken cancellationToken)
     {
         // fal-js storage.ts: initiate with {content_type, file_name} → {upload_url, file_url}; PUT the bytes to upload_url
         // with the file's Content-Type and no credentials (it is a signed URL); the usable URL is file_url.
         var initiateUrl = new Uri($"{Combine(_options.StorageUrl, "storage/upload/initiate")}?storage_type=fal-cdn-v3");
-        using var initiate = new HttpRequestMessage(HttpMethod.Post, initiateUrl)
-        {
-            Content = JsonContent.Create(new JsonObject { ["content_type"] = file.ContentType, ["file_name"] = file.Name }),
-        };
-        Authorize(initiate, key);
-        var answer = await _transport.SendJsonAsync(initiate, cancellationToken);
+        var answer = await _transport.PostJsonAsync(initiateUrl, new JsonObject { ["content_type"] = file.ContentType, ["file_name"] = file.Name }, cancellationToken);
         var uploadUrl = JsonRead.AbsoluteUri(answer, "upload_url");
         var fileUrl = JsonRead.String(answer, "file_url");
         if (uploadUrl is null || string.IsNullOrEmpty(fileUrl))

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -10,36 +11,146 @@ using Previz.Providers.Hosting;
 namespace Previz.Providers.Http;
 
 /// <summary>
-/// The HTTP plumbing every vendor client shares: sending through the resilient named clients, turning transport
-/// failures and vendor errors into typed exceptions, reading JSON strictly, classifying unknown submit outcomes and
-/// downloading checked media. It never adds credentials: callers put the key on the requests that need it.
+/// What every vendor client does the same way: authorize, POST a JSON body, submit once and read the request id, GET a
+/// status as JSON, cancel, download checked media, and turn transport failures and vendor errors into typed
+/// exceptions. A client keeps only what is its vendor's: URLs, field names, status vocabulary and error mapping (the
+/// <c>authorize</c> and <c>mapError</c> it passes in). The key goes only on requests built here with
+/// <see cref="Authorized"/>; signed upload URLs and result downloads are sent without it.
 /// </summary>
 internal sealed class VendorTransport
 {
     private readonly IHttpClientFactory _httpClients;
     private readonly ProviderKeys _keys;
     private readonly ProviderHttpOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly HostedProvider _provider;
+    private readonly Action<HttpRequestMessage, string> _authorize;
     private readonly Func<VendorResponse, HostedFailure> _mapError;
 
     public VendorTransport(
         IHttpClientFactory httpClients,
         ProviderKeys keys,
         ProviderHttpOptions options,
+        TimeProvider time,
         ILogger logger,
         HostedProvider provider,
+        Action<HttpRequestMessage, string> authorize,
         Func<VendorResponse, HostedFailure> mapError)
     {
         _httpClients = httpClients;
         _keys = keys;
         _options = options;
+        _time = time;
         _logger = logger;
         _provider = provider;
+        _authorize = authorize;
         _mapError = mapError;
     }
 
-    public ProviderKeys Keys => _keys;
+    /// <summary>
+    /// A JSON body sent with a Content-Length, as the vendors' SDKs send theirs. <c>JsonContent.Create</c> would stream it
+    /// with chunked transfer encoding, which some API gateways refuse.
+    /// </summary>
+    public static StringContent JsonBody(JsonNode body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+    }
+
+    /// <summary>A request carrying the vendor's key (read now, so a missing key fails before anything is sent).</summary>
+    public HttpRequestMessage Authorized(HttpMethod method, Uri url, JsonNode? body = null)
+    {
+        var key = _keys.GetRequired(_provider);
+        var message = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonBody(body) };
+        _authorize(message, key);
+        return message;
+    }
+
+    /// <summary>
+    /// Writes the request's files into a copy of its body (through <paramref name="upload"/> for uploads), POSTs it once
+    /// to <paramref name="url"/> and reads the vendor's id for the job from <paramref name="idField"/>.
+    /// <paramref name="complete"/> adds what else the vendor's answer carries before the job is logged.
+    /// </summary>
+    public async Task<SubmittedJob> SubmitAsync(
+        HostedRequest request,
+        Uri url,
+        string idField,
+        Func<HostedInputFile, CancellationToken, Task<string>> upload,
+        Func<SubmittedJob, JsonNode, SubmittedJob>? complete,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        _keys.GetRequired(_provider);
+        var body = await InputFileWriter.ApplyAsync(request, upload, cancellationToken);
+        using var message = Authorized(HttpMethod.Post, url, body);
+        var answer = await SubmitOnceAsync(message, request.Endpoint, request.IdempotencyKey, cancellationToken);
+        var id = JsonRead.String(answer, idField);
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new SubmitOutcomeUnknownException(_provider, request.Endpoint, $"{VendorNames.Of(_provider)}'s answer has no {idField}", request.IdempotencyKey);
+        }
+
+        var job = new SubmittedJob(_provider, request.Endpoint, id, _time.GetUtcNow());
+        job = complete?.Invoke(job, answer) ?? job;
+        ProvidersLog.Submitted(_logger, _provider, request.Endpoint, id, job.QueuePosition, request.IdempotencyKey);
+        return job;
+    }
+
+    /// <summary>An authorized, retried GET (a job's status or result) read as JSON.</summary>
+    public async Task<JsonNode> GetJsonAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var message = Authorized(HttpMethod.Get, url);
+        return await SendJsonAsync(message, cancellationToken);
+    }
+
+    /// <summary>An authorized, retried POST of a JSON body (an upload's first step) read as JSON.</summary>
+    public async Task<JsonNode> PostJsonAsync(Uri url, JsonNode body, CancellationToken cancellationToken)
+    {
+        using var message = Authorized(HttpMethod.Post, url, body);
+        return await SendJsonAsync(message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks the vendor to cancel a job with an authorized <paramref name="method"/> on <paramref name="url"/> (with
+    /// <paramref name="accept"/> in place of the usual Accept when given). <paramref name="outcomeOf"/> reads the vendor's
+    /// answer; null means it is an error, mapped like any other.
+    /// </summary>
+    public async Task<CancelOutcome> CancelAsync(
+        SubmittedJob job,
+        HttpMethod method,
+        Uri url,
+        string? accept,
+        Func<VendorResponse, CancelOutcome?> outcomeOf,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        using var message = Authorized(method, url);
+        if (accept is not null)
+        {
+            message.Headers.Accept.Clear();
+            message.Headers.Accept.ParseAdd(accept);
+        }
+
+        var answer = await SendForAnswerAsync(message, cancellationToken);
+        var outcome = outcomeOf(answer) ?? throw ErrorFrom(answer);
+        ProvidersLog.Canceled(_logger, _provider, job.RequestId, outcome);
+        return outcome;
+    }
+
+    /// <summary>A finished job's outputs, or a failure when the vendor says it finished without any.</summary>
+    public HostedJobStatus Succeeded(IReadOnlyList<HostedOutput> outputs, string noOutput) =>
+        outputs.Count > 0
+            ? new SucceededStatus(outputs)
+            : new FailedStatus(FailureMessages.Failure(_provider, VendorErrorCategory.BadResponse, noOutput));
+
+    /// <summary>A job the vendor reports as failed, with its failure code and reason.</summary>
+    public FailedStatus Failed(VendorErrorCategory category, string? code, string? reason) =>
+        new(FailureMessages.Failure(_provider, category, reason ?? code, code));
+
+    /// <summary>A status word the client does not know (or none): the answer cannot be read.</summary>
+    public HostedProviderException UnknownStatus(string? status, string what) =>
+        BadResponse(status is null ? $"the {what} has no status" : $"unknown {what} status '{status}'");
 
     /// <summary>Sends a retried call and returns its JSON body; vendor errors become <see cref="HostedProviderException"/>.</summary>
     public async Task<JsonNode> SendJsonAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -77,7 +188,7 @@ internal sealed class VendorTransport
     /// outcome open — no answer in time, a lost connection, 5xx, an unreadable 2xx — is a
     /// <see cref="SubmitOutcomeUnknownException"/>. Only a 429 (the vendor did not take the request) is retried.
     /// </summary>
-    public async Task<JsonNode> SubmitAsync(HttpRequestMessage request, string endpoint, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<JsonNode> SubmitOnceAsync(HttpRequestMessage request, string endpoint, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var client = _httpClients.CreateClient(HttpClientNames.Submit);
         HttpResponseMessage response;
@@ -148,6 +259,8 @@ internal sealed class VendorTransport
     /// </summary>
     public async Task<FetchedMedia> DownloadAsync(HostedOutput output, Stream destination, ExpectedMedia expected, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(destination);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.DownloadTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, output.Url);

@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Previz.Providers.Configuration;
-using Previz.Providers.Errors;
 using Previz.Providers.Hosting;
 using Previz.Providers.Http;
 
@@ -28,8 +26,6 @@ public sealed class LumaClient : IHostedVideoClient
 
     private readonly LumaOptions _options;
     private readonly VendorTransport _transport;
-    private readonly TimeProvider _time;
-    private readonly ILogger<LumaClient> _logger;
 
     /// <summary>Creates the client (normally through <c>AddPrevizProviders</c>).</summary>
     public LumaClient(
@@ -43,16 +39,14 @@ public sealed class LumaClient : IHostedVideoClient
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpOptions);
         _options = options.Value;
-        _time = time;
-        _logger = logger;
-        _transport = new VendorTransport(httpClients, keys, httpOptions.Value, logger, Luma, LumaErrors.Map);
+        _transport = new VendorTransport(httpClients, keys, httpOptions.Value, time, logger, Luma, Authorize, LumaErrors.Map);
     }
 
     /// <inheritdoc />
     public HostedProvider Provider => Luma;
 
     /// <inheritdoc />
-    public async Task<SubmittedJob> SubmitAsync(HostedRequest request, CancellationToken cancellationToken)
+    public Task<SubmittedJob> SubmitAsync(HostedRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Endpoint) || request.Endpoint.StartsWith('/') || request.Endpoint.Contains("..", StringComparison.Ordinal) || request.Endpoint.Contains("://", StringComparison.Ordinal))
@@ -60,81 +54,47 @@ public sealed class LumaClient : IHostedVideoClient
             throw new ArgumentException($"'{request.Endpoint}' is not a Luma path (e.g. generations).", nameof(request));
         }
 
-        var key = _transport.Keys.GetRequired(Luma);
-        if (request.Files.Any(f => f.Transport == InputFileTransport.Upload))
-        {
-            throw new ArgumentException("Luma inputs go inline (InputFileTransport.Base64 into {data, media_type}, or DataUri); Previz does not upload to Luma's Files API.", nameof(request));
-        }
-
-        var body = await InputFileWriter.ApplyAsync(request, (_, _) => throw new InvalidOperationException(), cancellationToken);
-        using var message = new HttpRequestMessage(HttpMethod.Post, Url(request.Endpoint)) { Content = JsonContent.Create(body) };
-        Authorize(message, key);
-        var answer = await _transport.SubmitAsync(message, request.Endpoint, request.IdempotencyKey, cancellationToken);
-        var id = JsonRead.String(answer, "id");
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw new SubmitOutcomeUnknownException(Luma, request.Endpoint, "Luma's answer has no generation id", request.IdempotencyKey);
-        }
-
-        ProvidersLog.Submitted(_logger, Luma, request.Endpoint, id, null, request.IdempotencyKey);
-        return new SubmittedJob(Luma, request.Endpoint, id, _time.GetUtcNow());
+        return _transport.SubmitAsync(request, Url(request.Endpoint), "id", NoUpload, null, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<HostedJobStatus> GetStatusAsync(SubmittedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var key = _transport.Keys.GetRequired(Luma);
-        using var message = new HttpRequestMessage(HttpMethod.Get, GenerationUrl(job));
-        Authorize(message, key);
-        var generation = await _transport.SendJsonAsync(message, cancellationToken);
+        var generation = await _transport.GetJsonAsync(GenerationUrl(job), cancellationToken);
         var state = JsonRead.String(generation, "state");
-        switch (state)
+        return state switch
         {
-            case "queued":
-                return new QueuedStatus(null);
-            case "dreaming" or "processing":
-                return new RunningStatus(null, []);
-            case "completed":
-                var outputs = Outputs(generation);
-                return outputs.Count > 0
-                    ? new SucceededStatus(outputs)
-                    : new FailedStatus(FailureMessages.Failure(Luma, VendorErrorCategory.BadResponse, "the generation completed without output"));
-            case "failed":
-                var code = JsonRead.String(generation, "failure_code");
-                var reason = JsonRead.String(generation, "failure_reason");
-                return new FailedStatus(FailureMessages.Failure(Luma, LumaErrors.CategoryOfFailureCode(code), reason ?? code, code));
-            default:
-                throw _transport.BadResponse(state is null ? "the generation has no state" : $"unknown generation state '{state}'");
-        }
+            "queued" => new QueuedStatus(null),
+            "dreaming" or "processing" => new RunningStatus(null, []),
+            "completed" => _transport.Succeeded(Outputs(generation), "the generation completed without output"),
+            "failed" when JsonRead.String(generation, "failure_code") is var code =>
+                _transport.Failed(LumaErrors.CategoryOfFailureCode(code), code, JsonRead.String(generation, "failure_reason")),
+            _ => throw _transport.UnknownStatus(state, "generation"),
+        };
     }
 
     /// <inheritdoc />
-    public Task<FetchedMedia> FetchResultAsync(HostedOutput output, Stream destination, ExpectedMedia expected, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(destination);
-        return _transport.DownloadAsync(output, destination, expected, cancellationToken);
-    }
+    public Task<FetchedMedia> FetchResultAsync(HostedOutput output, Stream destination, ExpectedMedia expected, CancellationToken cancellationToken) =>
+        _transport.DownloadAsync(output, destination, expected, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<CancelOutcome> CancelAsync(SubmittedJob job, CancellationToken cancellationToken)
+    public Task<CancelOutcome> CancelAsync(SubmittedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var key = _transport.Keys.GetRequired(Luma);
-        using var message = new HttpRequestMessage(HttpMethod.Delete, GenerationUrl(job));
-        Authorize(message, key);
-        var answer = await _transport.SendForAnswerAsync(message, cancellationToken);
-        var outcome = answer.Status switch
+        return _transport.CancelAsync(job, HttpMethod.Delete, GenerationUrl(job), null, answer => answer.Status switch
         {
             >= 200 and < 300 => CancelOutcome.Requested,
             404 when answer.Json is not null && JsonRead.String(answer.Json, "detail") is { } d && d.Contains("not found", StringComparison.OrdinalIgnoreCase) => CancelOutcome.NotFound,
             404 or 405 or 501 => CancelOutcome.NotSupported,
-            _ => throw _transport.ErrorFrom(answer),
-        };
-        ProvidersLog.Canceled(_logger, Luma, job.RequestId, outcome);
-        return outcome;
+            _ => null,
+        }, cancellationToken);
     }
+
+    private static Task<string> NoUpload(HostedInputFile file, CancellationToken cancellationToken) =>
+        throw new ArgumentException(
+            $"Luma inputs go inline (InputFileTransport.Base64 into {{data, media_type}}, or DataUri); Previz does not upload {file.Name} to Luma's Files API.",
+            nameof(file));
 
     private static List<HostedOutput> Outputs(JsonNode generation)
     {

@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Previz.Providers.Configuration;
-using Previz.Providers.Errors;
 using Previz.Providers.Hosting;
 using Previz.Providers.Http;
 
@@ -32,7 +30,6 @@ public sealed class RunwayClient : IHostedVideoClient
 
     private readonly RunwayOptions _options;
     private readonly VendorTransport _transport;
-    private readonly TimeProvider _time;
     private readonly ILogger<RunwayClient> _logger;
 
     /// <summary>Creates the client (normally through <c>AddPrevizProviders</c>).</summary>
@@ -47,16 +44,15 @@ public sealed class RunwayClient : IHostedVideoClient
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpOptions);
         _options = options.Value;
-        _time = time;
         _logger = logger;
-        _transport = new VendorTransport(httpClients, keys, httpOptions.Value, logger, Runway, RunwayErrors.Map);
+        _transport = new VendorTransport(httpClients, keys, httpOptions.Value, time, logger, Runway, Authorize, RunwayErrors.Map);
     }
 
     /// <inheritdoc />
     public HostedProvider Provider => Runway;
 
     /// <inheritdoc />
-    public async Task<SubmittedJob> SubmitAsync(HostedRequest request, CancellationToken cancellationToken)
+    public Task<SubmittedJob> SubmitAsync(HostedRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Endpoint) || request.Endpoint.Contains('/', StringComparison.Ordinal) || request.Endpoint.Contains("..", StringComparison.Ordinal))
@@ -64,92 +60,52 @@ public sealed class RunwayClient : IHostedVideoClient
             throw new ArgumentException($"'{request.Endpoint}' is not a Runway task endpoint (e.g. image_to_video).", nameof(request));
         }
 
-        var key = _transport.Keys.GetRequired(Runway);
-        var body = await InputFileWriter.ApplyAsync(request, (file, ct) => UploadAsync(file, key, ct), cancellationToken);
-        using var message = new HttpRequestMessage(HttpMethod.Post, Url($"v1/{request.Endpoint}")) { Content = JsonContent.Create(body) };
-        Authorize(message, key);
-        var answer = await _transport.SubmitAsync(message, request.Endpoint, request.IdempotencyKey, cancellationToken);
-        var id = JsonRead.String(answer, "id");
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw new SubmitOutcomeUnknownException(Runway, request.Endpoint, "Runway's answer has no task id", request.IdempotencyKey);
-        }
-
-        ProvidersLog.Submitted(_logger, Runway, request.Endpoint, id, null, request.IdempotencyKey);
-        return new SubmittedJob(Runway, request.Endpoint, id, _time.GetUtcNow());
+        return _transport.SubmitAsync(request, Url($"v1/{request.Endpoint}"), "id", UploadAsync, null, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<HostedJobStatus> GetStatusAsync(SubmittedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var key = _transport.Keys.GetRequired(Runway);
-        using var message = new HttpRequestMessage(HttpMethod.Get, TaskUrl(job));
-        Authorize(message, key);
-        var task = await _transport.SendJsonAsync(message, cancellationToken);
+        var task = await _transport.GetJsonAsync(TaskUrl(job), cancellationToken);
         var status = JsonRead.String(task, "status");
-        switch (status)
+        return status switch
         {
-            case "PENDING":
-                return new QueuedStatus(null);
-            case "THROTTLED":
-                return new QueuedStatus(null, Throttled: true);
-            case "RUNNING":
-                return new RunningStatus(JsonRead.Double(task, "progress") is { } p ? Math.Clamp(p, 0, 1) : null, []);
-            case "SUCCEEDED":
-                var outputs = task is JsonObject obj && obj["output"] is JsonArray output
+            "PENDING" => new QueuedStatus(null),
+            "THROTTLED" => new QueuedStatus(null, Throttled: true),
+            "RUNNING" => new RunningStatus(JsonRead.Double(task, "progress") is { } p ? Math.Clamp(p, 0, 1) : null, []),
+            "SUCCEEDED" => _transport.Succeeded(
+                task is JsonObject obj && obj["output"] is JsonArray output
                     ? output.Select(JsonRead.Text).Where(u => Uri.TryCreate(u, UriKind.Absolute, out _)).Select(u => new HostedOutput(new Uri(u!))).ToList()
-                    : [];
-                return outputs.Count > 0
-                    ? new SucceededStatus(outputs)
-                    : new FailedStatus(FailureMessages.Failure(Runway, VendorErrorCategory.BadResponse, "the task succeeded without output"));
-            case "FAILED":
-                var code = JsonRead.String(task, "failureCode");
-                var reason = JsonRead.String(task, "failure");
-                return new FailedStatus(FailureMessages.Failure(Runway, RunwayErrors.CategoryOfFailureCode(code), reason ?? code, code));
-            case "CANCELLED":
-                return new CanceledStatus();
-            default:
-                throw _transport.BadResponse(status is null ? "the task has no status" : $"unknown task status '{status}'");
-        }
+                    : [],
+                "the task succeeded without output"),
+            "FAILED" when JsonRead.String(task, "failureCode") is var code =>
+                _transport.Failed(RunwayErrors.CategoryOfFailureCode(code), code, JsonRead.String(task, "failure")),
+            "CANCELLED" => new CanceledStatus(),
+            _ => throw _transport.UnknownStatus(status, "task"),
+        };
     }
 
     /// <inheritdoc />
-    public Task<FetchedMedia> FetchResultAsync(HostedOutput output, Stream destination, ExpectedMedia expected, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(destination);
-        return _transport.DownloadAsync(output, destination, expected, cancellationToken);
-    }
+    public Task<FetchedMedia> FetchResultAsync(HostedOutput output, Stream destination, ExpectedMedia expected, CancellationToken cancellationToken) =>
+        _transport.DownloadAsync(output, destination, expected, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<CancelOutcome> CancelAsync(SubmittedJob job, CancellationToken cancellationToken)
+    public Task<CancelOutcome> CancelAsync(SubmittedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var key = _transport.Keys.GetRequired(Runway);
-        using var message = new HttpRequestMessage(HttpMethod.Delete, TaskUrl(job));
-        Authorize(message, key);
-        message.Headers.Accept.Clear();
-        message.Headers.Accept.ParseAdd("*/*");
-        var answer = await _transport.SendForAnswerAsync(message, cancellationToken);
-        var outcome = answer.Status switch
+        // The SDK accepts any type here: the delete answers 204 without a body (resources/tasks.py delete).
+        return _transport.CancelAsync(job, HttpMethod.Delete, TaskUrl(job), "*/*", answer => answer.Status switch
         {
             >= 200 and < 300 => CancelOutcome.Requested,
             404 => CancelOutcome.NotFound,
-            _ => throw _transport.ErrorFrom(answer),
-        };
-        ProvidersLog.Canceled(_logger, Runway, job.RequestId, outcome);
-        return outcome;
+            _ => null,
+        }, cancellationToken);
     }
 
-    private async Task<string> UploadAsync(HostedInputFile file, string key, CancellationToken cancellationToken)
+    private async Task<string> UploadAsync(HostedInputFile file, CancellationToken cancellationToken)
     {
-        using var create = new HttpRequestMessage(HttpMethod.Post, Url("v1/uploads"))
-        {
-            Content = JsonContent.Create(new JsonObject { ["filename"] = file.Name, ["type"] = "ephemeral" }),
-        };
-        Authorize(create, key);
-        var answer = await _transport.SendJsonAsync(create, cancellationToken);
+        var answer = await _transport.PostJsonAsync(Url("v1/uploads"), new JsonObject { ["filename"] = file.Name, ["type"] = "ephemeral" }, cancellationToken);
         var uploadUrl = JsonRead.AbsoluteUri(answer, "uploadUrl");
         var runwayUri = JsonRead.String(answer, "runwayUri");
         if (uploadUrl is null || string.IsNullOrEmpty(runwayUri))

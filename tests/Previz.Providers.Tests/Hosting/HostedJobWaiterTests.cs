@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Previz.Providers.Hosting;
-using Previz.Providers.Tests.Fal;
 using Previz.Providers.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Providers.Tests.Hosting;
 
@@ -11,9 +11,8 @@ public sealed class HostedJobWaiterTests
     public async Task A_vendor_that_never_finishes_ends_in_a_timed_out_failure_and_a_cancel()
     {
         await using var harness = await ProviderHarness.StartAsync();
-        var script = new FalScript(harness.Vendor);
-        script.Statuses.Add(() => FalScript.InProgress("still going"));
-        var job = await harness.Fal.SubmitAsync(new HostedRequest(HostedProvider.Fal, FalScript.Endpoint, new JsonObject { ["prompt"] = "x" }), CancellationToken.None);
+        harness.Vendor.Statuses.Add(() => FalReplies.InProgress("still going"));
+        var job = await harness.Fal.SubmitAsync(new HostedRequest(HostedProvider.Fal, ProviderHarness.FalEndpoint, new JsonObject { ["prompt"] = "x" }), CancellationToken.None);
         var seen = new List<HostedJobStatus>();
 
         var status = await harness.Waiter.WaitAsync(
@@ -26,25 +25,24 @@ public sealed class HostedJobWaiterTests
 
         var failed = Assert.IsType<FailedStatus>(status);
         Assert.Equal(VendorErrorCategory.TimedOut, failed.Failure.Category);
-        Assert.Contains($"request {FalScript.RequestId} did not finish within", failed.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"request {ProviderHarness.FalRequestId} did not finish within", failed.Failure.Message, StringComparison.Ordinal);
         Assert.Contains("asked the vendor to cancel it", failed.Failure.Message, StringComparison.Ordinal);
         Assert.InRange(seen.Count, 3, 41);
         Assert.All(seen, s => Assert.IsType<RunningStatus>(s));
-        Assert.Single(harness.Vendor.RequestsTo("PUT", FalScript.AppPath + "/cancel"));
+        Assert.Single(harness.Vendor.RequestsTo("PUT", ProviderHarness.FalAppPath + "/cancel"));
     }
 
     [Fact]
     public async Task Waiting_returns_the_success_once_the_queue_finishes()
     {
         await using var harness = await ProviderHarness.StartAsync();
-        var script = new FalScript(harness.Vendor);
-        script.Statuses.AddRange([() => FalScript.Queued(1), () => FalScript.InProgress(), FalScript.Completed]);
-        var job = await harness.Fal.SubmitAsync(new HostedRequest(HostedProvider.Fal, FalScript.Endpoint, new JsonObject { ["prompt"] = "x" }), CancellationToken.None);
+        harness.Vendor.Statuses.AddRange([() => FalReplies.Queued(1), () => FalReplies.InProgress(), FalReplies.Completed]);
+        var job = await harness.Fal.SubmitAsync(new HostedRequest(HostedProvider.Fal, ProviderHarness.FalEndpoint, new JsonObject { ["prompt"] = "x" }), CancellationToken.None);
 
         var status = await harness.Waiter.WaitAsync(harness.Fal, job, new JobWaitOptions { PollInterval = TimeSpan.FromMilliseconds(20) }, null, CancellationToken.None);
 
         Assert.IsType<SucceededStatus>(status);
-        Assert.Empty(harness.Vendor.RequestsTo("PUT", FalScript.AppPath + "/cancel"));
+        Assert.Empty(harness.Vendor.RequestsTo("PUT", ProviderHarness.FalAppPath + "/cancel"));
     }
 
     private sealed class SynchronousProgress(Action<HostedJobStatus> report) : IProgress<HostedJobStatus>

@@ -1,6 +1,7 @@
 using Previz.Providers.Hosting;
 using Previz.Providers.Http;
 using Previz.Providers.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Providers.Tests.Hosting;
 

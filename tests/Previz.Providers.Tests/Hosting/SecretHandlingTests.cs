@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Previz.Providers.Errors;
 using Previz.Providers.Hosting;
-using Previz.Providers.Tests.Fal;
 using Previz.Providers.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Providers.Tests.Hosting;
 
@@ -13,9 +13,8 @@ public sealed class SecretHandlingTests
     {
         await using var harness = await ProviderHarness.StartAsync();
         var texts = new List<string>();
-        var script = new FalScript(harness.Vendor);
-        script.Statuses.AddRange([() => FalScript.Queued(1), () => FalScript.InProgress("using key " + ProviderHarness.FalKey), FalScript.Completed]);
-        var request = new HostedRequest(HostedProvider.Fal, FalScript.Endpoint, new JsonObject { ["prompt"] = "x" })
+        harness.Vendor.Statuses.AddRange([() => FalReplies.Queued(1), () => FalReplies.InProgress("using key " + ProviderHarness.FalKey), FalReplies.Completed]);
+        var request = new HostedRequest(HostedProvider.Fal, ProviderHarness.FalEndpoint, new JsonObject { ["prompt"] = "x" })
         {
             Files = [new HostedInputFile("a.png", "image/png", Media.Png(), "/image_url", InputFileTransport.DataUri)],
             IdempotencyKey = "job-7",
@@ -31,15 +30,15 @@ public sealed class SecretHandlingTests
         }
 
         // Vendors that echo the key back in errors, on every vendor and every path.
-        script.Submit = _ => Reply.Json(401, new JsonObject { ["detail"] = $"Key {ProviderHarness.FalKey} is not valid" });
+        harness.Vendor.Answer("POST", ProviderHarness.FalSubmitPath, _ => Reply.Json(401, new JsonObject { ["detail"] = $"Key {ProviderHarness.FalKey} is not valid" }));
         texts.Add((await Assert.ThrowsAsync<HostedProviderException>(() => harness.Fal.SubmitAsync(request, CancellationToken.None))).ToString());
-        script.Submit = _ => Reply.Text(502, "bad gateway for " + ProviderHarness.FalKey);
+        harness.Vendor.Answer("POST", ProviderHarness.FalSubmitPath, _ => Reply.Text(502, "bad gateway for " + ProviderHarness.FalKey));
         texts.Add((await Assert.ThrowsAsync<SubmitOutcomeUnknownException>(() => harness.Fal.SubmitAsync(request, CancellationToken.None))).ToString());
-        script.Statuses.Clear();
-        script.Statuses.Add(() => Reply.Text(200, "not json " + ProviderHarness.FalKey, "application/json"));
+        harness.Vendor.Statuses.Clear();
+        harness.Vendor.Statuses.Add(() => Reply.Text(200, "not json " + ProviderHarness.FalKey, "application/json"));
         texts.Add((await Assert.ThrowsAsync<HostedProviderException>(() => harness.Fal.GetStatusAsync(job, CancellationToken.None))).ToString());
-        script.Statuses.Clear();
-        script.Statuses.Add(() => Reply.Json(403, new JsonObject { ["detail"] = "forbidden " + ProviderHarness.RunwayKey + " " + ProviderHarness.LumaKey }));
+        harness.Vendor.Statuses.Clear();
+        harness.Vendor.Statuses.Add(() => Reply.Json(403, new JsonObject { ["detail"] = "forbidden " + ProviderHarness.RunwayKey + " " + ProviderHarness.LumaKey }));
         texts.Add((await Assert.ThrowsAsync<HostedProviderException>(() => harness.Fal.GetStatusAsync(job, CancellationToken.None))).ToString());
         harness.Vendor.Handle(_ => Reply.Json(400, new JsonObject { ["error"] = "promptText invalid for " + ProviderHarness.RunwayKey }));
         texts.Add((await Assert.ThrowsAsync<HostedProviderException>(() => harness.Runway.SubmitAsync(new HostedRequest(HostedProvider.Runway, "image_to_video", new JsonObject()), CancellationToken.None))).ToString());

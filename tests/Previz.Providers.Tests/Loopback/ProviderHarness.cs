@@ -6,6 +6,7 @@ using Previz.Providers.Fal;
 using Previz.Providers.Hosting;
 using Previz.Providers.Luma;
 using Previz.Providers.Runway;
+using Previz.Testing;
 
 namespace Previz.Providers.Tests.Loopback;
 
@@ -15,6 +16,20 @@ public sealed class ProviderHarness : IAsyncDisposable
     public const string FalKey = "fal-test-key-0123456789abcdef";
     public const string RunwayKey = "key_runway_test_fedcba9876543210";
     public const string LumaKey = "luma-test-key-5566778899";
+
+    /// <summary>Kling 2.1 Pro image-to-video: an endpoint id with a path below owner/app, as most fal ids have.</summary>
+    public const string FalEndpoint = "fal-ai/kling-video/v2.1/pro/image-to-video";
+
+    /// <summary>The id the vendor gives every submit in these tests.</summary>
+    public const string FalRequestId = "764cabcf-b745-4b3e-ae38-1200304cf45b";
+
+    /// <summary>Where fal's answers put the request: under owner/app only.</summary>
+    public const string FalAppPath = "/queue/fal-ai/kling-video/requests/" + FalRequestId;
+
+    public const string FalSubmitPath = "/queue/" + FalEndpoint;
+
+    /// <summary>Where the vendor serves the request's result file.</summary>
+    public const string FalMediaPath = "/files/" + FalRequestId + ".mp4";
 
     private readonly ServiceProvider _services;
 
@@ -43,16 +58,13 @@ public sealed class ProviderHarness : IAsyncDisposable
     public static async Task<ProviderHarness> StartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
         var vendor = await LoopbackVendor.StartAsync();
-        var root = vendor.BaseUri.AbsoluteUri.TrimEnd('/');
-        var settings = new Dictionary<string, string?>
+        vendor.NewRequestId = () => FalRequestId;
+        vendor.QueuePosition = 3;
+        var settings = new Dictionary<string, string?>(vendor.ProviderSettings)
         {
             ["FAL_KEY"] = FalKey,
             ["RUNWAYML_API_SECRET"] = RunwayKey,
             ["LUMAAI_API_KEY"] = LumaKey,
-            ["Providers:Fal:QueueUrl"] = $"{root}/queue",
-            ["Providers:Fal:StorageUrl"] = $"{root}/rest",
-            ["Providers:Runway:BaseUrl"] = $"{root}/runway",
-            ["Providers:Luma:BaseUrl"] = $"{root}/luma/v1",
             // Generous enough for a loaded 2-core CI machine; tests of timeouts set their own.
             ["Providers:Http:AttemptTimeout"] = "00:00:05",
             ["Providers:Http:TotalTimeout"] = "00:00:20",

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Previz.Providers.Hosting;
 using Previz.Providers.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Providers.Tests.Luma;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Api;
 
@@ -60,11 +60,11 @@ public sealed class GenerationApiTests
     [Fact]
     public async Task A_hosted_job_is_submitted_once_polled_fetched_and_no_response_or_log_or_record_holds_the_key()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         await using var studio = await StudioFixture.StartAsync(
             "--Studio:AllowRawHostedRequests=true",
             $"--FAL_KEY={PlantedKey}",
-            $"--Providers:Fal:QueueUrl={fal.BaseUri}");
+            $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}");
         var scene = await studio.UploadStadiumAsync();
         var request = new JsonObject
         {
@@ -72,7 +72,7 @@ public sealed class GenerationApiTests
             ["shotId"] = "breakaway",
             ["mode"] = "wireframe-to-video",
             ["modelId"] = "test-video",
-            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = FakeFal.Endpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
+            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
         };
         var bodies = new List<string>();
         using var create = await studio.Client.PostAsJsonAsync("/api/generations", request);
@@ -107,15 +107,15 @@ public sealed class GenerationApiTests
     [Fact]
     public async Task Canceling_a_hosted_job_reaches_the_vendor_and_retry_makes_a_linked_attempt()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromMinutes(5);
-        await using var studio = await StudioFixture.StartAsync("--Studio:AllowRawHostedRequests=true", $"--FAL_KEY={PlantedKey}", $"--Providers:Fal:QueueUrl={fal.BaseUri}");
+        await using var studio = await StudioFixture.StartAsync("--Studio:AllowRawHostedRequests=true", $"--FAL_KEY={PlantedKey}", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}");
         var scene = await studio.UploadStadiumAsync();
         using var create = await studio.Client.PostAsJsonAsync("/api/generations", new JsonObject
         {
             ["sceneId"] = (string)scene["id"]!,
             ["modelId"] = "test-video",
-            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = FakeFal.Endpoint, ["body"] = new JsonObject { ["prompt"] = "x" } },
+            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "x" } },
         });
         var id = (string)(await create.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         await studio.WaitForAsync(id, g => (string)g["state"]! == "running", TimeSpan.FromSeconds(30));

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Previz.Rendering.Video;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Api;
 
@@ -16,12 +16,12 @@ public sealed class PipelineApiTests
     [Fact]
     public async Task A_kling_start_frame_generation_of_the_stadium_is_submitted_once_trimmed_to_the_shot_and_keeps_its_recipe_and_costs_without_the_key()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.FiveSecondMp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.FiveSecondMp4);
         fal.WorkTime = TimeSpan.FromSeconds(1);
         await using var studio = await StudioFixture.StartAsync(
             $"--FAL_KEY={PlantedKey}",
-            $"--Providers:Fal:QueueUrl={fal.BaseUri}",
-            $"--Providers:Fal:StorageUrl={fal.BaseUri}");
+            $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}",
+            $"--Providers:Fal:StorageUrl={fal.FalStorageUrl}");
         var scene = await studio.UploadStadiumAsync();
         var breakaway = scene["shots"]!.AsArray().Single(s => (string)s!["id"]! == "breakaway")!;
         var shotSeconds = (double)breakaway["duration"]!;

@@ -4,7 +4,7 @@ using Previz.Studio.Components.Visualizer;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 using GalleryPage = Previz.Studio.Components.Pages.Gallery;
 
 namespace Previz.Studio.Tests.Components;

@@ -1,22 +1,22 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Previz.Studio.Tests.Loopback;
 using Previz.Studio.Tests.Processes;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.EndToEnd;
 
 /// <summary>
 /// A real <c>previz serve</c> process on a free loopback port with its own data folder, the bundled samples loaded
 /// (<c>Studio:LoadSamples</c>; the stadium is uploaded through the API when the host does not load samples), and fal
-/// pointed at a loopback <see cref="FakeFal"/> with a dummy key. Killed, and its data folder removed, at the end.
+/// pointed at a loopback <see cref="LoopbackVendor"/> with a dummy key. Killed, and its data folder removed, at the end.
 /// </summary>
 public sealed class StudioServer : IAsyncLifetime
 {
     private readonly string _data = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "previz-e2e", Guid.NewGuid().ToString("N"));
-    private FakeFal? _fal;
+    private LoopbackVendor? _fal;
     private StudioProcess? _process;
 
-    public FakeFal Fal => _fal ?? throw new InvalidOperationException("Not started.");
+    public LoopbackVendor Fal => _fal ?? throw new InvalidOperationException("Not started.");
 
     public StudioProcess Process => _process ?? throw new InvalidOperationException("Not started.");
 
@@ -44,13 +44,13 @@ public sealed class StudioServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The vendor's clip is 5 s, Kling's shortest length: longer than the 4 s breakaway shot it is trimmed to.
-        _fal = await FakeFal.StartAsync(TestClip.FiveSecondMp4);
+        _fal = await LoopbackVendor.StartAsync(TestClip.FiveSecondMp4);
         var environment = new Dictionary<string, string>
         {
             ["PREVIZ_DATA"] = _data,
             ["FAL_KEY"] = "fal-e2e-dummy-key",
-            ["Providers__Fal__QueueUrl"] = _fal.BaseUri.ToString(),
-            ["Providers__Fal__StorageUrl"] = _fal.BaseUri.ToString(),
+            ["Providers__Fal__QueueUrl"] = _fal.FalQueueUrl.ToString(),
+            ["Providers__Fal__StorageUrl"] = _fal.FalStorageUrl.ToString(),
             ["Studio__LoadSamples"] = "true",
             ["Studio__SamplesFolder"] = System.IO.Path.Combine(RepositoryRoot.Path, "samples"),
             ["Studio__Jobs__PollingInterval"] = "00:00:00.250",

@@ -6,7 +6,7 @@ using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
 using Previz.Studio.Tests.Jobs;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Events;
 
@@ -66,8 +66,8 @@ public sealed class CrossProcessEventsTests
     [Fact]
     public async Task A_change_made_by_the_serving_process_itself_is_published_exactly_once()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
-        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}");
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
+        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}");
         var scene = await studio.UploadStadiumAsync();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var seen = new ConcurrentQueue<GenerationEvent>();

@@ -5,7 +5,7 @@ using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
 using Previz.Studio.Tests.Jobs;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Gallery;
 

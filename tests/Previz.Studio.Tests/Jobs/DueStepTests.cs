@@ -7,7 +7,7 @@ using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Jobs;
 
@@ -17,7 +17,7 @@ public sealed class DueStepTests
     [Fact]
     public async Task A_hosted_job_submits_once_polls_once_per_due_time_and_writes_no_hangfire_job_per_poll()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(3);
         // The recurring job runs every second: it must not add a status request to the ones that are due.
         await using var studio = await StartAsync(fal, "--Studio:Jobs:RecoverStepsAfter=00:00:00.600");
@@ -39,7 +39,7 @@ public sealed class DueStepTests
     [Fact]
     public async Task A_download_cut_off_midway_is_fetched_again_and_leaves_no_file_behind()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromMilliseconds(300);
         fal.DownloadsToCut = 1;
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:00:00.300");
@@ -55,7 +55,7 @@ public sealed class DueStepTests
     [Fact]
     public async Task A_new_job_is_submitted_while_every_slot_for_polls_and_downloads_is_taken()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromMilliseconds(300);
         var downloads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         fal.HoldDownloads = downloads.Task;
@@ -78,7 +78,7 @@ public sealed class DueStepTests
     [Fact]
     public async Task A_poll_is_run_by_the_recurring_job_once_it_is_due_and_only_once()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         // Polls 10 minutes apart; the test makes one due now.
         await using var studio = await StartAsync(
@@ -98,7 +98,7 @@ public sealed class DueStepTests
     [Fact]
     public async Task Runs_of_the_recurring_job_at_the_same_time_ask_the_vendor_once_per_due_poll()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         var id = await CreateSubmittedAsync(studio);
@@ -127,7 +127,7 @@ public sealed class DueStepTests
     [Fact]
     public async Task A_submit_that_throws_is_retried_by_hangfire_and_succeeds_once_the_cause_is_gone()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         await using var studio = await StartAsync(fal);
         var scene = await studio.UploadStadiumAsync();
         // A stored request the step cannot read: it throws without changing the record, as a fault would.
@@ -153,7 +153,7 @@ public sealed class DueStepTests
     [Fact]
     public async Task A_cancel_is_acted_on_even_when_the_next_poll_is_not_due()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromHours(1);
         await using var studio = await StartAsync(fal, "--Studio:Jobs:FirstStatusDelay=00:10:00", "--Studio:Jobs:MaxStatusDelay=00:10:00");
         var id = await CreateAsync(studio);
@@ -166,11 +166,11 @@ public sealed class DueStepTests
     }
 
     /// <summary>A studio whose hosted jobs go to <paramref name="fal"/>, with <paramref name="settings"/> on top.</summary>
-    private static Task<StudioFixture> StartAsync(FakeFal fal, params string[] settings) =>
+    private static Task<StudioFixture> StartAsync(LoopbackVendor fal, params string[] settings) =>
         StudioFixture.StartAsync([.. FalSettings(fal), .. settings]);
 
-    private static string[] FalSettings(FakeFal fal) =>
-        ["--Studio:AllowRawHostedRequests=true", "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}"];
+    private static string[] FalSettings(LoopbackVendor fal) =>
+        ["--Studio:AllowRawHostedRequests=true", "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}"];
 
     /// <summary>A job that is running at the vendor, its submit step over (its lease given back).</summary>
     private static async Task<Guid> CreateSubmittedAsync(StudioFixture studio)
@@ -190,7 +190,7 @@ public sealed class DueStepTests
             ["shotId"] = "breakaway",
             ["mode"] = "wireframe-to-video",
             ["modelId"] = "test-video",
-            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = FakeFal.Endpoint, ["body"] = new JsonObject { ["prompt"] = "x" } },
+            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "x" } },
         });
         var body = await create.Content.ReadFromJsonAsync<JsonObject>();
         return Guid.Parse((string)body!["id"]!);

@@ -5,7 +5,7 @@ using Previz.Providers.Hosting;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Jobs;
 
@@ -14,7 +14,7 @@ internal static class HandMadeRecords
 {
     /// <summary>The fake vendor's request for the stadium's breakaway shot, as the API stores it.</summary>
     public static string FalRequestJson() =>
-        JsonSerializer.Serialize(new StoredHostedRequest(HostedProvider.Fal, FakeFal.Endpoint, new JsonObject { ["prompt"] = "x" }), StudioJson.Options);
+        JsonSerializer.Serialize(new StoredHostedRequest(HostedProvider.Fal, LoopbackVendor.FalEndpoint, new JsonObject { ["prompt"] = "x" }), StudioJson.Options);
 
     /// <summary>Adds a hosted generation of the uploaded <paramref name="scene"/>; <paramref name="shape"/> sets the rest.</summary>
     public static async Task<Guid> AddHostedAsync(StudioFixture studio, JsonObject scene, GenerationState state, Action<GenerationRecord> shape)

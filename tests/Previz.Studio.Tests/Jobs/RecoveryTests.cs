@@ -7,7 +7,7 @@ using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
 using Previz.Studio.Tests.Events;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Jobs;
 
@@ -16,8 +16,8 @@ public sealed class RecoveryTests
     [Fact]
     public async Task A_job_that_died_while_submitting_is_marked_for_the_user_and_never_submitted_again()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
-        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}");
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
+        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}");
         var scene = await studio.UploadStadiumAsync();
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Submitting, g =>
         {
@@ -38,9 +38,9 @@ public sealed class RecoveryTests
     [Fact]
     public async Task A_job_held_by_a_live_worker_is_not_run_by_a_second_delivery()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         await using var studio = await StudioFixture.StartAsync(
-            "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}", "--Studio:Jobs:RecoverStepsAfter=00:00:05");
+            "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}", "--Studio:Jobs:RecoverStepsAfter=00:00:05");
         var scene = await studio.UploadStadiumAsync();
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, g =>
         {
@@ -64,9 +64,9 @@ public sealed class RecoveryTests
     [Fact]
     public async Task A_queued_job_whose_hangfire_job_was_lost_is_submitted_once_by_the_recurring_job()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         await using var studio = await StudioFixture.StartAsync(
-            "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.BaseUri}", "--Studio:Jobs:RecoverStepsAfter=00:00:02");
+            "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}", "--Studio:Jobs:RecoverStepsAfter=00:00:02");
         var scene = await studio.UploadStadiumAsync();
         // Written without its Hangfire job, as a power cut after the commit would leave it.
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, _ => { });

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Processes;
 
@@ -9,14 +9,14 @@ public sealed class CrashTests
     [Fact]
     public async Task After_SIGKILL_mid_job_a_restarted_server_finishes_both_jobs_and_the_vendor_saw_one_submit()
     {
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(8);
         var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
         var environment = new Dictionary<string, string>
         {
             ["PREVIZ_DATA"] = data,
             ["FAL_KEY"] = "fal-crash-test-key",
-            ["Providers__Fal__QueueUrl"] = fal.BaseUri.ToString(),
+            ["Providers__Fal__QueueUrl"] = fal.FalQueueUrl.ToString(),
             ["Studio__AllowRawHostedRequests"] = "true",
             ["Studio__Jobs__Lease"] = "00:00:03",
             ["Studio__Jobs__InvisibilityTimeout"] = "00:00:05",
@@ -39,7 +39,7 @@ public sealed class CrashTests
                 ["sceneId"] = sceneId,
                 ["shotId"] = "breakaway",
                 ["modelId"] = "test-video",
-                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = FakeFal.Endpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
+                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
             });
             hostedId = (string)(await hosted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Previz.Studio.Tests.Loopback;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Processes;
 
@@ -11,14 +11,14 @@ public sealed class MediaCrashTests
     public async Task A_server_killed_during_a_jobs_media_work_finishes_that_job_after_the_restart_and_the_vendor_saw_one_submit()
     {
         // 6 s of busy 1080p for a 4 s shot: the finisher re-encodes it, seconds of ffmpeg work to be caught in.
-        await using var fal = await FakeFal.StartAsync(TestClip.FullHdMp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.FullHdMp4);
         fal.WorkTime = TimeSpan.FromSeconds(1);
         var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
         var environment = new Dictionary<string, string>
         {
             ["PREVIZ_DATA"] = data,
             ["FAL_KEY"] = "fal-media-crash-test-key",
-            ["Providers__Fal__QueueUrl"] = fal.BaseUri.ToString(),
+            ["Providers__Fal__QueueUrl"] = fal.FalQueueUrl.ToString(),
             ["Studio__AllowRawHostedRequests"] = "true",
             ["Studio__Jobs__Lease"] = "00:00:03",
             ["Studio__Jobs__FirstStatusDelay"] = "00:00:00.500",
@@ -36,7 +36,7 @@ public sealed class MediaCrashTests
                 ["sceneId"] = sceneId,
                 ["shotId"] = "breakaway",
                 ["modelId"] = "test-video",
-                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = FakeFal.Endpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
+                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
             });
             id = Guid.Parse((string)(await hosted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Previz.Studio.Tests.Loopback;
 using Previz.Studio.Tests.Processes;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.ScaleOut;
 
@@ -14,7 +14,7 @@ public sealed partial class ScaleOutTests
     {
         await using var postgres = await PostgresServer.StartAsync();
         var database = await postgres.CreateDatabaseAsync();
-        await using var fal = await FakeFal.StartAsync(TestClip.Mp4);
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(4);
         var shared = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
         var environment = new Dictionary<string, string>
@@ -22,7 +22,7 @@ public sealed partial class ScaleOutTests
             ["PREVIZ_DATA"] = shared,
             ["PREVIZ_DATABASE"] = database,
             ["FAL_KEY"] = "fal-scale-out-key",
-            ["Providers__Fal__QueueUrl"] = fal.BaseUri.ToString(),
+            ["Providers__Fal__QueueUrl"] = fal.FalQueueUrl.ToString(),
             ["Studio__AllowRawHostedRequests"] = "true",
             ["Studio__Jobs__Lease"] = "00:00:10",
             ["Studio__Jobs__InvisibilityTimeout"] = "00:00:05",
@@ -52,7 +52,7 @@ public sealed partial class ScaleOutTests
                 ["sceneId"] = sceneId,
                 ["shotId"] = "breakaway",
                 ["modelId"] = "test-video",
-                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = FakeFal.Endpoint, ["body"] = new JsonObject { ["prompt"] = $"job-{i}" } },
+                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = $"job-{i}" } },
             });
             ids.Add((string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
         }

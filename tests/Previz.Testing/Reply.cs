@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Previz.Providers.Tests.Loopback;
+namespace Previz.Testing;
 
 /// <summary>What the loopback vendor answers.</summary>
 public sealed record Reply(int Status, byte[] Body, string? ContentType, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
@@ -16,4 +16,8 @@ public sealed record Reply(int Status, byte[] Body, string? ContentType, IReadOn
     public static Reply Bytes(byte[] body, string contentType) => new(200, body, contentType);
 
     public static Reply Empty(int status) => new(status, [], null);
+
+    /// <summary>HTTP 429 with <c>Retry-After</c> in seconds, as the vendors rate limit.</summary>
+    public static Reply RateLimited(int retryAfterSeconds) =>
+        Json(429, new JsonObject { ["detail"] = "Too many requests" }, new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 }

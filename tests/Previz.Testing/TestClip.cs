@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 
-namespace Previz.Studio.Tests.Loopback;
+namespace Previz.Testing;
 
-/// <summary>A small real H.264 MP4 made with ffmpeg (what a vendor would return).</summary>
+/// <summary>Small real H.264 MP4s made with ffmpeg (what a vendor would return).</summary>
 public static class TestClip
 {
     private static readonly Lazy<byte[]> Bytes = new(() => Make(2));
@@ -26,11 +27,22 @@ public static class TestClip
         return clip;
     }
 
-    private static byte[] Make(int seconds, string size = "320x180", string source = "testsrc")
+    /// <summary>
+    /// A <paramref name="seconds"/> s, 320×180, 24 fps clip with its index at the end (no <c>+faststart</c>) and a
+    /// keyframe every 2 s, as a vendor's file may come: what finishing must move to the front is not already there.
+    /// </summary>
+    public static byte[] Unfinished(double seconds) =>
+        Run(["-y", "-v", "error", "-f", "lavfi", "-i", $"testsrc=size=320x180:rate=24:duration={seconds.ToString(CultureInfo.InvariantCulture)}",
+            "-c:v", "libx264", "-preset", "ultrafast", "-g", "48", "-pix_fmt", "yuv420p"]);
+
+    private static byte[] Make(int seconds, string size = "320x180", string source = "testsrc") =>
+        Run(["-nostdin", "-v", "error", "-f", "lavfi", "-i", $"{source}=size={size}:rate=24:duration={seconds}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y"]);
+
+    private static byte[] Run(string[] arguments)
     {
         var path = Path.Combine(Path.GetTempPath(), $"previz-clip-{Guid.NewGuid():N}.mp4");
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-nostdin", "-v", "error", "-f", "lavfi", "-i", $"{source}=size={size}:rate=24:duration={seconds}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", path })
+        foreach (var arg in arguments.Append(path))
         {
             start.ArgumentList.Add(arg);
         }
@@ -38,7 +50,11 @@ public static class TestClip
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, error);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ffmpeg could not make the test clip: {error}");
+        }
+
         var bytes = File.ReadAllBytes(path);
         File.Delete(path);
         return bytes;

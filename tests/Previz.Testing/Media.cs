@@ -1,4 +1,4 @@
-namespace Previz.Providers.Tests.Loopback;
+namespace Previz.Testing;
 
 /// <summary>Small files with real signatures.</summary>
 public static class Media
