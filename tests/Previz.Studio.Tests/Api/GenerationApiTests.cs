@@ -61,19 +61,9 @@ public sealed class GenerationApiTests
     public async Task A_hosted_job_is_submitted_once_polled_fetched_and_no_response_or_log_or_record_holds_the_key()
     {
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
-        await using var studio = await StudioFixture.StartAsync(
-            "--Studio:AllowRawHostedRequests=true",
-            $"--FAL_KEY={PlantedKey}",
-            $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}");
+        await using var studio = await StudioFixture.StartAsync(HostedChoices.Settings(fal, PlantedKey));
         var scene = await studio.UploadStadiumAsync();
-        var request = new JsonObject
-        {
-            ["sceneId"] = (string)scene["id"]!,
-            ["shotId"] = "breakaway",
-            ["mode"] = "wireframe-to-video",
-            ["modelId"] = "test-video",
-            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
-        };
+        var request = HostedChoices.Create((string)scene["id"]!, "a breakaway");
         var bodies = new List<string>();
         using var create = await studio.Client.PostAsJsonAsync("/api/generations", request);
         bodies.Add(await create.Content.ReadAsStringAsync());
@@ -109,14 +99,9 @@ public sealed class GenerationApiTests
     {
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromMinutes(5);
-        await using var studio = await StudioFixture.StartAsync("--Studio:AllowRawHostedRequests=true", $"--FAL_KEY={PlantedKey}", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}");
+        await using var studio = await StudioFixture.StartAsync(HostedChoices.Settings(fal, PlantedKey));
         var scene = await studio.UploadStadiumAsync();
-        using var create = await studio.Client.PostAsJsonAsync("/api/generations", new JsonObject
-        {
-            ["sceneId"] = (string)scene["id"]!,
-            ["modelId"] = "test-video",
-            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "x" } },
-        });
+        using var create = await studio.Client.PostAsJsonAsync("/api/generations", HostedChoices.Create((string)scene["id"]!));
         var id = (string)(await create.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         await studio.WaitForAsync(id, g => (string)g["state"]! == "running", TimeSpan.FromSeconds(30));
 

@@ -130,8 +130,9 @@ public sealed class DueStepTests
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         await using var studio = await StartAsync(fal);
         var scene = await studio.UploadStadiumAsync();
-        // A stored request the step cannot read: it throws without changing the record, as a fault would.
-        var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, g => g.VendorRequestJson = "{ not json");
+        // A stored plan the step cannot read: it throws without changing the record, as a fault would.
+        var plan = await HandMadeRecords.PlanJsonAsync(studio, scene);
+        var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, g => g.PlanJson = "{ not json");
         studio.App.Services.GetRequiredService<JobScheduler>().Submit(id);
 
         // Tried at once, then 1 s and 2 s later: each try takes and gives back the lease (revision + 2).
@@ -142,8 +143,7 @@ public sealed class DueStepTests
         // Mended: the next try (5 s after the third) submits once and the job finishes.
         await using (var db = studio.App.Services.GetRequiredService<StudioDatabase>().CreateContext())
         {
-            var request = HandMadeRecords.FalRequestJson();
-            await db.Generations.Where(g => g.Id == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.VendorRequestJson, request));
+            await db.Generations.Where(g => g.Id == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.PlanJson, plan));
         }
 
         await SucceedsAsync(studio, id);
@@ -167,10 +167,7 @@ public sealed class DueStepTests
 
     /// <summary>A studio whose hosted jobs go to <paramref name="fal"/>, with <paramref name="settings"/> on top.</summary>
     private static Task<StudioFixture> StartAsync(LoopbackVendor fal, params string[] settings) =>
-        StudioFixture.StartAsync([.. FalSettings(fal), .. settings]);
-
-    private static string[] FalSettings(LoopbackVendor fal) =>
-        ["--Studio:AllowRawHostedRequests=true", "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}"];
+        StudioFixture.StartAsync([.. HostedChoices.Settings(fal), .. settings]);
 
     /// <summary>A job that is running at the vendor, its submit step over (its lease given back).</summary>
     private static async Task<Guid> CreateSubmittedAsync(StudioFixture studio)
@@ -184,14 +181,7 @@ public sealed class DueStepTests
     private static async Task<Guid> CreateAsync(StudioFixture studio)
     {
         var scene = await studio.UploadStadiumAsync();
-        using var create = await studio.Client.PostAsJsonAsync("/api/generations", new JsonObject
-        {
-            ["sceneId"] = (string)scene["id"]!,
-            ["shotId"] = "breakaway",
-            ["mode"] = "wireframe-to-video",
-            ["modelId"] = "test-video",
-            ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "x" } },
-        });
+        using var create = await studio.Client.PostAsJsonAsync("/api/generations", HostedChoices.Create((string)scene["id"]!));
         var body = await create.Content.ReadFromJsonAsync<JsonObject>();
         return Guid.Parse((string)body!["id"]!);
     }

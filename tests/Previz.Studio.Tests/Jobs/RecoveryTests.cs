@@ -17,7 +17,7 @@ public sealed class RecoveryTests
     public async Task A_job_that_died_while_submitting_is_marked_for_the_user_and_never_submitted_again()
     {
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
-        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}");
+        await using var studio = await StudioFixture.StartAsync(HostedChoices.Settings(fal));
         var scene = await studio.UploadStadiumAsync();
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Submitting, g =>
         {
@@ -39,8 +39,7 @@ public sealed class RecoveryTests
     public async Task A_job_held_by_a_live_worker_is_not_run_by_a_second_delivery()
     {
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
-        await using var studio = await StudioFixture.StartAsync(
-            "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}", "--Studio:Jobs:RecoverStepsAfter=00:00:05");
+        await using var studio = await StudioFixture.StartAsync([.. HostedChoices.Settings(fal), "--Studio:Jobs:RecoverStepsAfter=00:00:05"]);
         var scene = await studio.UploadStadiumAsync();
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, g =>
         {
@@ -65,8 +64,7 @@ public sealed class RecoveryTests
     public async Task A_queued_job_whose_hangfire_job_was_lost_is_submitted_once_by_the_recurring_job()
     {
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
-        await using var studio = await StudioFixture.StartAsync(
-            "--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}", "--Studio:Jobs:RecoverStepsAfter=00:00:02");
+        await using var studio = await StudioFixture.StartAsync([.. HostedChoices.Settings(fal), "--Studio:Jobs:RecoverStepsAfter=00:00:02"]);
         var scene = await studio.UploadStadiumAsync();
         // Written without its Hangfire job, as a power cut after the commit would leave it.
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, _ => { });

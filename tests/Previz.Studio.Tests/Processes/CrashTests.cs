@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Previz.Testing;
 
+using Previz.Studio.Tests.Api;
+
 namespace Previz.Studio.Tests.Processes;
 
 public sealed class CrashTests
@@ -12,12 +14,9 @@ public sealed class CrashTests
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(8);
         var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(HostedChoices.Environment(fal))
         {
             ["PREVIZ_DATA"] = data,
-            ["FAL_KEY"] = "fal-crash-test-key",
-            ["Providers__Fal__QueueUrl"] = fal.FalQueueUrl.ToString(),
-            ["Studio__AllowRawHostedRequests"] = "true",
             ["Studio__Jobs__Lease"] = "00:00:03",
             ["Studio__Jobs__InvisibilityTimeout"] = "00:00:05",
             ["Studio__Jobs__PollingInterval"] = "00:00:00.250",
@@ -34,13 +33,7 @@ public sealed class CrashTests
 
             using var render = await client.PostAsJsonAsync("/api/generations", new { sceneId, shotId = "establishing", options = new { pass = "shaded", resolution = "1k" } });
             renderId = (string)(await render.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-            using var hosted = await client.PostAsJsonAsync("/api/generations", new JsonObject
-            {
-                ["sceneId"] = sceneId,
-                ["shotId"] = "breakaway",
-                ["modelId"] = "test-video",
-                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
-            });
+            using var hosted = await client.PostAsJsonAsync("/api/generations", HostedChoices.Create(sceneId, "a breakaway"));
             hostedId = (string)(await hosted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
 
             // Kill once the vendor has the hosted job and the render is part-way through.

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Previz.Testing;
 
+using Previz.Studio.Tests.Api;
+
 namespace Previz.Studio.Tests.Processes;
 
 /// <summary>A server that dies while a job's ffmpeg is at work finishes that job after the restart, submitted once.</summary>
@@ -14,12 +16,9 @@ public sealed class MediaCrashTests
         await using var fal = await LoopbackVendor.StartAsync(TestClip.FullHdMp4);
         fal.WorkTime = TimeSpan.FromSeconds(1);
         var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(HostedChoices.Environment(fal))
         {
             ["PREVIZ_DATA"] = data,
-            ["FAL_KEY"] = "fal-media-crash-test-key",
-            ["Providers__Fal__QueueUrl"] = fal.FalQueueUrl.ToString(),
-            ["Studio__AllowRawHostedRequests"] = "true",
             ["Studio__Jobs__Lease"] = "00:00:03",
             ["Studio__Jobs__FirstStatusDelay"] = "00:00:00.500",
             ["Studio__Jobs__MaxStatusDelay"] = "00:00:01",
@@ -31,13 +30,7 @@ public sealed class MediaCrashTests
         {
             using var client = new HttpClient { BaseAddress = first.BaseUri };
             var sceneId = await StudioProcess.UploadStadiumAsync(client);
-            using var hosted = await client.PostAsJsonAsync("/api/generations", new JsonObject
-            {
-                ["sceneId"] = sceneId,
-                ["shotId"] = "breakaway",
-                ["modelId"] = "test-video",
-                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = "a breakaway" } },
-            });
+            using var hosted = await client.PostAsJsonAsync("/api/generations", HostedChoices.Create(sceneId, "a breakaway"));
             id = Guid.Parse((string)(await hosted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
 
             // The moment an ffmpeg or ffprobe child of the server works on the job's files, the server dies (SIGKILL),

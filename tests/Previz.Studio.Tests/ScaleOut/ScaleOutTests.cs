@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using Previz.Studio.Tests.Processes;
 using Previz.Testing;
 
+using Previz.Studio.Tests.Api;
+
 namespace Previz.Studio.Tests.ScaleOut;
 
 public sealed partial class ScaleOutTests
@@ -17,13 +19,10 @@ public sealed partial class ScaleOutTests
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
         fal.WorkTime = TimeSpan.FromSeconds(4);
         var shared = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(HostedChoices.Environment(fal))
         {
             ["PREVIZ_DATA"] = shared,
             ["PREVIZ_DATABASE"] = database,
-            ["FAL_KEY"] = "fal-scale-out-key",
-            ["Providers__Fal__QueueUrl"] = fal.FalQueueUrl.ToString(),
-            ["Studio__AllowRawHostedRequests"] = "true",
             ["Studio__Jobs__Lease"] = "00:00:10",
             ["Studio__Jobs__InvisibilityTimeout"] = "00:00:05",
             ["Studio__Jobs__PollingInterval"] = "00:00:00.250",
@@ -47,13 +46,7 @@ public sealed partial class ScaleOutTests
         var ids = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            using var created = await client.PostAsJsonAsync("/api/generations", new JsonObject
-            {
-                ["sceneId"] = sceneId,
-                ["shotId"] = "breakaway",
-                ["modelId"] = "test-video",
-                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = $"job-{i}" } },
-            });
+            using var created = await client.PostAsJsonAsync("/api/generations", HostedChoices.Create(sceneId, $"job-{i}."));
             ids.Add((string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
         }
 
@@ -83,7 +76,8 @@ public sealed partial class ScaleOutTests
 
         Assert.All(states, s => Assert.True((string)s["state"]! == "succeeded", s.ToJsonString() + "\n" + Problems(states, serve, workerA, workerB)));
         Assert.Equal(20, fal.Submits);
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"job-{i}").Order(), fal.SubmittedPrompts.Order());
+        // Each job's own prompt reached the vendor once (the user's Scene part leads the composed prompt).
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"job-{i}.").Order(), fal.SubmittedPrompts.Select(p => p.Split('\n')[0]).Order());
         Assert.Equal(20, fal.Downloads.Count);
         var gallery = (await client.GetFromJsonAsync<JsonArray>("/api/gallery?take=100"))!;
         Assert.Equal(20, gallery.Count);
