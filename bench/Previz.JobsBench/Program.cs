@@ -1,31 +1,45 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Previz.JobsBench;
 using Previz.Testing;
 
-// bench/jobs.sh: N concurrent hosted-model jobs through a real "previz serve" process against a loopback vendor whose
-// jobs finish WorkTime after their submit. ideal_s is what a zero-overhead orchestrator needs: the time to create the
-// jobs plus the vendor's work time; wall_s runs from the first create until the server's event stream reports the
-// last job finished (stored in the gallery).
-var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
-var workSeconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2.0;
-var root = args.Length > 2 ? args[2] : Directory.GetCurrentDirectory();
-var warmup = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
+// bench/jobs.sh: what a studio sees. N hosted jobs created the way the API creates them (Kling 2.6 Pro, start frame from
+// an uploaded image, planned and priced) through a real "previz serve" against the loopback vendor, whose clips take
+// between min and max seconds, spread evenly. It reports what the product controls, not the vendor's pace or the poll
+// policy: how late steps start against their due time, how long a ready clip takes to be stored, CPU per job (ffmpeg
+// children included), peak RSS, and that every job ends stored with one submit.
+var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+var minSeconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var maxSeconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 60;
+var root = args.Length > 3 ? args[3] : Directory.GetCurrentDirectory();
 var data = Path.Combine(Path.GetTempPath(), $"previz-jobs-bench-{Guid.NewGuid():N}");
 
 var clipPath = Path.Combine(Path.GetTempPath(), $"previz-bench-clip-{Guid.NewGuid():N}.mp4");
-Run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=24:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+var imagePath = Path.Combine(Path.GetTempPath(), $"previz-bench-start-{Guid.NewGuid():N}.png");
+Run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=24:duration=5", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
     "-metadata", $"comment={BenchClip.Marker}", "-y", clipPath);
+Run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=1280x720", "-frames:v", "1", "-y", imagePath);
 var clip = await File.ReadAllBytesAsync(clipPath);
+var image = await File.ReadAllBytesAsync(imagePath);
 File.Delete(clipPath);
+File.Delete(imagePath);
 
+// Work times min, …, max in submit order: evenly spread over the jobs.
+var submitted = 0;
 await using var vendor = await LoopbackVendor.StartAsync(clip);
-vendor.WorkTime = TimeSpan.FromSeconds(workSeconds);
+vendor.WorkTimes = () =>
+{
+    var n = Interlocked.Increment(ref submitted) - 1;
+    return TimeSpan.FromSeconds(jobs <= 1 ? minSeconds : minSeconds + ((maxSeconds - minSeconds) * (n % jobs) / (jobs - 1)));
+};
 vendor.ClipOf = id => BenchClip.WithId(clip, id);
+
 var port = FreePort();
 var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
 foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "previz.dll"), "serve", "--urls", $"http://127.0.0.1:{port}" })
@@ -36,105 +50,52 @@ foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "previz.dll"), 
 start.Environment["PREVIZ_DATA"] = data;
 start.Environment["FAL_KEY"] = "bench-key";
 start.Environment["Providers__Fal__QueueUrl"] = vendor.FalQueueUrl.ToString();
-start.Environment["Studio__AllowRawHostedRequests"] = "true";
-foreach (var name in new[] { "Studio__Jobs__PollingInterval", "Studio__Jobs__HostedWorkers", "Studio__Jobs__CreateConcurrency", "PREVIZ_DATABASE" })
+start.Environment["Providers__Fal__StorageUrl"] = vendor.FalStorageUrl.ToString();
+// The jobs' own account of when each step started and when each clip was stored (debug lines, read below).
+start.Environment["Logging__LogLevel__Previz.Studio.Jobs.GenerationJobs"] = "Debug";
+foreach (var name in new[] { "Studio__Jobs__PollingInterval", "Studio__Jobs__HostedWorkers", "Studio__Jobs__PollConcurrency", "PREVIZ_DATABASE" })
 {
     if (Environment.GetEnvironmentVariable(name) is { } value)
     {
         start.Environment[name] = value;
     }
 }
+
 using var server = Process.Start(start)!;
 // A crash of the bench must not leave the server running.
 AppDomain.CurrentDomain.UnhandledException += (_, _) => { try { server.Kill(); } catch (InvalidOperationException) { } };
-server.OutputDataReceived += (_, _) => { };
+var lines = new ConcurrentQueue<string>();
+server.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
 server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("previz: " + e.Data); };
 server.BeginOutputReadLine();
 server.BeginErrorReadLine();
 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
-for (var i = 0; ; i++)
-{
-    try
-    {
-        using var health = await client.GetAsync("/health");
-        if (health.IsSuccessStatusCode)
-        {
-            break;
-        }
-    }
-    catch (HttpRequestException) when (i < 1500 && !server.HasExited)
-    {
-        // Still starting (slow on a busy machine).
-    }
-
-    await Task.Delay(200);
-}
+await WaitForHealthAsync();
 
 var scene = await File.ReadAllBytesAsync(Path.Combine(root, "samples", "stadium.previz.json"));
 using var upload = await client.PostAsync("/api/scenes?fileName=stadium.previz.json", new ByteArrayContent(scene));
 var sceneId = (string)(await upload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+using var imageUpload = await client.PostAsync("/api/images", new ByteArrayContent(image));
+var imageId = (string)(await imageUpload.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
 
-if (warmup > 0)
-{
-    // A server that has run jobs before: its code is compiled and its pools are filled (not measured).
-    await using var warm = await TerminalWatch.StartAsync(client.BaseAddress!, warmup);
-    await CreateAsync(warmup, "warm-up");
-    await warm.Done.WaitAsync(TimeSpan.FromMinutes(10));
-}
-
-server.Refresh();
-var cpuBefore = server.TotalProcessorTime.TotalSeconds;
-var statusBefore = vendor.StatusRequests;
-var earlyBefore = vendor.EarlyPolls.Count;
-var submitsBefore = vendor.Submits;
+var cpuBefore = ProcStat.CpuSeconds(server.Id) + ProcStat.ChildrenCpuSeconds(server.Id);
 await using var watch = await TerminalWatch.StartAsync(client.BaseAddress!, jobs);
-// For profilers attached from outside (perf record -p): the measured phase starts now.
-Console.Error.WriteLine($"# measuring: server pid {server.Id}");
-var phaseCpu = PhaseCpu.Start(server.Id, vendor, submitsBefore, jobs);
 var clock = Stopwatch.StartNew();
-var ids = await CreateAsync(jobs, "job");
+var ids = await CreateAsync(jobs);
 var createSeconds = clock.Elapsed.TotalSeconds;
-
-await watch.Done.WaitAsync(TimeSpan.FromMinutes(10));
+await watch.Done.WaitAsync(TimeSpan.FromSeconds((maxSeconds * 4) + 600));
 var wall = clock.Elapsed.TotalSeconds;
+// ffmpeg children are counted once the server has waited for them: all have been by the time the last job is stored.
+var cpu = ProcStat.CpuSeconds(server.Id) + ProcStat.ChildrenCpuSeconds(server.Id) - cpuBefore;
+var peakRss = PeakRssMb(server.Id);
+
 var measured = ids.ToHashSet();
-var list = (await client.GetFromJsonAsync<JsonArray>($"/api/generations?take={jobs + warmup + 10}"))!
+var list = (await client.GetFromJsonAsync<JsonArray>($"/api/generations?take={jobs + 10}"))!
     .Select(g => g!.AsObject()).Where(g => measured.Contains((string)g["id"]!)).ToList();
 var succeeded = list.Count(g => (string)g["state"]! == "succeeded");
-var statusRequests = vendor.StatusRequests - statusBefore;
-var submits = vendor.Submits - submitsBefore;
-
-// Where each job's time went, from its own timestamps: created → picked up by a worker (start) → submitted → finished.
-var phases = list.Where(g => g["submittedAt"] is not null && g["finishedAt"] is not null).Select(g => (
-    Start: (Time(g, "startedAt") - Time(g, "createdAt")).TotalSeconds,
-    Submit: (Time(g, "submittedAt") - Time(g, "startedAt")).TotalSeconds,
-    Finish: (Time(g, "finishedAt") - Time(g, "submittedAt")).TotalSeconds)).ToList();
-// How long after the vendor had each clip ready the server had it stored: the orchestrator's own delay per job, which,
-// unlike overhead_pct, does not shrink when creating the jobs gets slower.
-var afterVendor = list.Where(g => g["finishedAt"] is not null && g["vendorRequestId"] is not null)
-    .Select(g => (Time(g, "finishedAt") - vendor.CompletionOf((string)g["vendorRequestId"]!).UtcDateTime).TotalSeconds)
-    .ToList();
-// PREVIZ_BENCH_TIMELINE=FILE: each job's timestamps in seconds since the first create, to see where a tail comes from.
-if (Environment.GetEnvironmentVariable("PREVIZ_BENCH_TIMELINE") is { Length: > 0 } timeline)
-{
-    var first = list.Min(g => Time(g, "createdAt"));
-    string Seconds(JsonObject g, string field) => g[field] is null ? "" : (Time(g, field) - first).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
-    await File.WriteAllLinesAsync(timeline, list.Where(g => g["finishedAt"] is not null).Select(g =>
-        $"{Seconds(g, "createdAt")},{Seconds(g, "startedAt")},{Seconds(g, "submittedAt")},{Seconds(g, "finishedAt")}"));
-}
-
-var ideal = createSeconds + workSeconds;
-var peakRss = PeakRssMb(server.Id);
-server.Refresh();
-var cpu = server.TotalProcessorTime.TotalSeconds;
-var toolsCpu = ProcStat.ChildrenCpuSeconds(server.Id);
-var phaseFigures = await phaseCpu.DescribeAsync(cpu, jobs);
+var onceEach = vendor.SubmittedPrompts.GroupBy(p => p.Split('\n')[0]).Count(g => g.Count() == 1);
 server.Kill();
 await server.WaitForExitAsync();
-// Distinct clips and posters stored (warm-up jobs included): each job's clip is its own, as from a real vendor.
-var media = Path.Combine(data, "media");
-var storedClips = Directory.Exists(media) ? Directory.GetFiles(media, "*.mp4").Length : 0;
-var storedPosters = Directory.Exists(media) ? Directory.GetFiles(media, "*.jpg").Length : 0;
 try
 {
     Directory.Delete(data, true);
@@ -143,22 +104,31 @@ catch (IOException)
 {
 }
 
-// The definition goes with every figure: a slow create raises ideal_s too, so create_ms_per_job is printed beside it.
-Console.WriteLine("# wall_s: first create call until the event stream reports every job terminal. ideal_s = create_s (creating all jobs, 32 calls at a time) + vendor_s (the vendor's work time). overhead_pct = (wall_s - ideal_s) / ideal_s * 100. after_vendor_*_s: from the vendor having a job's clip ready to the server having it stored.");
+var polls = Figures(PollLate());
+var submits = Figures(SubmitLate());
+var stored = Figures(ReadyToStored());
+var late = Figures([.. PollLate(), .. SubmitLate()]);
+Console.WriteLine("# step_late: a step's start against its due time (a poll against its NextPollAt, a submit against the create); ready_to_stored: from the poll that finds the clip ready to the gallery item with its poster committed; cpu_s_per_job: the server's CPU and its ffmpeg children's over the measured phase, per job.");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"jobs={jobs} wall_s={wall:0.00} ideal_s={ideal:0.00} overhead_pct={(wall - ideal) / ideal * 100:0.0} status_requests_per_job={(double)statusRequests / jobs:0.00} status_requests={statusRequests} early_polls={vendor.EarlyPolls.Count - earlyBefore} early_poll_max_ms={vendor.EarlyPolls.Skip(earlyBefore).DefaultIfEmpty(TimeSpan.Zero).Max().TotalMilliseconds:0.0} peak_rss_mb={peakRss:0} succeeded={succeeded} submits={submits} stored_clips={storedClips} stored_posters={storedPosters} warmup_jobs={warmup} create_s={createSeconds:0.00} create_ms_per_job={createSeconds * 1000 / jobs:0.0} server_cpu_s={cpu:0.0} measured_cpu_ms_per_job={(cpu - cpuBefore) * 1000 / jobs:0.0} tools_cpu_s={toolsCpu:0.0} after_vendor_mean_s={afterVendor.DefaultIfEmpty(double.NaN).Average():0.00} after_vendor_max_s={afterVendor.DefaultIfEmpty(double.NaN).Max():0.00}{phaseFigures}"));
-if (phases.Count > 0)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"phases_s (mean/max): created_to_started={phases.Average(p => p.Start):0.00}/{phases.Max(p => p.Start):0.00} started_to_submitted={phases.Average(p => p.Submit):0.00}/{phases.Max(p => p.Submit):0.00} submitted_to_finished={phases.Average(p => p.Finish):0.00}/{phases.Max(p => p.Finish):0.00} (vendor {workSeconds:0.00})"));
-}
+    $"jobs={jobs} vendor_s={minSeconds:0.#}-{maxSeconds:0.#} wall_s={wall:0.0} create_s={createSeconds:0.0} succeeded={succeeded} lost={jobs - succeeded} submits={vendor.Submits} one_submit_each={onceEach == jobs} " +
+    $"step_late_p50_s={late.P50:0.00} step_late_p95_s={late.P95:0.00} step_late_max_s={late.Max:0.00} poll_late_p95_s={polls.P95:0.00} submit_late_p95_s={submits.P95:0.00} " +
+    $"ready_to_stored_p50_s={stored.P50:0.00} ready_to_stored_p95_s={stored.P95:0.00} ready_to_stored_max_s={stored.Max:0.00} " +
+    $"status_requests_per_job={(double)vendor.StatusRequests / jobs:0.0} cpu_s_per_job={cpu / jobs:0.000} peak_rss_mb={peakRss:0}"));
+return succeeded == jobs && onceEach == jobs ? 0 : 1;
 
-return succeeded == jobs && submits == jobs ? 0 : 1;
+IEnumerable<double> PollLate() => Measured(PollStarted());
 
-// Creates `count` jobs, 32 calls at a time, and returns their ids.
-async Task<string[]> CreateAsync(int count, string label)
+IEnumerable<double> SubmitLate() => Measured(SubmitStarted());
+
+IEnumerable<double> ReadyToStored() => Measured(Stored());
+
+IEnumerable<double> Measured(Regex pattern) => lines.Select(l => pattern.Match(l)).Where(m => m.Success && measured.Contains(m.Groups[1].Value))
+    .Select(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) / 1000);
+
+// Creates the jobs, 8 calls at a time (what several users' panels send), and returns their ids.
+async Task<string[]> CreateAsync(int count)
 {
-    using var gate = new SemaphoreSlim(32);
+    using var gate = new SemaphoreSlim(8);
     return await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
     {
         await gate.WaitAsync();
@@ -168,8 +138,10 @@ async Task<string[]> CreateAsync(int count, string label)
             {
                 ["sceneId"] = sceneId,
                 ["shotId"] = "breakaway",
-                ["modelId"] = "bench-video",
-                ["hostedRequest"] = new JsonObject { ["provider"] = "fal", ["endpoint"] = LoopbackVendor.FalEndpoint, ["body"] = new JsonObject { ["prompt"] = $"{label} {i}" } },
+                ["mode"] = "start-frame",
+                ["modelId"] = "kling-2.6-pro",
+                ["options"] = new JsonObject { ["startFrame"] = $"image:{imageId}" },
+                ["prompt"] = new JsonObject { ["scene"] = $"job {i}." },
             });
             created.EnsureSuccessStatusCode();
             return (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
@@ -181,8 +153,38 @@ async Task<string[]> CreateAsync(int count, string label)
     }));
 }
 
-static DateTime Time(JsonObject generation, string name) =>
-    DateTime.Parse((string)generation[name]!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+async Task WaitForHealthAsync()
+{
+    for (var i = 0; ; i++)
+    {
+        try
+        {
+            using var health = await client.GetAsync("/health");
+            if (health.IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException) when (i < 1500 && !server.HasExited)
+        {
+            // Still starting (slow on a busy machine).
+        }
+
+        await Task.Delay(200);
+    }
+}
+
+static (double P50, double P95, double Max) Figures(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    if (sorted.Length == 0)
+    {
+        return (double.NaN, double.NaN, double.NaN);
+    }
+
+    double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    return (At(0.5), At(0.95), sorted[^1]);
+}
 
 static double PeakRssMb(int pid)
 {
@@ -218,4 +220,16 @@ static void Run(string file, params string[] arguments)
     {
         throw new InvalidOperationException($"{file} failed with {process.ExitCode}");
     }
+}
+
+internal partial class Program
+{
+    [GeneratedRegex(@"Generation ([0-9a-f-]{36}): poll started (-?\d+) ms after it was due")]
+    private static partial Regex PollStarted();
+
+    [GeneratedRegex(@"Generation ([0-9a-f-]{36}): submit started (-?\d+) ms after it was queued")]
+    private static partial Regex SubmitStarted();
+
+    [GeneratedRegex(@"Generation ([0-9a-f-]{36}) stored as gallery item [0-9a-f-]{36}, (\d+) ms after the vendor said it was ready")]
+    private static partial Regex Stored();
 }

@@ -48,8 +48,11 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
     /// <summary>When set, the file served for a request id (a clip of its own for each job).</summary>
     public Func<string, byte[]>? ClipOf { get; set; }
 
-    /// <summary>How long after its submit a job's clip is ready.</summary>
+    /// <summary>How long after its submit a job's clip is ready (read at every status request, so a test may change it).</summary>
     public TimeSpan WorkTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>When set, called at each submit for that job's own work time (fixed from then on) instead of <see cref="WorkTime"/>.</summary>
+    public Func<TimeSpan>? WorkTimes { get; set; }
 
     /// <summary>When set, jobs end failed with this vendor code and message instead of succeeding.</summary>
     public (string Code, string Message)? Failure { get; set; }
@@ -139,7 +142,7 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
         Requests.Where(r => r.Method == method && r.Path == path).ToList();
 
     /// <summary>When the clip of request <paramref name="id"/> was ready (its submit plus the work time).</summary>
-    public DateTimeOffset CompletionOf(string id) => _jobs[id].SubmittedAt + WorkTime;
+    public DateTimeOffset CompletionOf(string id) => _jobs[id].SubmittedAt + WorkTimeOf(_jobs[id]);
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -225,7 +228,7 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
         Interlocked.Increment(ref _submits);
         Submitted.Enqueue((endpoint, JsonNode.Parse(request.BodyText)?.AsObject() ?? []));
         var id = NewRequestId();
-        _jobs[id] = new VendorJob(DateTimeOffset.UtcNow);
+        _jobs[id] = new VendorJob(DateTimeOffset.UtcNow) { WorkTime = WorkTimes?.Invoke() };
         return id;
     }
 
@@ -253,14 +256,15 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
             return JobPhase.Canceled;
         }
 
-        if (elapsed >= WorkTime)
+        var work = WorkTimeOf(job);
+        if (elapsed >= work)
         {
             return Failure is null ? JobPhase.Succeeded : JobPhase.Failed;
         }
 
         // Says whether a job that needed a second poll was asked too soon and by how much.
-        _early.Enqueue(WorkTime - elapsed);
-        return elapsed < WorkTime / 4 ? JobPhase.Queued : JobPhase.Running;
+        _early.Enqueue(work - elapsed);
+        return elapsed < work / 4 ? JobPhase.Queued : JobPhase.Running;
     }
 
     /// <summary>Expects the bytes of <paramref name="file"/>, known as <paramref name="url"/>; returns the upload's slot.</summary>
@@ -292,7 +296,7 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
             return false;
         }
 
-        var done = DateTimeOffset.UtcNow - job.SubmittedAt >= WorkTime;
+        var done = DateTimeOffset.UtcNow - job.SubmittedAt >= WorkTimeOf(job);
         job.Canceled = true;
         return !done;
     }
@@ -312,9 +316,14 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
         Canceled,
     }
 
+    private TimeSpan WorkTimeOf(VendorJob job) => job.WorkTime ?? WorkTime;
+
     private sealed class VendorJob(DateTimeOffset submittedAt)
     {
         public DateTimeOffset SubmittedAt { get; } = submittedAt;
+
+        /// <summary>This job's own work time (see <see cref="WorkTimes"/>).</summary>
+        public TimeSpan? WorkTime { get; init; }
 
         public bool Canceled { get; set; }
     }

@@ -13,7 +13,7 @@ public static class DueSteps
     /// that are to be canceled. A fetch that failed, or whose worker died, is polled again for the result's address.
     /// </summary>
     public static IQueryable<GenerationRecord> PollsDue(this IQueryable<GenerationRecord> generations, DateTime now) =>
-        generations.Where(g => g.Kind == GenerationKind.Hosted && (g.State == GenerationState.Running || g.State == GenerationState.Fetching)
+        generations.Where(g => g.Kind == GenerationKind.Hosted && (g.State == GenerationState.Running || g.State == GenerationState.Fetching) && g.SubmittedJobJson != null
             && (g.LeaseOwner == null || g.LeaseExpiresAt == null || g.LeaseExpiresAt < now)
             && (g.CancelRequested || g.NextPollAt == null || g.NextPollAt <= now));
 

@@ -29,7 +29,7 @@ public sealed class GenerationApiTests
         var item = (await studio.Client.GetFromJsonAsync<JsonObject>($"/api/gallery/{itemId}"))!;
         Assert.Equal("stadium-breakaway-direct-render-4s.mp4", (string)item["downloadName"]!);
         var provenance = item["provenance"]!;
-        Assert.Equal((string)scene["contentHash"]!, (string)provenance["sceneHash"]!);
+        Assert.Equal((string)scene["contentHash"]!, (string)provenance["sceneContentHash"]!);
         Assert.Equal("breakaway", (string)provenance["shotId"]!);
         Assert.Equal("wireframe", (string)provenance["options"]!["pass"]!);
 

@@ -72,7 +72,7 @@ public sealed class PipelineApiTests
         var provenance = JsonNode.Parse(itemText)!["provenance"]!;
         Assert.Equal("kling-2.6-pro", (string)provenance["modelId"]!);
         Assert.Equal("start-frame", (string)provenance["mode"]!);
-        Assert.Equal(shotSeconds, (double)provenance["duration"]!);
+        Assert.Equal(shotSeconds, (double)provenance["shotSeconds"]!);
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"trimmed 5.000 s to {shotSeconds:0.000} s, re-encoded to H.264, +faststart"), (string)provenance["finishing"]!);
         var prompt = provenance["prompt"]!;
         Assert.Equal("Graphite storyboard sketch, loose hatching.", (string)prompt["style"]!);
@@ -81,11 +81,11 @@ public sealed class PipelineApiTests
         Assert.Equal((string)body["prompt"]!, (string)prompt["text"]!);
         Assert.Equal(["style"], prompt["editedParts"]!.AsArray().Select(p => (string)p!));
         var options = provenance["options"]!;
-        Assert.Equal(5.0, (double)options["duration"]!);
+        Assert.Equal(5.0, (double)options["clipSeconds"]!);
         Assert.Equal(shotSeconds, (double)options["outputSeconds"]!);
         Assert.False((bool)options["audio"]!);
         Assert.Equal("1k", (string)options["resolution"]!);
-        Assert.Equal(0.35, (double)provenance["estimatedCostUsd"]!, 6);
+        Assert.Equal(0.35, (double)provenance["estimate"]!["total"]!, 6);
         Assert.Equal(0.35, (double)provenance["billedCostUsd"]!, 6);
         Assert.Contains("per second", (string)provenance["billedCostSource"]!, StringComparison.Ordinal);
         // Written in the same transaction as "Succeeded": the record's own finish time, not a moment before it.
@@ -117,9 +117,9 @@ public sealed class PipelineApiTests
         using var rerun = await studio.Client.PostAsync($"/api/gallery/{itemId}/rerun", null);
         var again = (await rerun.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True(rerun.StatusCode == HttpStatusCode.Accepted, again.ToJsonString());
-        Assert.Equal("capture", (string)again["options"]!["requested"]!["startFrame"]!);
-        Assert.Equal("Graphite storyboard sketch, loose hatching.", (string)again["prompt"]!["style"]!);
-        Assert.Equal(["style"], again["prompt"]!["editedParts"]!.AsArray().Select(p => (string)p!));
+        Assert.Equal("capture", (string)again["choices"]!["startFrame"]!);
+        Assert.Equal("Graphite storyboard sketch, loose hatching.", (string)again["choices"]!["prompt"]!["style"]!);
+        Assert.Equal(["style"], again["plan"]!["prompt"]!["editedParts"]!.AsArray().Select(p => (string)p!));
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class CrossProcessEventsTests
     [Fact]
     public async Task Changes_made_by_another_process_on_the_same_data_folder_reach_subscribers_once_and_in_order()
     {
-        await using var studio = await StudioFixture.StartAsync();
+        // A key so the pipeline plans the hand-made record; no vendor is called.
+        await using var studio = await StudioFixture.StartAsync($"--FAL_KEY={HostedChoices.Key}");
         var scene = await studio.UploadStadiumAsync();
         // Never enqueued: only the other "process" below touches it.
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Queued, _ => { });
@@ -67,7 +68,7 @@ public sealed class CrossProcessEventsTests
     public async Task A_change_made_by_the_serving_process_itself_is_published_exactly_once()
     {
         await using var fal = await LoopbackVendor.StartAsync(TestClip.Mp4);
-        await using var studio = await StudioFixture.StartAsync("--FAL_KEY=fal-test-key-123456", $"--Providers:Fal:QueueUrl={fal.FalQueueUrl}");
+        await using var studio = await StudioFixture.StartAsync(HostedChoices.Settings(fal));
         var scene = await studio.UploadStadiumAsync();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var seen = new ConcurrentQueue<GenerationEvent>();

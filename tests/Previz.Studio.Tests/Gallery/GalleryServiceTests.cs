@@ -14,7 +14,8 @@ public sealed class GalleryServiceTests
     [Fact]
     public async Task A_generation_stored_twice_keeps_its_first_item_and_one_record()
     {
-        await using var studio = await StudioFixture.StartAsync();
+        // A key so the pipeline plans the hand-made record; no vendor is called.
+        await using var studio = await StudioFixture.StartAsync($"--FAL_KEY={HostedChoices.Key}");
         var scene = await studio.UploadStadiumAsync();
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Fetching, _ => { });
         var services = studio.App.Services;

@@ -15,7 +15,8 @@ public sealed class StoreTogetherTests
     [Fact]
     public async Task A_gallery_item_that_cannot_be_written_leaves_the_generation_as_it_was_and_is_not_written_by_the_next_write()
     {
-        await using var studio = await StudioFixture.StartAsync();
+        // A key so the pipeline plans the hand-made record; no vendor is called.
+        await using var studio = await StudioFixture.StartAsync($"--FAL_KEY={HostedChoices.Key}");
         var scene = await studio.UploadStadiumAsync();
         var id = await HandMadeRecords.AddHostedAsync(studio, scene, GenerationState.Fetching, _ => { });
         var services = studio.App.Services;
