@@ -40,12 +40,9 @@ public sealed class JobOptions
     public int PollBatch { get; set; } = 500;
 
     /// <summary>
-    /// Generations one process creates at the same time (unset: one per core); further create calls wait their turn.
-    /// Creating is CPU and database work: more at once only share the same cores and push back the work of jobs
-    /// already running. On 2 cores the jobs bench (32 create calls at a time, its vendor then serving one clip to every
-    /// job, so that only the first was stored and given a poster) showed a median overhead of 9.9 %
-    /// unlimited (9 runs), 6.5 % with 4 at a time (17 runs) and 1.3 % with 2 (23 runs; three 5-run batches: 2.8, 4.1
-    /// and 3.7 %), the wall time 3 % longer than with 4 (median of paired runs; see <see cref="Jobs.CreateLimiter"/>).
+    /// Generations one process plans at the same time (unset: one per core); further create calls wait their turn.
+    /// Planning is CPU and database work: more at once only share the same cores with the jobs already running (see
+    /// <see cref="Jobs.CreateLimiter"/>).
     /// </summary>
     public int? CreateConcurrency { get; set; }
 

@@ -3,11 +3,9 @@ using Previz.Studio.Hosting;
 namespace Previz.Studio.Jobs;
 
 /// <summary>
-/// How many generations this process creates at the same time: validating, planning, storing and the first step up
-/// to the vendor call, all CPU and database work. A burst of create calls beyond that waits here, in order, instead of
-/// crowding the cores and SQLite's write lock along with the jobs whose clips are already at the vendor: in the jobs
-/// bench (500 creates, 32 calls at a time, 2 cores) the last results then land sooner after the last create (figures
-/// at <see cref="JobOptions.CreateConcurrency"/>).
+/// How many generations this process plans at the same time. Planning renders the frames a request sends and writes
+/// the record: CPU and database work. A burst of create calls beyond that waits here, in order, so that it does not
+/// take the cores and SQLite's write lock from the jobs already running.
 /// </summary>
 public sealed class CreateLimiter : IDisposable
 {

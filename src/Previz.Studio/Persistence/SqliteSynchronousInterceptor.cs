@@ -9,16 +9,15 @@ namespace Previz.Studio.Persistence;
 /// <summary>
 /// Runs every SQLite connection of the records with <c>synchronous=NORMAL</c>. In WAL mode that keeps every commit
 /// across a crash of the process and the file consistent across a power loss, but skips the fsync per commit that
-/// made each of a job's ~10 small writes wait for the disk (5 ms each on these machines, serialized by SQLite's one
-/// writer). The one write whose loss after a power cut would cost money, "Submitting" before a vendor call, asks for
+/// would make each of a job's small writes wait for the disk, one after another behind SQLite's one writer. The one write whose loss after a power cut would cost money, "Submitting" before a vendor call, asks for
 /// <see cref="DurableCommitAsync"/>.
 /// </summary>
 public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
 {
     /// <summary>
     /// Also lets SQLite wait for the write lock itself (its busy handler retries within milliseconds). Without it
-    /// Microsoft.Data.Sqlite retries a busy statement every 150 ms, asleep on a pool thread: with 64 steps writing at
-    /// once that added ~4 sleeping threads and seconds of delay to every job of the jobs benchmark.
+    /// Microsoft.Data.Sqlite retries a busy statement every 150 ms, asleep on a pool thread: with many steps writing at
+    /// once, threads sleep and every job waits.
     /// </summary>
     private const string ConnectionSettings = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 

@@ -36,8 +36,8 @@ public sealed class StudioDatabase
     public string ProviderName => _postgres is not null ? "PostgreSQL" : "SQLite";
 
     /// <summary>
-    /// A context from the pool: a job's step opens several short ones, and setting up a new context's internal
-    /// services took ~5 % of the server's CPU in the jobs benchmark. Disposing it returns it.
+    /// A context from the pool: a job's step opens several short ones, and each new context would set up its internal
+    /// services again. Disposing it returns it.
     /// </summary>
     public StudioDbContext CreateContext() =>
         _postgres is not null ? _postgres.CreateDbContext() : _sqlite!.CreateDbContext();

@@ -4,8 +4,8 @@ using Previz.Core.Scenes;
 namespace Previz.Studio.Scenes;
 
 /// <summary>
-/// Parsed scenes by stored content: every generation, render step and studio page loads its scene, and parsing a
-/// 26 KB stadium document took ~2 ms of CPU each time (a tenth of a hosted job's work). Stored scene files are
+/// Parsed scenes by stored content: every generation, render step and studio page loads its scene, and parsing it
+/// again each time is work for nothing. Stored scene files are
 /// content-addressed and a <see cref="SceneDocument"/> is immutable, so one parse serves every later load. Bounded by
 /// the stored files' bytes (least recently used go first).
 /// </summary>
