@@ -62,4 +62,8 @@ public sealed record GenerationSpec
 
     /// <summary>Travels with the request (see <see cref="Hosting.HostedRequest.IdempotencyKey"/>).</summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary><paramref name="path"/> itself when rooted, else under <see cref="SceneFolder"/> (or the working folder).</summary>
+    internal string FullPath(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(SceneFolder ?? Directory.GetCurrentDirectory(), path));
 }
