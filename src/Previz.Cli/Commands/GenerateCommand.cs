@@ -1,4 +1,3 @@
-using Previz.Core.Prompting;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -13,6 +12,7 @@ using Previz.Core.Catalog;
 using Previz.Core.Costs;
 using Previz.Core.Modes;
 using Previz.Core.Options;
+using Previz.Core.Prompting;
 using Previz.Providers.Configuration;
 using Previz.Providers.Generation;
 using Previz.Providers.Hosting;

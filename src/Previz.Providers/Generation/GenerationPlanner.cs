@@ -1,5 +1,4 @@
 using System.Globalization;
-using Previz.Core;
 using Previz.Core.Catalog;
 using Previz.Core.Costs;
 using Previz.Core.Modes;
@@ -9,8 +8,6 @@ using Previz.Core.Prompting;
 using Previz.Core.Scenes;
 using Previz.Providers.Configuration;
 using Previz.Providers.Errors;
-using Previz.Providers.Hosting;
-using Previz.Providers.Inputs;
 using Previz.Providers.Requests;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;

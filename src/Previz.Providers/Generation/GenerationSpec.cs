@@ -1,7 +1,7 @@
-using Previz.Core.Prompting;
 using Previz.Core.Costs;
 using Previz.Core.Modes;
 using Previz.Core.Options;
+using Previz.Core.Prompting;
 using Previz.Core.Scenes;
 using Previz.Providers.Inputs;
 using Previz.Rendering.Rasterizing;

@@ -4,7 +4,6 @@ using Previz.Core.Catalog;
 using Previz.Core.Modes;
 using Previz.Core.Motion;
 using Previz.Core.Options;
-using Previz.Core.Prompting;
 using Previz.Core.Scenes;
 using Previz.Providers.Inputs;
 using Previz.Providers.Requests;
