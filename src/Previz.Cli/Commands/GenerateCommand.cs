@@ -1,4 +1,3 @@
-using Previz.Core.Prompting;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -13,6 +12,7 @@ using Previz.Core.Catalog;
 using Previz.Core.Costs;
 using Previz.Core.Modes;
 using Previz.Core.Options;
+using Previz.Core.Prompting;
 using Previz.Providers.Configuration;
 using Previz.Providers.Generation;
 using Previz.Providers.Hosting;
@@ -33,115 +33,116 @@ public static class GenerateCommand
 
     public static Command Create(Output output, IConfiguration configuration)
     {
-        var scenePath = CommonOptions.SceneArgument();
-        var shotOption = CommonOptions.Shot();
-        var modeOption = new Option<string?>("--mode") { Description = "Visualizer mode (default: start-frame, or image for image models)" }
-            .AcceptOnlyFromAmong([.. VisualizerModes.All.Select(m => m.Id())]);
-        var modelOption = new Option<string>("--model") { Description = "Model id (see 'previz models'); direct-render renders here", Required = true };
-        var durationOption = new Option<double?>("--duration") { Description = "Clip length in seconds (default: the shortest that covers the shot)" };
-        var orientationOption = new Option<string?>("--orientation", "--aspect") { Description = "landscape, portrait, square, or a ratio such as 16:9 (default: the shot's)" };
-        var audioOption = new Option<bool>("--audio") { Description = "Generate sound (audio-capable models only)" };
-        var resolutionOption = CommonOptions.Resolution();
-        var startOption = new Option<string?>("--start-frame") { Description = "capture (Direct Render of the shot's start), capture:SECONDS, or an image FILE" };
-        var endOption = new Option<string?>("--end-frame") { Description = "capture (Direct Render of the shot's end), capture:SECONDS, or an image FILE" };
-        var promptOption = new Option<string?>("--prompt-file") { Description = "Your prompt: replaces the Scene part; [Style] and [Lighting] sections replace those parts" };
-        var seedOption = new Option<long?>("--seed") { Description = "Seed, where the model takes one" };
-        var referencesOption = new Option<bool>("--references") { Description = "Use the model's reference endpoint (Veo 3.1, Seedance 2.0) to send object pictures instead of frames" };
-        var noReferencesOption = new Option<bool>("--no-references") { Description = "Send no object reference pictures" };
-        var capOption = new Option<bool>("--accept-cap") { Description = "Accept a clip shorter than a shot that exceeds the model's maximum" };
-        var budgetOption = new Option<decimal?>("--budget") { Description = "Refuse when the cost is over this many USD" };
-        var outOption = CommonOptions.Out("Output file (default: out/<scene>-<shot>-<model>.mp4, or .png in image mode)");
-        var dryRunOption = new Option<bool>("--dry-run") { Description = "Check and price, print the exact vendor request (no key, uploads as placeholders), send nothing" };
+        var o = new GenerateOptions();
         var command = new Command("generate", "Generate a video or still of a shot with a model (Direct Render or a hosted AI model).")
         {
-            scenePath, shotOption, modeOption, modelOption, durationOption, orientationOption, audioOption, resolutionOption, startOption, endOption,
-            promptOption, seedOption, referencesOption, noReferencesOption, capOption, budgetOption, outOption, dryRunOption,
+            o.Scene, o.Shot, o.Mode, o.Model, o.Duration, o.Orientation, o.Audio, o.Resolution, o.StartFrame, o.EndFrame,
+            o.PromptFile, o.Seed, o.References, o.NoReferences, o.AcceptCap, o.Budget, o.Out, o.DryRun,
         };
-        command.SetAction(async (parse, ct) =>
-        {
-            var path = parse.GetValue(scenePath)!;
-            var loaded = await SceneFiles.LoadReportingWarningsAsync(path, output, ct);
-
-            var scene = loaded.Scene;
-            var shot = SceneFiles.ResolveShot(scene, parse.GetValue(shotOption));
-            var model = ModelCatalog.Default.Get(parse.GetValue(modelOption)!);
-            var mode = parse.GetValue(modeOption) is { } m ? VisualizerModes.Parse(m) : model.Kind == ModelKind.Image ? VisualizerMode.Image : VisualizerModes.Default;
-            var dryRun = parse.GetValue(dryRunOption);
-            var prompt = PromptOverrides.None;
-            if (parse.GetValue(promptOption) is { } promptFile)
-            {
-                prompt = File.Exists(promptFile)
-                    ? PromptOverrides.Parse(await File.ReadAllTextAsync(promptFile, ct))
-                    : throw new UserErrorException($"Prompt file not found: {promptFile}");
-            }
-
-            var spec = new GenerationSpec
-            {
-                Scene = scene,
-                SceneFolder = Path.GetDirectoryName(Path.GetFullPath(path)),
-                SceneContentHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, ct))),
-                ShotId = shot.Id,
-                Mode = mode,
-                ModelId = model.Id,
-                Options = new VideoRequestOptions
-                {
-                    Duration = parse.GetValue(durationOption),
-                    Aspect = parse.GetValue(orientationOption),
-                    Audio = parse.GetValue(audioOption),
-                    Resolution = ResolutionTiers.Parse(parse.GetValue(resolutionOption)!),
-                    AcceptDurationCap = parse.GetValue(capOption),
-                },
-                Prompt = prompt,
-                Seed = parse.GetValue(seedOption),
-                StartFrame = Frame(parse.GetValue(startOption), end: false),
-                EndFrame = Frame(parse.GetValue(endOption), end: true),
-                Budget = parse.GetValue(budgetOption) is { } cap ? new ProjectBudget(cap) : null,
-                SendReferences = !parse.GetValue(noReferencesOption),
-                UseReferenceEndpoint = parse.GetValue(referencesOption),
-                RequireApiKey = !dryRun,
-                IdempotencyKey = $"cli-{Guid.NewGuid():N}",
-            };
-
-            await using var services = new ServiceCollection().AddPrevizProviders(configuration).BuildServiceProvider();
-            var plan = await services.GetRequiredService<GenerationPlanner>().PlanAsync(spec, ct);
-            Summarize(output, plan);
-
-            if (dryRun)
-            {
-                if (plan.Request is { } request && !services.GetRequiredService<ProviderKeys>().IsConfigured(request.Provider))
-                {
-                    output.Warn($"{ProviderKeys.VariableName(request.Provider)} is not set: a real run would stop here.");
-                }
-
-                var preview = new JsonObject
-                {
-                    ["provider"] = plan.Request is null ? "direct-render" : plan.Request.Provider.ToString().ToLowerInvariant(),
-                    ["endpoint"] = plan.Request?.Endpoint,
-                    ["body"] = plan.PreviewBody(),
-                    ["estimate"] = JsonValue.Create(plan.Estimate.Total),
-                    ["currency"] = plan.Estimate.Currency,
-                };
-                output.Out.Profile.Out.Writer.WriteLine(preview.ToJsonString(Indented));
-                return ExitCodes.Success;
-            }
-
-            var extension = mode == VisualizerMode.Image ? ".png" : ".mp4";
-            var target = parse.GetValue(outOption) ?? Path.Combine("out", $"{SceneFiles.ShortName(path)}-{shot.Id}-{model.Id}{extension}");
-            if (!target.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new UserErrorException($"--out must name a {extension} file in {mode.Id()} mode (got \"{target}\").");
-            }
-
-            var runner = services.GetRequiredService<GenerationRunner>();
-            var result = await RunWithStatusAsync(output, (progress, token) => runner.RunAsync(plan, target, progress, WaitOptions(configuration), token), ct);
-            output.Error.MarkupLine(Markup.Escape(result.Media.Kind == "video"
-                ? string.Create(CultureInfo.InvariantCulture, $"Wrote {result.Media.Width}×{result.Media.Height}, {result.Media.DurationSeconds:0.###} s ({result.Media.Processing}).")
-                : string.Create(CultureInfo.InvariantCulture, $"Wrote a {result.Media.Width}×{result.Media.Height} PNG.")));
-            output.Error.MarkupLine(Markup.Escape($"Provenance: {result.ProvenanceFile}"));
-            output.Out.WriteLine(result.Media.Path);
-            return ExitCodes.Success;
-        });
+        command.SetAction((parse, ct) => RunAsync(parse, o, output, configuration, ct));
         return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, GenerateOptions o, Output output, IConfiguration configuration, CancellationToken ct)
+    {
+        var spec = await SpecAsync(parse, o, output, ct);
+        await using var services = new ServiceCollection().AddPrevizProviders(configuration).BuildServiceProvider();
+        var plan = await services.GetRequiredService<GenerationPlanner>().PlanAsync(spec, ct);
+        Summarize(output, plan);
+
+        if (parse.GetValue(o.DryRun))
+        {
+            PrintDryRun(output, services.GetRequiredService<ProviderKeys>(), plan);
+            return ExitCodes.Success;
+        }
+
+        var target = Target(parse.GetValue(o.Out), parse.GetValue(o.Scene)!, spec);
+        var runner = services.GetRequiredService<GenerationRunner>();
+        var result = await RunWithStatusAsync(output, (progress, token) => runner.RunAsync(plan, target, progress, WaitOptions(configuration), token), ct);
+        output.Error.MarkupLine(Markup.Escape(result.Media.Kind == "video"
+            ? string.Create(CultureInfo.InvariantCulture, $"Wrote {result.Media.Width}×{result.Media.Height}, {result.Media.DurationSeconds:0.###} s ({result.Media.Processing}).")
+            : string.Create(CultureInfo.InvariantCulture, $"Wrote a {result.Media.Width}×{result.Media.Height} PNG.")));
+        output.Error.MarkupLine(Markup.Escape($"Provenance: {result.ProvenanceFile}"));
+        output.Out.WriteLine(result.Media.Path);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>What the command line asks for; a dry run needs no key, since it sends nothing.</summary>
+    private static async Task<GenerationSpec> SpecAsync(ParseResult parse, GenerateOptions o, Output output, CancellationToken ct)
+    {
+        var path = parse.GetValue(o.Scene)!;
+        var loaded = await SceneFiles.LoadReportingWarningsAsync(path, output, ct);
+
+        var scene = loaded.Scene;
+        var shot = SceneFiles.ResolveShot(scene, parse.GetValue(o.Shot));
+        var model = ModelCatalog.Default.Get(parse.GetValue(o.Model)!);
+        var mode = parse.GetValue(o.Mode) is { } m ? VisualizerModes.Parse(m) : model.Kind == ModelKind.Image ? VisualizerMode.Image : VisualizerModes.Default;
+        var prompt = PromptOverrides.None;
+        if (parse.GetValue(o.PromptFile) is { } promptFile)
+        {
+            prompt = File.Exists(promptFile)
+                ? PromptOverrides.Parse(await File.ReadAllTextAsync(promptFile, ct))
+                : throw new UserErrorException($"Prompt file not found: {promptFile}");
+        }
+
+        return new GenerationSpec
+        {
+            Scene = scene,
+            SceneFolder = Path.GetDirectoryName(Path.GetFullPath(path)),
+            SceneContentHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, ct))),
+            ShotId = shot.Id,
+            Mode = mode,
+            ModelId = model.Id,
+            Options = new VideoRequestOptions
+            {
+                Duration = parse.GetValue(o.Duration),
+                Aspect = parse.GetValue(o.Orientation),
+                Audio = parse.GetValue(o.Audio),
+                Resolution = ResolutionTiers.Parse(parse.GetValue(o.Resolution)!),
+                AcceptDurationCap = parse.GetValue(o.AcceptCap),
+            },
+            Prompt = prompt,
+            Seed = parse.GetValue(o.Seed),
+            StartFrame = Frame(parse.GetValue(o.StartFrame), end: false),
+            EndFrame = Frame(parse.GetValue(o.EndFrame), end: true),
+            Budget = parse.GetValue(o.Budget) is { } cap ? new ProjectBudget(cap) : null,
+            SendReferences = !parse.GetValue(o.NoReferences),
+            UseReferenceEndpoint = parse.GetValue(o.References),
+            RequireApiKey = !parse.GetValue(o.DryRun),
+            IdempotencyKey = $"cli-{Guid.NewGuid():N}",
+        };
+    }
+
+    /// <summary>The exact request a real run would send, with a warning where that run would stop for a missing key.</summary>
+    private static void PrintDryRun(Output output, ProviderKeys keys, GenerationPlan plan)
+    {
+        if (plan.Request is { } request && !keys.IsConfigured(request.Provider))
+        {
+            output.Warn($"{ProviderKeys.VariableName(request.Provider)} is not set: a real run would stop here.");
+        }
+
+        var preview = new JsonObject
+        {
+            ["provider"] = plan.Request is null ? "direct-render" : plan.Request.Provider.ToString().ToLowerInvariant(),
+            ["endpoint"] = plan.Request?.Endpoint,
+            ["body"] = plan.PreviewBody(),
+            ["estimate"] = JsonValue.Create(plan.Estimate.Total),
+            ["currency"] = plan.Estimate.Currency,
+        };
+        output.Out.Profile.Out.Writer.WriteLine(preview.ToJsonString(Indented));
+    }
+
+    /// <summary>The output file: <paramref name="requested"/>, or one named after the scene, shot and model; its extension must match the mode.</summary>
+    private static string Target(string? requested, string scenePath, GenerationSpec spec)
+    {
+        var extension = spec.Mode == VisualizerMode.Image ? ".png" : ".mp4";
+        var target = requested ?? Path.Combine("out", $"{SceneFiles.ShortName(scenePath)}-{spec.ShotId}-{spec.ModelId}{extension}");
+        if (!target.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UserErrorException($"--out must name a {extension} file in {spec.Mode.Id()} mode (got \"{target}\").");
+        }
+
+        return target;
     }
 
     private static FrameSource? Frame(string? text, bool end)
@@ -271,5 +272,46 @@ public static class GenerateCommand
         }
 
         return "  " + string.Join(" · ", parts);
+    }
+
+    /// <summary>The command's arguments and options, declared together and read by name in the action.</summary>
+    private sealed class GenerateOptions
+    {
+        public Argument<string> Scene { get; } = CommonOptions.SceneArgument();
+
+        public Option<string?> Shot { get; } = CommonOptions.Shot();
+
+        public Option<string?> Mode { get; } = new Option<string?>("--mode") { Description = "Visualizer mode (default: start-frame, or image for image models)" }
+            .AcceptOnlyFromAmong([.. VisualizerModes.All.Select(m => m.Id())]);
+
+        public Option<string> Model { get; } = new("--model") { Description = "Model id (see 'previz models'); direct-render renders here", Required = true };
+
+        public Option<double?> Duration { get; } = new("--duration") { Description = "Clip length in seconds (default: the shortest that covers the shot)" };
+
+        public Option<string?> Orientation { get; } = new("--orientation", "--aspect") { Description = "landscape, portrait, square, or a ratio such as 16:9 (default: the shot's)" };
+
+        public Option<bool> Audio { get; } = new("--audio") { Description = "Generate sound (audio-capable models only)" };
+
+        public Option<string> Resolution { get; } = CommonOptions.Resolution();
+
+        public Option<string?> StartFrame { get; } = new("--start-frame") { Description = "capture (Direct Render of the shot's start), capture:SECONDS, or an image FILE" };
+
+        public Option<string?> EndFrame { get; } = new("--end-frame") { Description = "capture (Direct Render of the shot's end), capture:SECONDS, or an image FILE" };
+
+        public Option<string?> PromptFile { get; } = new("--prompt-file") { Description = "Your prompt: replaces the Scene part; [Style] and [Lighting] sections replace those parts" };
+
+        public Option<long?> Seed { get; } = new("--seed") { Description = "Seed, where the model takes one" };
+
+        public Option<bool> References { get; } = new("--references") { Description = "Use the model's reference endpoint (Veo 3.1, Seedance 2.0) to send object pictures instead of frames" };
+
+        public Option<bool> NoReferences { get; } = new("--no-references") { Description = "Send no object reference pictures" };
+
+        public Option<bool> AcceptCap { get; } = new("--accept-cap") { Description = "Accept a clip shorter than a shot that exceeds the model's maximum" };
+
+        public Option<decimal?> Budget { get; } = new("--budget") { Description = "Refuse when the cost is over this many USD" };
+
+        public Option<string?> Out { get; } = CommonOptions.Out("Output file (default: out/<scene>-<shot>-<model>.mp4, or .png in image mode)");
+
+        public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Check and price, print the exact vendor request (no key, uploads as placeholders), send nothing" };
     }
 }

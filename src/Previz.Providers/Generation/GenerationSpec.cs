@@ -1,7 +1,7 @@
-using Previz.Core.Prompting;
 using Previz.Core.Costs;
 using Previz.Core.Modes;
 using Previz.Core.Options;
+using Previz.Core.Prompting;
 using Previz.Core.Scenes;
 using Previz.Providers.Inputs;
 using Previz.Rendering.Rasterizing;
@@ -62,4 +62,8 @@ public sealed record GenerationSpec
 
     /// <summary>Travels with the request (see <see cref="Hosting.HostedRequest.IdempotencyKey"/>).</summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary><paramref name="path"/> itself when rooted, else under <see cref="SceneFolder"/> (or the working folder).</summary>
+    internal string FullPath(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(SceneFolder ?? Directory.GetCurrentDirectory(), path));
 }

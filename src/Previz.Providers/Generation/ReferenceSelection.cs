@@ -17,61 +17,76 @@ internal static class ReferenceSelection
     public static async Task<(IReadOnlyList<ReferenceDecision> Decisions, IReadOnlyList<ObjectReferences> Sent, VendorEndpoint? SwitchTo)> SelectAsync(
         GenerationSpec spec, ModelEntry model, VendorEndpoint? endpoint, CancellationToken cancellationToken)
     {
-        var candidates = spec.Scene.Objects
+        var candidates = Candidates(spec.Scene);
+        if (candidates.Count == 0)
+        {
+            return ([], [], null);
+        }
+
+        var (refusal, switchTo) = Refusal(spec, model, endpoint);
+        if (refusal is not null)
+        {
+            return ([.. candidates.SelectMany(o => o.References.Select(r => Decision(o, r, false, refusal)))], [], null);
+        }
+
+        var (decisions, sent) = await WithinLimitsAsync(spec, model, model.Inputs.ReferenceImages!, candidates, cancellationToken);
+        return (decisions, sent, sent.Count > 0 ? switchTo : null);
+    }
+
+    /// <summary>The objects with pictures: heroes first, each group in scene order.</summary>
+    private static List<SceneObject> Candidates(SceneDocument scene) =>
+        [.. scene.Objects
             .Select((o, i) => (Object: o, Index: i))
             .Where(x => x.Object.References.Count > 0)
             .OrderBy(x => x.Object.Hero ? 0 : 1)
             .ThenBy(x => x.Index)
-            .Select(x => x.Object)
-            .ToList();
-        var decisions = new List<ReferenceDecision>();
-        if (candidates.Count == 0)
-        {
-            return (decisions, [], null);
-        }
+            .Select(x => x.Object)];
 
+    /// <summary>Why no reference can be sent (null: they can), and the reference endpoint to move to where the model needs one.</summary>
+    private static (string? Refusal, VendorEndpoint? SwitchTo) Refusal(GenerationSpec spec, ModelEntry model, VendorEndpoint? endpoint)
+    {
         var support = model.Inputs.ReferenceImages;
-        string? refusal = null;
-        VendorEndpoint? switchTo = null;
         if (endpoint is null)
         {
-            refusal = "Direct Render draws the objects from the scene; it uses no pictures";
-        }
-        else if (!spec.SendReferences)
-        {
-            refusal = "object references were turned off for this generation";
-        }
-        else if (support is null)
-        {
-            refusal = $"{model.DisplayName} takes no object references";
-        }
-        else if (support.Endpoint is { } other && other != endpoint.Id)
-        {
-            if (spec.UseReferenceEndpoint)
-            {
-                switchTo = new VendorEndpoint(other, endpoint.Fields with
-                {
-                    StartImage = null,
-                    StartImageIsList = false,
-                    EndImage = null,
-                    Keyframes = null,
-                    KeyframeIndexes = null,
-                });
-            }
-            else
-            {
-                refusal = $"{model.DisplayName} takes references only on {other}, which takes no start frame; ask for that endpoint (previz generate --references) to send them instead of frames";
-            }
+            return ("Direct Render draws the objects from the scene; it uses no pictures", null);
         }
 
-        if (refusal is not null)
+        if (!spec.SendReferences)
         {
-            decisions.AddRange(candidates.SelectMany(o => o.References.Select(r => Decision(o, r, false, refusal))));
-            return (decisions, [], null);
+            return ("object references were turned off for this generation", null);
         }
 
-        var limits = support!;
-        var elements = limits.Layout == ReferenceLayout.Elements;
+        if (support is null)
+        {
+            return ($"{model.DisplayName} takes no object references", null);
+        }
+
+        if (support.Endpoint is { } other && other != endpoint.Id)
+        {
+            return spec.UseReferenceEndpoint
+                ? (null, FramelessEndpoint(other, endpoint))
+                : ($"{model.DisplayName} takes references only on {other}, which takes no start frame; ask for that endpoint (previz generate --references) to send them instead of frames", null);
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>The reference endpoint <paramref name="id"/>: the fields of <paramref name="endpoint"/>, but none for frames, which it does not take.</summary>
+    private static VendorEndpoint FramelessEndpoint(string id, VendorEndpoint endpoint) =>
+        new(id, endpoint.Fields with
+        {
+            StartImage = null,
+            StartImageIsList = false,
+            EndImage = null,
+            Keyframes = null,
+            KeyframeIndexes = null,
+        });
+
+    /// <summary>Fits the candidates' pictures in order until the model's limits are reached; each picture is sent or dropped with a reason.</summary>
+    private static async Task<(List<ReferenceDecision> Decisions, List<ObjectReferences> Sent)> WithinLimitsAsync(
+        GenerationSpec spec, ModelEntry model, ReferenceImageSupport limits, List<SceneObject> candidates, CancellationToken cancellationToken)
+    {
+        var decisions = new List<ReferenceDecision>();
         var sent = new List<ObjectReferences>();
         var pictures = 0;
         foreach (var obj in candidates)
@@ -79,39 +94,14 @@ internal static class ReferenceSelection
             var images = new List<FittedImage>();
             foreach (var reference in obj.References)
             {
-                string? reason = null;
-                if (elements && sent.Count >= limits.MaxCount)
-                {
-                    reason = string.Create(CultureInfo.InvariantCulture, $"over {model.DisplayName}'s limit of {limits.MaxCount} objects with references");
-                }
-                else if (elements && limits.MaxImagesPerObject is { } perObject && images.Count >= perObject)
-                {
-                    reason = string.Create(CultureInfo.InvariantCulture, $"over {model.DisplayName}'s limit of {perObject} pictures per object");
-                }
-                else if (!elements && pictures >= limits.MaxCount)
-                {
-                    reason = string.Create(CultureInfo.InvariantCulture, $"over {model.DisplayName}'s limit of {limits.MaxCount} reference images");
-                }
-
+                var reason = OverLimit(model, limits, sent.Count, images.Count, pictures);
                 if (reason is null)
                 {
-                    var path = Path.IsPathRooted(reference.Path) ? reference.Path : Path.GetFullPath(Path.Combine(spec.SceneFolder ?? Directory.GetCurrentDirectory(), reference.Path));
-                    if (!File.Exists(path))
+                    (var image, reason) = await FitAsync(spec, model, reference, cancellationToken);
+                    if (image is not null)
                     {
-                        reason = "file not found";
-                    }
-                    else
-                    {
-                        try
-                        {
-                            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-                            images.Add(ImageFitter.FitReference(bytes, ImageFitter.MaxReferenceEdge, model.Inputs.MaxImageBytes, reference.Path));
-                            pictures++;
-                        }
-                        catch (UserErrorException e)
-                        {
-                            reason = e.Message;
-                        }
+                        images.Add(image);
+                        pictures++;
                     }
                 }
 
@@ -124,7 +114,52 @@ internal static class ReferenceSelection
             }
         }
 
-        return (decisions, sent, sent.Count > 0 ? switchTo : null);
+        return (decisions, sent);
+    }
+
+    /// <summary>
+    /// Element layouts limit objects and pictures per object; a flat list limits pictures in all. Null: within the limits.
+    /// </summary>
+    private static string? OverLimit(ModelEntry model, ReferenceImageSupport limits, int objectsSent, int objectPictures, int pictures)
+    {
+        var elements = limits.Layout == ReferenceLayout.Elements;
+        if (elements && objectsSent >= limits.MaxCount)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"over {model.DisplayName}'s limit of {limits.MaxCount} objects with references");
+        }
+
+        if (elements && limits.MaxImagesPerObject is { } perObject && objectPictures >= perObject)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"over {model.DisplayName}'s limit of {perObject} pictures per object");
+        }
+
+        if (!elements && pictures >= limits.MaxCount)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"over {model.DisplayName}'s limit of {limits.MaxCount} reference images");
+        }
+
+        return null;
+    }
+
+    /// <summary>The picture fitted for sending, or why it cannot be: a missing or unreadable file is dropped, not an error.</summary>
+    private static async Task<(FittedImage? Image, string? Reason)> FitAsync(
+        GenerationSpec spec, ModelEntry model, ImageReference reference, CancellationToken cancellationToken)
+    {
+        var path = spec.FullPath(reference.Path);
+        if (!File.Exists(path))
+        {
+            return (null, "file not found");
+        }
+
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            return (ImageFitter.FitReference(bytes, ImageFitter.MaxReferenceEdge, model.Inputs.MaxImageBytes, reference.Path), null);
+        }
+        catch (UserErrorException e)
+        {
+            return (null, e.Message);
+        }
     }
 
     private static ReferenceDecision Decision(SceneObject o, ImageReference r, bool sent, string? reason) =>

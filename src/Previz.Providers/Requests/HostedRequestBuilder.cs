@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
+using Previz.Core.Motion;
 using Previz.Core.Options;
 using Previz.Providers.Hosting;
 using Previz.Providers.Inputs;
@@ -44,6 +45,28 @@ public static class HostedRequestBuilder
             body[f.Prompt] = inputs.Prompt;
         }
 
+        AddFrames(endpoint, inputs, route, body, files, notSent);
+        AddKeyframes(endpoint, inputs.Keyframes, route, body, files, notSent);
+        AddClipSettings(model, f, options, body);
+        AddSeedAndNegativePrompt(endpoint, inputs, body, notSent);
+        if (f.ImageCount is not null)
+        {
+            body[f.ImageCount] = 1;
+        }
+
+        AddCameraControl(endpoint, inputs.CameraControl, body, notSent);
+        if (inputs.References.Count > 0)
+        {
+            AddReferences(model, body, files, inputs.References, route, notSent);
+        }
+
+        var request = new HostedRequest(route.Provider, route.ClientEndpoint, body) { Files = [.. files.Select(p => p.File)], IdempotencyKey = idempotencyKey };
+        return new BuiltRequest(request, notSent) { Pictures = files };
+    }
+
+    private static void AddFrames(VendorEndpoint endpoint, RequestInputs inputs, VendorRoute route, JsonObject body, List<SentPicture> files, List<string> notSent)
+    {
+        var f = endpoint.Fields;
         if (inputs.StartFrame is { } start)
         {
             if (f.StartImage is null)
@@ -72,30 +95,37 @@ public static class HostedRequestBuilder
                 files.Add(File(end, "end", $"/{f.EndImage}", route, "end-frame"));
             }
         }
+    }
 
-        if (inputs.Keyframes.Count > 0)
+    private static void AddKeyframes(
+        VendorEndpoint endpoint, IReadOnlyList<TimedKeyframe> keyframes, VendorRoute route, JsonObject body, List<SentPicture> files, List<string> notSent)
+    {
+        if (keyframes.Count == 0)
         {
-            if (f.Keyframes is null || f.KeyframeIndexes is null)
-            {
-                notSent.Add($"{inputs.Keyframes.Count} keyframes: {endpoint.Id} takes no timed keyframes");
-            }
-            else
-            {
-                body[f.Keyframes] = new JsonArray();
-                body[f.KeyframeIndexes] = new JsonArray([.. inputs.Keyframes.Select(k => (JsonNode)JsonValue.Create(k.FrameIndex))]);
-                for (var i = 0; i < inputs.Keyframes.Count; i++)
-                {
-                    files.Add(File(inputs.Keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), $"/{f.Keyframes}/{i}", route, "keyframe") with { FrameIndex = inputs.Keyframes[i].FrameIndex });
-                }
-            }
+            return;
         }
 
-        if (options.Mode.IsVideo() && options.ClipSeconds > 0)
+        var f = endpoint.Fields;
+        if (f.Keyframes is null || f.KeyframeIndexes is null)
         {
-            if (f.Duration is not null)
-            {
-                body[f.Duration] = JsonValue.Create(f.FormatDuration((int)Math.Round(options.ClipSeconds)));
-            }
+            notSent.Add($"{keyframes.Count} keyframes: {endpoint.Id} takes no timed keyframes");
+            return;
+        }
+
+        body[f.Keyframes] = new JsonArray();
+        body[f.KeyframeIndexes] = new JsonArray([.. keyframes.Select(k => (JsonNode)JsonValue.Create(k.FrameIndex))]);
+        for (var i = 0; i < keyframes.Count; i++)
+        {
+            files.Add(File(keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), $"/{f.Keyframes}/{i}", route, "keyframe") with { FrameIndex = keyframes[i].FrameIndex });
+        }
+    }
+
+    /// <summary>Duration, aspect ratio, resolution and audio, each where the endpoint has the field.</summary>
+    private static void AddClipSettings(ModelEntry model, RequestFields f, ResolvedOptions options, JsonObject body)
+    {
+        if (options.Mode.IsVideo() && options.ClipSeconds > 0 && f.Duration is not null)
+        {
+            body[f.Duration] = JsonValue.Create(f.FormatDuration((int)Math.Round(options.ClipSeconds)));
         }
 
         if (options.VendorAspect is { } aspect && f.AspectRatio is not null)
@@ -113,7 +143,11 @@ public static class HostedRequestBuilder
             // Always explicit: the vendors' default is on, and the estimate was priced for what the user chose.
             body[f.Audio] = options.Audio;
         }
+    }
 
+    private static void AddSeedAndNegativePrompt(VendorEndpoint endpoint, RequestInputs inputs, JsonObject body, List<string> notSent)
+    {
+        var f = endpoint.Fields;
         if (inputs.Seed is { } seed)
         {
             if (f.Seed is null)
@@ -137,43 +171,34 @@ public static class HostedRequestBuilder
                 body[f.NegativePrompt] = inputs.NegativePrompt;
             }
         }
+    }
 
-        if (f.ImageCount is not null)
+    private static void AddCameraControl(VendorEndpoint endpoint, KlingCameraControl? camera, JsonObject body, List<string> notSent)
+    {
+        if (camera is null)
         {
-            body[f.ImageCount] = 1;
+            return;
         }
 
-        if (inputs.CameraControl is { } camera)
+        if (endpoint.Fields.CameraControl is not { } field)
         {
-            if (f.CameraControl is null)
+            notSent.Add($"camera control: {endpoint.Id} takes no camera parameters (the motion is described in the prompt)");
+            return;
+        }
+
+        body[field] = new JsonObject
+        {
+            ["type"] = camera.Type,
+            ["config"] = new JsonObject
             {
-                notSent.Add($"camera control: {endpoint.Id} takes no camera parameters (the motion is described in the prompt)");
-            }
-            else
-            {
-                body[f.CameraControl] = new JsonObject
-                {
-                    ["type"] = camera.Type,
-                    ["config"] = new JsonObject
-                    {
-                        ["horizontal"] = camera.Horizontal,
-                        ["vertical"] = camera.Vertical,
-                        ["pan"] = camera.Pan,
-                        ["tilt"] = camera.Tilt,
-                        ["roll"] = camera.Roll,
-                        ["zoom"] = camera.Zoom,
-                    },
-                };
-            }
-        }
-
-        if (inputs.References.Count > 0)
-        {
-            AddReferences(model, body, files, inputs.References, route, notSent);
-        }
-
-        var request = new HostedRequest(route.Provider, route.ClientEndpoint, body) { Files = [.. files.Select(p => p.File)], IdempotencyKey = idempotencyKey };
-        return new BuiltRequest(request, notSent) { Pictures = files };
+                ["horizontal"] = camera.Horizontal,
+                ["vertical"] = camera.Vertical,
+                ["pan"] = camera.Pan,
+                ["tilt"] = camera.Tilt,
+                ["roll"] = camera.Roll,
+                ["zoom"] = camera.Zoom,
+            },
+        };
     }
 
     private static void AddReferences(ModelEntry model, JsonObject body, List<SentPicture> files, IReadOnlyList<ObjectReferences> references, VendorRoute route, List<string> notSent)
