@@ -1,22 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Hangfire;
-using Microsoft.Extensions.Logging;
 using Previz.Core;
 using Previz.Providers.Errors;
 using Previz.Providers.Hosting;
-using Previz.Rendering;
-using Previz.Rendering.Framing;
-using Previz.Rendering.Rasterizing;
-using Previz.Rendering.Video;
-using Previz.Studio.Gallery;
-using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
-using Previz.Studio.Scenes;
-using Previz.Studio.Security;
 
 namespace Previz.Studio.Jobs;
 
+/// <summary>The hosted steps: submit once, poll, and fetch, finish and store the clip.</summary>
 public sealed partial class GenerationJobs
 {
     /// <summary>

@@ -1,23 +1,12 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Hangfire;
-using Microsoft.Extensions.Logging;
 using Previz.Core;
-using Previz.Providers.Errors;
 using Previz.Providers.Generation;
-using Previz.Providers.Hosting;
 using Previz.Rendering;
-using Previz.Rendering.Framing;
-using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Video;
-using Previz.Studio.Gallery;
-using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
-using Previz.Studio.Scenes;
-using Previz.Studio.Security;
 
 namespace Previz.Studio.Jobs;
 
+/// <summary>The Direct Render step: the planned shot rendered here, its progress and a cancel watched while it runs.</summary>
 public sealed partial class GenerationJobs
 {
     private async Task RenderAsync(HeldGeneration held, CancellationToken cancellationToken)
