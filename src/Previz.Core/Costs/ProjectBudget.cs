@@ -9,7 +9,8 @@ public sealed record ProjectBudget(decimal Cap, decimal Spent = 0)
     public void EnsureAllows(CostEstimate estimate)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        if (Spent + estimate.Total > Cap)
+        // Something free (Direct Render) is never refused, even once the budget is spent.
+        if (estimate.Total > 0 && Spent + estimate.Total > Cap)
         {
             throw new BudgetExceededException(estimate.Total, Spent, Cap);
         }

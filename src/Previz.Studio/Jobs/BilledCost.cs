@@ -13,11 +13,6 @@ internal static class BilledCost
 {
     public static (decimal? Usd, string? Source) Of(GenerationRecord generation)
     {
-        if (generation.Kind == GenerationKind.DirectRender)
-        {
-            return (0, "free: Direct Render runs on this machine");
-        }
-
         var estimate = StoredPlan.Of(generation).Provenance.Estimate;
         var total = estimate.Total;
         var units = estimate.Units.ToString("0.###", CultureInfo.InvariantCulture);
@@ -26,7 +21,7 @@ internal static class BilledCost
             BillingRule.PerSecond => $"estimate: billed per second of the generated clip ({units} s), which the vendor does not report back",
             BillingRule.PerClip => $"estimate: billed per started clip of the generated video ({units} clip(s)), which the vendor does not report back",
             BillingRule.PerImage => "estimate: billed per image, which the vendor does not report back",
-            _ => "free",
+            _ => "free: nothing is billed",
         };
         return (total, source);
     }

@@ -246,7 +246,7 @@ public sealed class ShotPlanningService
             throw new FieldException("options.pass", $"\"{passName}\" is not a pass; use {string.Join(", ", RenderPasses.Names)}.");
         }
 
-        var budget = _options.BudgetUsd is { } cap && model.Provider != ModelProvider.DirectRender ? new ProjectBudget(cap, await SpentAsync(cancellationToken)) : null;
+        var budget = _options.BudgetUsd is { } cap ? new ProjectBudget(cap, await SpentAsync(cancellationToken)) : null;
         return new GenerationSpec
         {
             Scene = scene,
