@@ -18,8 +18,9 @@ public sealed class MediaToolWriteTests
         var input = TestVideos.Named(clip);
         var output = TestVideos.Output(".mp4");
 
-        await _media.CopyStreamsAsync(input, output, CancellationToken.None);
+        var written = await _media.CopyStreamsAsync(input, output, CancellationToken.None);
 
+        Assert.Equal((await _media.ReadPacketsAsync(input, CancellationToken.None)).Packets, written);
         var before = await _media.ProbeAsync(input, CancellationToken.None);
         var after = await _media.ProbeAsync(output, CancellationToken.None);
         Assert.Equal((before.Codec, before.PixelFormat, before.Width, before.Height), (after.Codec, after.PixelFormat, after.Width, after.Height));
@@ -53,10 +54,10 @@ public sealed class MediaToolWriteTests
         // testsrc at 24 fps has a keyframe at 0 only: a stream copy could not cut anywhere but the start.
         var output = TestVideos.Output(".mp4");
 
-        await _media.ReencodeAsync(TestVideos.H264, output, seconds, CancellationToken.None);
+        var written = await _media.ReencodeAsync(TestVideos.H264, output, seconds, CancellationToken.None);
 
         var probe = await _media.ProbeAsync(output, CancellationToken.None);
-        Assert.Equal(("h264", "yuv420p", frames), (probe.Codec, probe.PixelFormat, probe.FrameCount));
+        Assert.Equal(("h264", "yuv420p", frames, frames), (probe.Codec, probe.PixelFormat, probe.FrameCount, written));
         Assert.Equal(seconds, probe.DurationSeconds, 0.001);
         var boxes = Mp4Boxes.TopLevel(output);
         Assert.True(boxes.IndexOf("moov") < boxes.IndexOf("mdat"), string.Join(",", boxes));
