@@ -32,20 +32,27 @@ public sealed class GenerationFinisher
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         return plan.Mode == VisualizerMode.Image
             ? await FinishImageAsync(downloadedFile, output, cancellationToken)
-            : await FinishVideoCoreAsync(downloadedFile, plan.Options.OutputSeconds, output, cancellationToken);
+            : await FinishVideoCoreAsync(downloadedFile, plan.Options.OutputSeconds, output, poster: null, cancellationToken);
     }
 
     /// <summary>
     /// Finishes a video without its plan (a durable job keeps only the length to deliver): decoded, trimmed to
     /// <paramref name="targetSeconds"/> when longer (0: no trim), H.264 with <c>+faststart</c>.
     /// </summary>
-    public Task<FinishedMedia> FinishVideoAsync(string downloadedFile, double targetSeconds, string outputFile, CancellationToken cancellationToken)
+    public Task<FinishedMedia> FinishVideoAsync(string downloadedFile, double targetSeconds, string outputFile, CancellationToken cancellationToken) =>
+        FinishVideoAsync(downloadedFile, targetSeconds, outputFile, poster: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="FinishVideoAsync(string, double, string, CancellationToken)"/>, writing <paramref name="poster"/> from
+    /// the download's frames in the same ffmpeg process, when given and when a frame shows at its time (else no file).
+    /// </summary>
+    public Task<FinishedMedia> FinishVideoAsync(string downloadedFile, double targetSeconds, string outputFile, PosterRequest? poster, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(downloadedFile);
         ArgumentException.ThrowIfNullOrEmpty(outputFile);
         var output = Path.GetFullPath(outputFile);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        return FinishVideoCoreAsync(downloadedFile, targetSeconds, output, cancellationToken);
+        return FinishVideoCoreAsync(downloadedFile, targetSeconds, output, poster, cancellationToken);
     }
 
     private static async Task<FinishedMedia> FinishImageAsync(string source, string output, CancellationToken cancellationToken)
@@ -74,7 +81,7 @@ public sealed class GenerationFinisher
         }
     }
 
-    private async Task<FinishedMedia> FinishVideoCoreAsync(string source, double targetSeconds, string output, CancellationToken cancellationToken)
+    private async Task<FinishedMedia> FinishVideoCoreAsync(string source, double targetSeconds, string output, PosterRequest? poster, CancellationToken cancellationToken)
     {
         var packets = await CheckedAsync("The result", _media.ReadPacketsAsync(source, cancellationToken));
         var probe = packets.Video;
@@ -98,8 +105,8 @@ public sealed class GenerationFinisher
             try
             {
                 written = await (copy
-                    ? _media.CopyStreamsAsync(source, temp, cancellationToken)
-                    : _media.ReencodeAsync(source, temp, trim ? targetSeconds : null, cancellationToken));
+                    ? _media.CopyStreamsAsync(source, temp, poster, cancellationToken)
+                    : _media.ReencodeAsync(source, temp, trim ? targetSeconds : null, poster, cancellationToken));
             }
             catch (VideoEncodingException e)
             {

@@ -73,12 +73,20 @@ public sealed class MediaTool
     /// as ffmpeg reports it on the same run (<c>-progress</c>): no second process reads the file back.
     /// </summary>
     /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
-    public Task<int> CopyStreamsAsync(string input, string outputMp4, CancellationToken cancellationToken)
+    public Task<int> CopyStreamsAsync(string input, string outputMp4, CancellationToken cancellationToken) =>
+        CopyStreamsAsync(input, outputMp4, poster: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CopyStreamsAsync(string, string, CancellationToken)"/>, writing <paramref name="poster"/> (when given)
+    /// from the same process, which then also decodes the video.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
+    public Task<int> CopyStreamsAsync(string input, string outputMp4, PosterRequest? poster, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(outputMp4);
-        return RunCountingAsync(["-i", input, "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart", "-f", "mp4", outputMp4],
-            $"ffmpeg could not copy \"{input}\"", cancellationToken);
+        return RunCountingAsync(["-i", input, .. PosterGraph(poster, out var jpeg), "-map", "0:v:0", "-map", "0:a:0?",
+            "-c", "copy", "-movflags", "+faststart", "-f", "mp4", outputMp4, .. jpeg], $"ffmpeg could not copy \"{input}\"", poster, cancellationToken);
     }
 
     /// <summary>
@@ -88,11 +96,19 @@ public sealed class MediaTool
     /// number of video frames encoded, as ffmpeg reports it on the same run (<c>-progress</c>).
     /// </summary>
     /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
-    public Task<int> ReencodeAsync(string input, string outputMp4, double? seconds, CancellationToken cancellationToken)
+    public Task<int> ReencodeAsync(string input, string outputMp4, double? seconds, CancellationToken cancellationToken) =>
+        ReencodeAsync(input, outputMp4, seconds, poster: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReencodeAsync(string, string, double?, CancellationToken)"/>, writing <paramref name="poster"/> (when
+    /// given) from the same process and the same decoded frames (the source's, before the cut).
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
+    public Task<int> ReencodeAsync(string input, string outputMp4, double? seconds, PosterRequest? poster, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(outputMp4);
-        List<string> args = ["-i", input, "-map", "0:v:0", "-map", "0:a:0?"];
+        List<string> args = ["-i", input, .. PosterGraph(poster, out var jpeg), "-map", "0:v:0", "-map", "0:a:0?"];
         if (seconds is { } s)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(s, nameof(seconds));
@@ -100,8 +116,8 @@ public sealed class MediaTool
         }
 
         args.AddRange(["-c:v", "libx264", "-preset", Options.Preset, "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "192k",
-            "-movflags", "+faststart", "-f", "mp4", outputMp4]);
-        return RunCountingAsync(args, $"ffmpeg could not re-encode \"{input}\"", cancellationToken);
+            "-movflags", "+faststart", "-f", "mp4", outputMp4, .. jpeg]);
+        return RunCountingAsync(args, $"ffmpeg could not re-encode \"{input}\"", poster, cancellationToken);
     }
 
     /// <summary>
@@ -111,11 +127,8 @@ public sealed class MediaTool
     /// <exception cref="VideoEncodingException">No frame decodes there or the JPEG cannot be written.</exception>
     public Task PosterAsync(string input, string outputJpeg, double seconds, int maxWidth, int quality, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxWidth, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 31);
-        return StillAsync(input, outputJpeg, seconds, ["-vf", $"scale='min({maxWidth},iw)':-2", "-q:v", quality.ToString(CultureInfo.InvariantCulture), "-f", "mjpeg"],
-            "a poster", cancellationToken);
+        var (scale, _) = new PosterRequest(outputJpeg, seconds, maxWidth, quality).Arguments();
+        return StillAsync(input, outputJpeg, seconds, ["-vf", scale, "-q:v", quality.ToString(CultureInfo.InvariantCulture), "-f", "mjpeg"], "a poster", cancellationToken);
     }
 
     /// <summary>Writes the frame shown at <paramref name="seconds"/> as a full-size PNG.</summary>
@@ -170,10 +183,7 @@ public sealed class MediaTool
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(output);
-        if (!double.IsFinite(seconds) || seconds < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "The time must be a finite number of seconds from the start.");
-        }
+        PosterRequest.CheckTime(seconds, nameof(seconds));
 
         // -ss before -i seeks to the keyframe before and decodes up to the frame shown then; "-update 1" writes one
         // picture, not a numbered sequence.
@@ -195,7 +205,8 @@ public sealed class MediaTool
     /// Runs ffmpeg with <c>-progress pipe:1</c> and returns the last <c>frame=</c> it reported: the frames (packets, for
     /// a copy) written to the first video output stream.
     /// </summary>
-    private async Task<int> RunCountingAsync(IEnumerable<string> args, string failure, CancellationToken cancellationToken)
+    /// <remarks>A poster that got no frame (its time past the end) is deleted, not an error: the video is the product.</remarks>
+    private async Task<int> RunCountingAsync(IEnumerable<string> args, string failure, PosterRequest? poster, CancellationToken cancellationToken)
     {
         var progress = await RunAsync("ffmpeg", Ffmpeg(), ["-hide_banner", "-nostats", "-v", "error", "-y", "-progress", "pipe:1", .. args], failure, keepStdout: true, cancellationToken);
         var frames = -1;
@@ -207,7 +218,30 @@ public sealed class MediaTool
             }
         }
 
+        if (poster is not null && File.Exists(poster.OutputJpeg) && new FileInfo(poster.OutputJpeg).Length == 0)
+        {
+            File.Delete(poster.OutputJpeg);
+        }
+
         return frames >= 0 ? frames : throw new VideoEncodingException($"{failure}: ffmpeg reported no frame count.");
+    }
+
+    /// <summary>
+    /// For a poster: a filter graph on the decoded first video stream keeping the frames from the poster's time on
+    /// (as "-ss" before "-i" does for a poster of its own), scaled, and (<paramref name="jpeg"/>) an output that writes
+    /// its first frame. The video output maps the stream itself, so it is copied or encoded as before.
+    /// </summary>
+    private static string[] PosterGraph(PosterRequest? poster, out string[] jpeg)
+    {
+        if (poster is null)
+        {
+            jpeg = [];
+            return [];
+        }
+
+        var (scale, output) = poster.Arguments();
+        jpeg = ["-map", "[poster]", .. output];
+        return ["-filter_complex", $"[0:v:0]trim=start={poster.Time},{scale}[poster]"];
     }
 
     private async Task<string> RunAsync(string tool, string program, IReadOnlyList<string> args, string failure, bool keepStdout, CancellationToken cancellationToken)
