@@ -99,6 +99,35 @@ public sealed class MediaToolWriteTests
         Assert.InRange(JpegPixels.MeanLevel(poster), 40, 220);
     }
 
+    [Theory]
+    [InlineData("h264-audio")] // copied
+    [InlineData("odd")] // B-frames
+    public async Task A_poster_written_with_a_copy_is_the_frame_a_poster_of_its_own_shows(string clip)
+    {
+        var input = TestVideos.Named(clip);
+        var alone = TestVideos.Output(".jpg");
+        var together = TestVideos.Output(".jpg");
+        await _media.PosterAsync(input, alone, 0.5, 640, 4, CancellationToken.None);
+
+        var written = await _media.CopyStreamsAsync(input, TestVideos.Output(".mp4"), new PosterRequest(together, 0.5, 640, 4), CancellationToken.None);
+
+        Assert.Equal((await _media.ReadPacketsAsync(input, CancellationToken.None)).Packets, written);
+        Assert.Equal(JpegPixels.Size(alone), JpegPixels.Size(together));
+        Assert.InRange(JpegPixels.MeanAbsoluteDifference(alone, together), 0, 0.5);
+    }
+
+    [Fact]
+    public async Task A_poster_time_past_the_end_leaves_no_poster_and_the_trim_stands()
+    {
+        var output = TestVideos.Output(".mp4");
+        var poster = TestVideos.Output(".jpg");
+
+        var written = await _media.ReencodeAsync(TestVideos.H264, output, 1, new PosterRequest(poster, 60, 640, 4), CancellationToken.None);
+
+        Assert.Equal(24, written);
+        Assert.False(File.Exists(poster));
+    }
+
     [Fact]
     public async Task A_later_time_shows_a_different_frame()
     {
