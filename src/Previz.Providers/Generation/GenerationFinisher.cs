@@ -12,9 +12,10 @@ namespace Previz.Providers.Generation;
 /// packet is read (a download cut short is refused); a clip longer than the shot is cut to the shot's length by
 /// re-encoding to H.264 (vendor clips have keyframes seconds apart, so a stream copy could only cut at one of them;
 /// re-encoding cuts on the exact frame, so the length is right within one frame), as is anything not H.264 yuv420p
-/// that browsers may not play; otherwise the streams are copied and the copy must show as many frames as the download.
-/// Either way the MP4 gets <c>+faststart</c>; a re-encoded file is decoded in full once more. Still: decoded and
-/// written as PNG. The output appears only once complete.
+/// that browsers may not play; otherwise the streams are copied and the copy must write as many video packets as the
+/// download has. Either way the MP4 gets <c>+faststart</c>, and the figures of the result come from the ffmpeg run that
+/// wrote it (its frame count) and from the download (size, rates): no process reads the result back. Still: decoded
+/// and written as PNG. The output appears only once complete.
 /// </summary>
 public sealed class GenerationFinisher
 {
@@ -31,20 +32,27 @@ public sealed class GenerationFinisher
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         return plan.Mode == VisualizerMode.Image
             ? await FinishImageAsync(downloadedFile, output, cancellationToken)
-            : await FinishVideoCoreAsync(downloadedFile, plan.Options.OutputSeconds, output, cancellationToken);
+            : await FinishVideoCoreAsync(downloadedFile, plan.Options.OutputSeconds, output, poster: null, cancellationToken);
     }
 
     /// <summary>
     /// Finishes a video without its plan (a durable job keeps only the length to deliver): decoded, trimmed to
     /// <paramref name="targetSeconds"/> when longer (0: no trim), H.264 with <c>+faststart</c>.
     /// </summary>
-    public Task<FinishedMedia> FinishVideoAsync(string downloadedFile, double targetSeconds, string outputFile, CancellationToken cancellationToken)
+    public Task<FinishedMedia> FinishVideoAsync(string downloadedFile, double targetSeconds, string outputFile, CancellationToken cancellationToken) =>
+        FinishVideoAsync(downloadedFile, targetSeconds, outputFile, poster: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="FinishVideoAsync(string, double, string, CancellationToken)"/>, writing <paramref name="poster"/> from
+    /// the download's frames in the same ffmpeg process, when given and when a frame shows at its time (else no file).
+    /// </summary>
+    public Task<FinishedMedia> FinishVideoAsync(string downloadedFile, double targetSeconds, string outputFile, PosterRequest? poster, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(downloadedFile);
         ArgumentException.ThrowIfNullOrEmpty(outputFile);
         var output = Path.GetFullPath(outputFile);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        return FinishVideoCoreAsync(downloadedFile, targetSeconds, output, cancellationToken);
+        return FinishVideoCoreAsync(downloadedFile, targetSeconds, output, poster, cancellationToken);
     }
 
     private static async Task<FinishedMedia> FinishImageAsync(string source, string output, CancellationToken cancellationToken)
@@ -73,9 +81,10 @@ public sealed class GenerationFinisher
         }
     }
 
-    private async Task<FinishedMedia> FinishVideoCoreAsync(string source, double targetSeconds, string output, CancellationToken cancellationToken)
+    private async Task<FinishedMedia> FinishVideoCoreAsync(string source, double targetSeconds, string output, PosterRequest? poster, CancellationToken cancellationToken)
     {
-        var probe = await CheckedAsync("The result", _media.ProbePacketsAsync(source, cancellationToken));
+        var packets = await CheckedAsync("The result", _media.ReadPacketsAsync(source, cancellationToken));
+        var probe = packets.Video;
         if (probe.FrameCount <= 0 || probe.Width <= 0)
         {
             throw new UnexpectedMediaException("The result has no decodable video frames.");
@@ -92,26 +101,26 @@ public sealed class GenerationFinisher
         var temp = Temp(output);
         try
         {
+            int written;
             try
             {
-                await (copy
-                    ? _media.CopyStreamsAsync(source, temp, cancellationToken)
-                    : _media.ReencodeAsync(source, temp, trim ? targetSeconds : null, cancellationToken));
+                written = await (copy
+                    ? _media.CopyStreamsAsync(source, temp, poster, cancellationToken)
+                    : _media.ReencodeAsync(source, temp, trim ? targetSeconds : null, poster, cancellationToken));
             }
             catch (VideoEncodingException e)
             {
                 throw new UnexpectedMediaException($"The result could not be finished: {e.Message}", e);
             }
 
-            // A copy keeps every packet, so reading them is check enough; a re-encode is decoded in full.
-            var result = await CheckedAsync("The finished video", copy
-                ? _media.ProbePacketsAsync(temp, cancellationToken)
-                : _media.ProbeAsync(temp, cancellationToken));
-            if (copy && result.FrameCount != probe.FrameCount)
+            if (copy && written != packets.Packets)
             {
-                throw new UnexpectedMediaException($"Copying the result's streams kept {result.FrameCount} of its {probe.FrameCount} frames.");
+                throw new UnexpectedMediaException($"Copying the result's streams kept {written} of its {packets.Packets} video packets.");
             }
 
+            // A copy changes no figure of the stream; a re-encode keeps the size and the rate, and lasts the frames it
+            // encoded at that rate (ffmpeg writes one frame duration per frame).
+            var result = copy ? probe : probe with { Codec = "h264", PixelFormat = "yuv420p", FrameCount = written, DurationSeconds = written * frame };
             if (trim && Math.Abs(result.DurationSeconds - targetSeconds) > frame + 1e-3)
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
@@ -127,7 +136,7 @@ public sealed class GenerationFinisher
         }
     }
 
-    private static async Task<VideoProbe> CheckedAsync(string what, Task<VideoProbe> probe)
+    private static async Task<PacketProbe> CheckedAsync(string what, Task<PacketProbe> probe)
     {
         try
         {

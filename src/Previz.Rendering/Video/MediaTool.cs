@@ -45,7 +45,15 @@ public sealed class MediaTool
     /// <exception cref="VideoEncodingException">
     /// The file cannot be read, has no video stream, or ends before the packets its index lists (a download cut off).
     /// </exception>
-    public async Task<VideoProbe> ProbePacketsAsync(string path, CancellationToken cancellationToken)
+    public async Task<VideoProbe> ProbePacketsAsync(string path, CancellationToken cancellationToken) =>
+        (await ReadPacketsAsync(path, cancellationToken)).Video;
+
+    /// <summary>
+    /// <see cref="ProbePacketsAsync"/> with the number of video packets read, hidden ones included: what a stream copy
+    /// of the file must write (<see cref="CopyStreamsAsync"/>).
+    /// </summary>
+    /// <exception cref="VideoEncodingException">As <see cref="ProbePacketsAsync"/>.</exception>
+    public async Task<PacketProbe> ReadPacketsAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var json = await RunAsync("ffprobe", Ffprobe(), ["-v", "error", "-count_packets", "-select_streams", "v:0", "-show_entries", StreamFields + ":packet=flags", "-print_format", "json", path],
@@ -56,33 +64,51 @@ public sealed class MediaTool
             throw new VideoEncodingException($"ffprobe could not read \"{path}\": it ends after {packets.Read} of its {packets.Listed} video packets (cut short).");
         }
 
-        return packets.Probe;
+        return new PacketProbe(packets.Probe, packets.Read);
     }
 
     /// <summary>
     /// Copies the first video and the first audio stream (if any) into an MP4 without re-encoding, the index first so
-    /// that a browser can start playing before the whole file has arrived.
+    /// that a browser can start playing before the whole file has arrived. Returns the number of video packets written,
+    /// as ffmpeg reports it on the same run (<c>-progress</c>): no second process reads the file back.
     /// </summary>
     /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
-    public Task CopyStreamsAsync(string input, string outputMp4, CancellationToken cancellationToken)
+    public Task<int> CopyStreamsAsync(string input, string outputMp4, CancellationToken cancellationToken) =>
+        CopyStreamsAsync(input, outputMp4, poster: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CopyStreamsAsync(string, string, CancellationToken)"/>, writing <paramref name="poster"/> (when given)
+    /// from the same process, which then also decodes the video.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
+    public Task<int> CopyStreamsAsync(string input, string outputMp4, PosterRequest? poster, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(outputMp4);
-        return RunFfmpegAsync(["-i", input, "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "+faststart", "-f", "mp4", outputMp4],
-            $"ffmpeg could not copy \"{input}\"", cancellationToken);
+        return RunCountingAsync(["-i", input, .. PosterGraph(poster, out var jpeg), "-map", "0:v:0", "-map", "0:a:0?",
+            "-c", "copy", "-movflags", "+faststart", "-f", "mp4", outputMp4, .. jpeg], $"ffmpeg could not copy \"{input}\"", poster, cancellationToken);
     }
 
     /// <summary>
     /// Re-encodes the first video stream to H.264 yuv420p (and the first audio stream to AAC) into an MP4 with the index
     /// first, cut after <paramref name="seconds"/> when given. Decoding and encoding again is what makes the cut land on
-    /// the exact frame: a stream copy could only cut at a keyframe, and vendor clips have them seconds apart.
+    /// the exact frame: a stream copy could only cut at a keyframe, and vendor clips have them seconds apart. Returns the
+    /// number of video frames encoded, as ffmpeg reports it on the same run (<c>-progress</c>).
     /// </summary>
     /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
-    public Task ReencodeAsync(string input, string outputMp4, double? seconds, CancellationToken cancellationToken)
+    public Task<int> ReencodeAsync(string input, string outputMp4, double? seconds, CancellationToken cancellationToken) =>
+        ReencodeAsync(input, outputMp4, seconds, poster: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReencodeAsync(string, string, double?, CancellationToken)"/>, writing <paramref name="poster"/> (when
+    /// given) from the same process and the same decoded frames (the source's, before the cut).
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
+    public Task<int> ReencodeAsync(string input, string outputMp4, double? seconds, PosterRequest? poster, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(outputMp4);
-        List<string> args = ["-i", input, "-map", "0:v:0", "-map", "0:a:0?"];
+        List<string> args = ["-i", input, .. PosterGraph(poster, out var jpeg), "-map", "0:v:0", "-map", "0:a:0?"];
         if (seconds is { } s)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(s, nameof(seconds));
@@ -90,8 +116,8 @@ public sealed class MediaTool
         }
 
         args.AddRange(["-c:v", "libx264", "-preset", Options.Preset, "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "192k",
-            "-movflags", "+faststart", "-f", "mp4", outputMp4]);
-        return RunFfmpegAsync(args, $"ffmpeg could not re-encode \"{input}\"", cancellationToken);
+            "-movflags", "+faststart", "-f", "mp4", outputMp4, .. jpeg]);
+        return RunCountingAsync(args, $"ffmpeg could not re-encode \"{input}\"", poster, cancellationToken);
     }
 
     /// <summary>
@@ -101,11 +127,8 @@ public sealed class MediaTool
     /// <exception cref="VideoEncodingException">No frame decodes there or the JPEG cannot be written.</exception>
     public Task PosterAsync(string input, string outputJpeg, double seconds, int maxWidth, int quality, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxWidth, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 31);
-        return StillAsync(input, outputJpeg, seconds, ["-vf", $"scale='min({maxWidth},iw)':-2", "-q:v", quality.ToString(CultureInfo.InvariantCulture), "-f", "mjpeg"],
-            "a poster", cancellationToken);
+        var (scale, _) = new PosterRequest(outputJpeg, seconds, maxWidth, quality).Arguments();
+        return StillAsync(input, outputJpeg, seconds, ["-vf", scale, "-q:v", quality.ToString(CultureInfo.InvariantCulture), "-f", "mjpeg"], "a poster", cancellationToken);
     }
 
     /// <summary>Writes the frame shown at <paramref name="seconds"/> as a full-size PNG.</summary>
@@ -160,10 +183,7 @@ public sealed class MediaTool
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentException.ThrowIfNullOrEmpty(output);
-        if (!double.IsFinite(seconds) || seconds < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "The time must be a finite number of seconds from the start.");
-        }
+        PosterRequest.CheckTime(seconds, nameof(seconds));
 
         // -ss before -i seeks to the keyframe before and decodes up to the frame shown then; "-update 1" writes one
         // picture, not a numbered sequence.
@@ -179,6 +199,49 @@ public sealed class MediaTool
             // A time past the last frame: ffmpeg exits 0 having written nothing.
             throw new VideoEncodingException($"{failure}: no frame decodes at that time.");
         }
+    }
+
+    /// <summary>
+    /// Runs ffmpeg with <c>-progress pipe:1</c> and returns the last <c>frame=</c> it reported: the frames (packets, for
+    /// a copy) written to the first video output stream.
+    /// </summary>
+    /// <remarks>A poster that got no frame (its time past the end) is deleted, not an error: the video is the product.</remarks>
+    private async Task<int> RunCountingAsync(IEnumerable<string> args, string failure, PosterRequest? poster, CancellationToken cancellationToken)
+    {
+        var progress = await RunAsync("ffmpeg", Ffmpeg(), ["-hide_banner", "-nostats", "-v", "error", "-y", "-progress", "pipe:1", .. args], failure, keepStdout: true, cancellationToken);
+        var frames = -1;
+        foreach (var line in progress.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.StartsWith("frame=", StringComparison.Ordinal) && int.TryParse(line.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                frames = n;
+            }
+        }
+
+        if (poster is not null && File.Exists(poster.OutputJpeg) && new FileInfo(poster.OutputJpeg).Length == 0)
+        {
+            File.Delete(poster.OutputJpeg);
+        }
+
+        return frames >= 0 ? frames : throw new VideoEncodingException($"{failure}: ffmpeg reported no frame count.");
+    }
+
+    /// <summary>
+    /// For a poster: a filter graph on the decoded first video stream keeping the frames from the poster's time on
+    /// (as "-ss" before "-i" does for a poster of its own), scaled, and (<paramref name="jpeg"/>) an output that writes
+    /// its first frame. The video output maps the stream itself, so it is copied or encoded as before.
+    /// </summary>
+    private static string[] PosterGraph(PosterRequest? poster, out string[] jpeg)
+    {
+        if (poster is null)
+        {
+            jpeg = [];
+            return [];
+        }
+
+        var (scale, output) = poster.Arguments();
+        jpeg = ["-map", "[poster]", .. output];
+        return ["-filter_complex", $"[0:v:0]trim=start={poster.Time},{scale}[poster]"];
     }
 
     private async Task<string> RunAsync(string tool, string program, IReadOnlyList<string> args, string failure, bool keepStdout, CancellationToken cancellationToken)

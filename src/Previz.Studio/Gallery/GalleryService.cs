@@ -32,7 +32,7 @@ public sealed class GalleryService
     public async Task<GalleryItem> AddAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
-        var item = await StageAsync(generation, clip, cancellationToken);
+        var item = await StageAsync(generation, clip, poster: null, cancellationToken);
         Describe(item, generation, finishing: null);
         await using var db = _database.CreateContext();
         db.GalleryItems.Add(item);
@@ -61,18 +61,19 @@ public sealed class GalleryService
     /// without its provenance (<see cref="Describe"/>), for the caller to commit in the same transaction as the
     /// generation's "Succeeded": an item then exists exactly when its generation says so.
     /// </summary>
-    public async Task<GalleryItem> StageAsync(GenerationRecord generation, string clip, CancellationToken cancellationToken)
+    /// <param name="poster">The poster made with the clip (<see cref="MediaStore.PosterOf"/>), moved in; null or missing: one is made.</param>
+    public async Task<GalleryItem> StageAsync(GenerationRecord generation, string clip, string? poster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
         var (hash, path, length) = await _media.AddAsync(clip, "mp4", cancellationToken);
-        var poster = await _media.PosterAsync(path, generation.Duration, cancellationToken);
+        var stored = await _media.PosterAsync(path, generation.Duration, poster, cancellationToken);
         return new GalleryItem
         {
             Id = Guid.NewGuid(),
             GenerationId = generation.Id,
             MediaHash = hash,
             MediaPath = path,
-            PosterPath = poster,
+            PosterPath = stored,
             ContentType = "video/mp4",
             Length = length,
             DownloadName = DownloadNames.For(generation.SceneName, generation.ShotId, generation.ModelId, generation.Duration, "mp4"),

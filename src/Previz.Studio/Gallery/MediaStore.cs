@@ -51,10 +51,25 @@ public sealed partial class MediaStore
     }
 
     /// <summary>
-    /// Writes a JPEG poster (at most 640 wide) from the video's first second with an ffmpeg process; null (logged) when
-    /// ffmpeg cannot: a clip without a poster still plays.
+    /// The poster of a clip of <paramref name="durationSeconds"/>, to be written to <paramref name="outputJpeg"/>: the
+    /// frame a third of the way in, at most a second (past any fade-in), to the millisecond as the API shows times; at
+    /// most 640 wide. A finisher can make it in the ffmpeg process that writes the clip (see <see cref="PosterAsync(string, double, string?, CancellationToken)"/>).
     /// </summary>
-    public async Task<string?> PosterAsync(string relativeVideo, double durationSeconds, CancellationToken cancellationToken)
+    public static PosterRequest PosterOf(string outputJpeg, double durationSeconds) =>
+        new(outputJpeg, Math.Round(Math.Clamp(durationSeconds / 3, 0, 1), 3), PosterWidth, PosterQuality);
+
+    /// <summary>
+    /// Writes a JPEG poster (<see cref="PosterOf"/>) with an ffmpeg process; null (logged) when ffmpeg cannot: a clip
+    /// without a poster still plays.
+    /// </summary>
+    public Task<string?> PosterAsync(string relativeVideo, double durationSeconds, CancellationToken cancellationToken) =>
+        PosterAsync(relativeVideo, durationSeconds, made: null, cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="made"/>, the poster (<see cref="PosterOf"/>) made with the clip, beside the video; when
+    /// there is none, makes one as <see cref="PosterAsync(string, double, CancellationToken)"/> does.
+    /// </summary>
+    public async Task<string?> PosterAsync(string relativeVideo, double durationSeconds, string? made, CancellationToken cancellationToken)
     {
         var video = _folder.Resolve(relativeVideo);
         var poster = Path.ChangeExtension(video, ".jpg");
@@ -63,12 +78,17 @@ public sealed partial class MediaStore
             return _folder.Relative(poster);
         }
 
+        if (made is not null && File.Exists(made))
+        {
+            File.Move(made, poster, overwrite: true);
+            return _folder.Relative(poster);
+        }
+
         var temp = Path.Combine(_folder.Temp, $"{Guid.NewGuid():N}.jpg");
         try
         {
-            // A third of the way in, at most a second (past any fade-in), to the millisecond as the API shows times.
-            var at = Math.Round(Math.Clamp(durationSeconds / 3, 0, 1), 3);
-            await _tool.PosterAsync(video, temp, at, PosterWidth, PosterQuality, cancellationToken);
+            var request = PosterOf(temp, durationSeconds);
+            await _tool.PosterAsync(video, temp, request.Seconds, request.MaxWidth, request.Quality, cancellationToken);
             File.Move(temp, poster, overwrite: true);
             return _folder.Relative(poster);
         }

@@ -187,6 +187,7 @@ public sealed partial class GenerationJobs
         var attempt = Guid.NewGuid().ToString("N");
         var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
         var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.clip.mp4");
+        var poster = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.poster.jpg");
         var outcome = new RenderWatch();
         string processing;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -199,15 +200,17 @@ public sealed partial class GenerationJobs
                 await client.FetchResultAsync(output, file, ExpectedMedia.Video, stop.Token);
             }
 
-            processing = await _finisher.FinishAsync(download, record, clip, stop.Token);
+            processing = await _finisher.FinishAsync(download, record, clip, poster, stop.Token);
         }
         catch (OperationCanceledException) when (outcome.LeaseLost)
         {
             File.Delete(clip);
+            File.Delete(poster);
             throw new LeaseLostException(record.Id);
         }
         catch (UserErrorException ex)
         {
+            File.Delete(poster);
             await stop.CancelAsync();
             await keep;
             await FailAsync(held, ex.Message, "result", false, cancellationToken);
@@ -222,7 +225,15 @@ public sealed partial class GenerationJobs
             await keep;
         }
 
-        await StoreAsync(held, clip, processing, readyAt, cancellationToken);
+        try
+        {
+            await StoreAsync(held, clip, poster, processing, readyAt, cancellationToken);
+        }
+        finally
+        {
+            // Moved into the media store when all went well; else this attempt's leftover.
+            File.Delete(poster);
+        }
     }
 
     /// <summary>Renews the lease every third of its length until stopped; a lost lease cancels the work.</summary>

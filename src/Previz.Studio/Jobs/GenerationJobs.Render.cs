@@ -82,7 +82,7 @@ public sealed partial class GenerationJobs
             g.State = GenerationState.Fetching;
             g.Progress = 1;
         }, cancellationToken);
-        await StoreAsync(held, temp, null, null, cancellationToken);
+        await StoreAsync(held, temp, poster: null, finishing: null, readyAt: null, cancellationToken);
     }
 
     /// <summary>While a render runs: renews the lease, writes progress, and notices a cancel request, about once a second.</summary>

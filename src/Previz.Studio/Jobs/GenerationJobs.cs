@@ -194,11 +194,12 @@ public sealed partial class GenerationJobs
         }
     }
 
+    /// <param name="poster">The poster made with the clip, if any (else the gallery makes one).</param>
     /// <param name="readyAt">For a hosted clip: when the poll found it ready (a timestamp of the time provider).</param>
-    private async Task StoreAsync(HeldGeneration held, string clip, string? finishing, long? readyAt, CancellationToken cancellationToken)
+    private async Task StoreAsync(HeldGeneration held, string clip, string? poster, string? finishing, long? readyAt, CancellationToken cancellationToken)
     {
         var (billed, source) = BilledCost.Of(held.Record);
-        var item = await _gallery.StageAsync(held.Record, clip, cancellationToken);
+        var item = await _gallery.StageAsync(held.Record, clip, poster, cancellationToken);
 
         // One transaction: the item, the bill and "Succeeded" are committed together or not at all.
         await _store.UpdateAsync(held, g =>

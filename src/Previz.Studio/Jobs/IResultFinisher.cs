@@ -8,7 +8,11 @@ namespace Previz.Studio.Jobs;
 /// </summary>
 public interface IResultFinisher
 {
+    /// <param name="posterFile">
+    /// Where to write the clip's poster (<see cref="Gallery.MediaStore.PosterOf"/>) when the finisher can make it along
+    /// with the clip; left absent otherwise. The caller deletes it whatever happened.
+    /// </param>
     /// <returns>What was done, e.g. "streams copied, +faststart".</returns>
     /// <exception cref="Previz.Core.UserErrorException">The download is not a playable video.</exception>
-    Task<string> FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, CancellationToken cancellationToken);
+    Task<string> FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, string posterFile, CancellationToken cancellationToken);
 }

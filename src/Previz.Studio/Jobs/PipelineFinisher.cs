@@ -1,4 +1,5 @@
 using Previz.Providers.Generation;
+using Previz.Studio.Gallery;
 using Previz.Studio.Persistence;
 
 namespace Previz.Studio.Jobs;
@@ -6,7 +7,7 @@ namespace Previz.Studio.Jobs;
 /// <summary>
 /// Finishes a vendor's clip with the generation pipeline's <see cref="GenerationFinisher"/>: every packet read by
 /// ffprobe, trimmed frame-exact to the length the generation delivers (the shot, not the vendor's whole clip),
-/// H.264 with <c>+faststart</c>.
+/// H.264 with <c>+faststart</c>; the gallery's poster made by the same ffmpeg process.
 /// </summary>
 public sealed class PipelineFinisher : IResultFinisher
 {
@@ -18,11 +19,13 @@ public sealed class PipelineFinisher : IResultFinisher
         _finisher = finisher;
     }
 
-    public async Task<string> FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, CancellationToken cancellationToken)
+    public async Task<string> FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, string posterFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generation);
         // Duration is the plan's output length (the shot, or the accepted cap); 0 would mean "keep it as it is".
-        var finished = await _finisher.FinishVideoAsync(downloadedFile, Math.Max(0, generation.Duration), outputFile, cancellationToken);
+        // The poster's time comes from the same duration the gallery would use (GalleryService.StageAsync).
+        var finished = await _finisher.FinishVideoAsync(downloadedFile, Math.Max(0, generation.Duration), outputFile,
+            MediaStore.PosterOf(posterFile, generation.Duration), cancellationToken);
         return finished.Processing;
     }
 }

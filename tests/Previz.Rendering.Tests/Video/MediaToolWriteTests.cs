@@ -18,8 +18,9 @@ public sealed class MediaToolWriteTests
         var input = TestVideos.Named(clip);
         var output = TestVideos.Output(".mp4");
 
-        await _media.CopyStreamsAsync(input, output, CancellationToken.None);
+        var written = await _media.CopyStreamsAsync(input, output, CancellationToken.None);
 
+        Assert.Equal((await _media.ReadPacketsAsync(input, CancellationToken.None)).Packets, written);
         var before = await _media.ProbeAsync(input, CancellationToken.None);
         var after = await _media.ProbeAsync(output, CancellationToken.None);
         Assert.Equal((before.Codec, before.PixelFormat, before.Width, before.Height), (after.Codec, after.PixelFormat, after.Width, after.Height));
@@ -53,10 +54,10 @@ public sealed class MediaToolWriteTests
         // testsrc at 24 fps has a keyframe at 0 only: a stream copy could not cut anywhere but the start.
         var output = TestVideos.Output(".mp4");
 
-        await _media.ReencodeAsync(TestVideos.H264, output, seconds, CancellationToken.None);
+        var written = await _media.ReencodeAsync(TestVideos.H264, output, seconds, CancellationToken.None);
 
         var probe = await _media.ProbeAsync(output, CancellationToken.None);
-        Assert.Equal(("h264", "yuv420p", frames), (probe.Codec, probe.PixelFormat, probe.FrameCount));
+        Assert.Equal(("h264", "yuv420p", frames, frames), (probe.Codec, probe.PixelFormat, probe.FrameCount, written));
         Assert.Equal(seconds, probe.DurationSeconds, 0.001);
         var boxes = Mp4Boxes.TopLevel(output);
         Assert.True(boxes.IndexOf("moov") < boxes.IndexOf("mdat"), string.Join(",", boxes));
@@ -96,6 +97,35 @@ public sealed class MediaToolWriteTests
         Assert.InRange(difference, 0, 1.0);
         Assert.True(difference < JpegPixels.MeanAbsoluteDifference(poster, next), "the poster is closer to the next frame than to its own");
         Assert.InRange(JpegPixels.MeanLevel(poster), 40, 220);
+    }
+
+    [Theory]
+    [InlineData("h264-audio")] // copied
+    [InlineData("odd")] // B-frames
+    public async Task A_poster_written_with_a_copy_is_the_frame_a_poster_of_its_own_shows(string clip)
+    {
+        var input = TestVideos.Named(clip);
+        var alone = TestVideos.Output(".jpg");
+        var together = TestVideos.Output(".jpg");
+        await _media.PosterAsync(input, alone, 0.5, 640, 4, CancellationToken.None);
+
+        var written = await _media.CopyStreamsAsync(input, TestVideos.Output(".mp4"), new PosterRequest(together, 0.5, 640, 4), CancellationToken.None);
+
+        Assert.Equal((await _media.ReadPacketsAsync(input, CancellationToken.None)).Packets, written);
+        Assert.Equal(JpegPixels.Size(alone), JpegPixels.Size(together));
+        Assert.InRange(JpegPixels.MeanAbsoluteDifference(alone, together), 0, 0.5);
+    }
+
+    [Fact]
+    public async Task A_poster_time_past_the_end_leaves_no_poster_and_the_trim_stands()
+    {
+        var output = TestVideos.Output(".mp4");
+        var poster = TestVideos.Output(".jpg");
+
+        var written = await _media.ReencodeAsync(TestVideos.H264, output, 1, new PosterRequest(poster, 60, 640, 4), CancellationToken.None);
+
+        Assert.Equal(24, written);
+        Assert.False(File.Exists(poster));
     }
 
     [Fact]

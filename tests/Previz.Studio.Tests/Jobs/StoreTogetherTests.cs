@@ -27,7 +27,7 @@ public sealed class StoreTogetherTests
         var first = await gallery.AddAsync(await db.Generations.AsNoTracking().FirstAsync(g => g.Id == id), await TestClip.CopyToAsync(services.GetRequiredService<DataFolder>().Temp), CancellationToken.None);
         await using var held = (await store.TakeAsync(id, "test-worker", CancellationToken.None)).Held;
         Assert.NotNull(held);
-        var second = await gallery.StageAsync(held.Record, await TestClip.CopyToAsync(services.GetRequiredService<DataFolder>().Temp), CancellationToken.None);
+        var second = await gallery.StageAsync(held.Record, await TestClip.CopyToAsync(services.GetRequiredService<DataFolder>().Temp), poster: null, CancellationToken.None);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => store.UpdateAsync(held, g =>
         {
