@@ -1,8 +1,8 @@
-using Previz.Core.Prompting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Previz.Core.Catalog;
 using Previz.Core.Options;
+using Previz.Core.Prompting;
 using Previz.Studio.Planning;
 
 namespace Previz.Studio.Api;

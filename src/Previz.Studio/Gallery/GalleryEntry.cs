@@ -1,7 +1,7 @@
-using Previz.Core.Costs;
 using System.Globalization;
 using System.Text.Json;
 using Previz.Core.Catalog;
+using Previz.Core.Costs;
 using Previz.Providers.Generation;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Previz.Core;
-using Previz.Studio.Images;
 using Previz.Studio.Hosting;
+using Previz.Studio.Images;
 
 namespace Previz.Studio.Scenes;
 

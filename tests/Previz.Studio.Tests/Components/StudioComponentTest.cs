@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Previz.Studio.Events;
 using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
-using Previz.Studio.Planning;
 using Previz.Studio.Persistence;
+using Previz.Studio.Planning;
 using Previz.Studio.Scenes;
 
 namespace Previz.Studio.Tests.Components;

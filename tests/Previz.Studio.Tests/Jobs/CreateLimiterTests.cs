@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
-using Previz.Studio.Planning;
 using Previz.Studio.Persistence;
+using Previz.Studio.Planning;
 using Previz.Studio.Tests.Api;
 
 namespace Previz.Studio.Tests.Jobs;

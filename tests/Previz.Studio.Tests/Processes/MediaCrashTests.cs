@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Previz.Testing;
-
 using Previz.Studio.Tests.Api;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Processes;
 

@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Previz.Studio.Tests.Api;
 using Previz.Studio.Tests.Processes;
 using Previz.Testing;
-
-using Previz.Studio.Tests.Api;
 
 namespace Previz.Studio.Tests.ScaleOut;
 
