@@ -143,20 +143,8 @@ public sealed class GenerationStore
                 throw new LeaseLostException(held.Id);
             }
 
-            var before = (record.State, record.Progress, record.QueuePosition);
-            change(record);
-            record.Revision++;
-            record.UpdatedAt = Now;
-            var releasing = release || record.State.IsTerminal();
-            if (releasing)
-            {
-                record.LeaseOwner = null;
-                record.LeaseExpiresAt = null;
-            }
-
-            var published = before != (record.State, record.Progress, record.QueuePosition) || message is not null;
-            // Same transaction as the change: other processes learn about it exactly when it is committed.
-            var logged = published ? GenerationChangeLog.Append(db, record, message ?? record.Error, record.UpdatedAt) : null;
+            var (releasing, logged) = Apply(db, record, change, message, release);
+            var published = logged is not null;
             try
             {
                 if (durable)
@@ -203,6 +191,29 @@ public sealed class GenerationStore
 
             return record;
         }
+    }
+
+    /// <summary>
+    /// Applies the change and the bookkeeping that goes with every write: revision, time, the lease given back with a
+    /// terminal state (or when asked), and the change-log row when anyone would hear about it.
+    /// </summary>
+    /// <returns>Whether the lease goes back with this write, and the change-log row added (null when nothing to publish).</returns>
+    private (bool Releasing, GenerationChange? Logged) Apply(StudioDbContext db, GenerationRecord record, Action<GenerationRecord> change, string? message, bool release)
+    {
+        var before = (record.State, record.Progress, record.QueuePosition);
+        change(record);
+        record.Revision++;
+        record.UpdatedAt = Now;
+        var releasing = release || record.State.IsTerminal();
+        if (releasing)
+        {
+            record.LeaseOwner = null;
+            record.LeaseExpiresAt = null;
+        }
+
+        var published = before != (record.State, record.Progress, record.QueuePosition) || message is not null;
+        // Same transaction as the change: other processes learn about it exactly when it is committed.
+        return (releasing, published ? GenerationChangeLog.Append(db, record, message ?? record.Error, record.UpdatedAt) : null);
     }
 
     private static void Forget(StudioDbContext db, object? added)
