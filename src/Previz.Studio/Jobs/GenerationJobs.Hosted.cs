@@ -26,9 +26,8 @@ public sealed partial class GenerationJobs
     {
         var record = held.Record;
         var id = record.Id;
-        if (record.CancelRequested)
+        if (await CanceledBeforeStartAsync(held, cancellationToken))
         {
-            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
             return;
         }
 

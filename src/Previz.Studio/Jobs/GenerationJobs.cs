@@ -227,6 +227,18 @@ public sealed partial class GenerationJobs
         }
     }
 
+    /// <summary>A cancel asked for before the first step began: nothing was sent or rendered, so it ends here.</summary>
+    private async Task<bool> CanceledBeforeStartAsync(HeldGeneration held, CancellationToken cancellationToken)
+    {
+        if (!held.Record.CancelRequested)
+        {
+            return false;
+        }
+
+        await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), cancellationToken);
+        return true;
+    }
+
     private Task<GenerationRecord> FailAsync(HeldGeneration held, string message, string? category, bool needsAttention, CancellationToken cancellationToken)
     {
         var safe = _redactor.Redact(message);

@@ -12,6 +12,9 @@ public sealed class HostedJobWaiterTests
     {
         await using var harness = await ProviderHarness.StartAsync();
         harness.Vendor.Statuses.Add(() => FalReplies.InProgress("still going"));
+        // The job itself never finishes either, so the cancel finds it running (the stand-in's default 2 s would race
+        // the 2 s wait below and answer ALREADY_COMPLETED).
+        harness.Vendor.WorkTime = TimeSpan.FromHours(1);
         var job = await harness.Fal.SubmitAsync(new HostedRequest(HostedProvider.Fal, ProviderHarness.FalEndpoint, new JsonObject { ["prompt"] = "x" }), CancellationToken.None);
         var seen = new List<HostedJobStatus>();
 
