@@ -17,13 +17,15 @@ internal sealed class MediaProcess : IDisposable
     private readonly Process _process;
     private readonly StderrTail _stderr = new();
     private readonly Task<string> _stdout;
-    private readonly bool _stdinIsData;
+    private readonly bool _answersQuit;
     private int _stopped;
 
-    private MediaProcess(Process process, bool stdinIsData, bool keepStdout)
+    private MediaProcess(Process process, string tool, bool stdinIsData, bool keepStdout)
     {
         _process = process;
-        _stdinIsData = stdinIsData;
+        Tool = tool;
+        // ffmpeg reads keys from a stdin that carries no input and quits on "q"; ffprobe reads none.
+        _answersQuit = tool == "ffmpeg" && !stdinIsData;
         _stderr.Attach(process);
         _stdout = keepStdout
             ? process.StandardOutput.ReadToEndAsync(CancellationToken.None)
@@ -31,7 +33,7 @@ internal sealed class MediaProcess : IDisposable
     }
 
     /// <summary>The program's name, e.g. "ffmpeg", for messages.</summary>
-    public required string Tool { get; init; }
+    public string Tool { get; }
 
     /// <summary>The child's stdin: raw frames for an encoder; for a command, the channel its stop request goes down.</summary>
     public Stream StandardInput => _process.StandardInput.BaseStream;
@@ -73,7 +75,7 @@ internal sealed class MediaProcess : IDisposable
             throw new ToolNotFoundException(tool, program, e);
         }
 
-        return new MediaProcess(process, stdinIsData, keepStdout) { Tool = tool };
+        return new MediaProcess(process, tool, stdinIsData, keepStdout);
     }
 
     /// <summary>
@@ -121,7 +123,7 @@ internal sealed class MediaProcess : IDisposable
             return;
         }
 
-        if (Tool == "ffmpeg" && !_stdinIsData)
+        if (_answersQuit)
         {
             try
             {

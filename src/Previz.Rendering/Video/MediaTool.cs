@@ -154,7 +154,7 @@ public sealed class MediaTool
     }
 
     /// <summary>The ffmpeg command line (after the program name) of <see cref="StartEncoder"/>.</summary>
-    public IReadOnlyList<string> EncoderArguments(FrameSize size, FrameRate rate, string output) =>
+    private List<string> EncoderArguments(FrameSize size, FrameRate rate, string output) =>
     [
         "-hide_banner", "-nostats", "-loglevel", "error", "-y",
         "-f", "rawvideo", "-pix_fmt", "rgba", "-s", size.ToString(), "-framerate", rate.ToString(), "-i", "pipe:0",
