@@ -59,6 +59,12 @@ public static class SceneReader
 
         using (document)
         {
+            if (TextCheck.FirstInvalid(document.RootElement, "$") is { } notText)
+            {
+                problems.Error(notText, "is not valid text: invalid UTF-8 or an unpaired surrogate");
+                throw new SceneValidationException(problems.Finish(), options.SourceName);
+            }
+
             var scene = ReadRoot(document.RootElement, problems);
             if (scene is not null)
             {
