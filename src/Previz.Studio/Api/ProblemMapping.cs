@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 using Previz.Core;
 using Previz.Core.Loading;
 using Previz.Core.Options;
@@ -11,17 +13,20 @@ namespace Previz.Studio.Api;
 
 /// <summary>
 /// Turns exceptions into problem-details JSON: user errors are 400 with the field (or JSON path) named; bugs are 500
-/// without details. Every message passes the secret redactor.
+/// without details, logged once here with the trace id the answer carries (the framework does not log an exception a
+/// handler has handled). Every message passes the secret redactor.
 /// </summary>
-public sealed class ProblemMapping : IExceptionHandler
+public sealed partial class ProblemMapping : IExceptionHandler
 {
     private readonly IProblemDetailsService _problems;
     private readonly SecretRedactor _redactor;
+    private readonly ILogger<ProblemMapping> _logger;
 
-    public ProblemMapping(IProblemDetailsService problems, SecretRedactor redactor)
+    public ProblemMapping(IProblemDetailsService problems, SecretRedactor redactor, ILogger<ProblemMapping> logger)
     {
         _problems = problems;
         _redactor = redactor;
+        _logger = logger;
     }
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -47,6 +52,13 @@ public sealed class ProblemMapping : IExceptionHandler
             _ => new ProblemDetails { Status = 500, Title = "Previz hit an internal error.", Detail = "The error is in the server's log." },
         };
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (httpContext.Response.StatusCode >= 500)
+        {
+            var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+            problem.Extensions["traceId"] = traceId;
+            LogServerError(_logger, httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty, traceId, _redactor.Redact(exception?.ToString() ?? string.Empty));
+        }
+
         return await _problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -69,6 +81,9 @@ public sealed class ProblemMapping : IExceptionHandler
         problem.Extensions["supported"] = e.Accepted;
         return problem;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed with an internal error (trace id {TraceId}): {Error}")]
+    private static partial void LogServerError(ILogger logger, string method, string path, string traceId, string error);
 
     private static HttpValidationProblemDetails Invalid(IDictionary<string, string[]> errors, string detail) =>
         new(errors) { Status = 400, Title = "One or more fields are not valid.", Detail = detail };

@@ -54,6 +54,12 @@ public static class StudioHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Every answer is what its Content-Type says: a browser never sniffs an upload served as an image into HTML.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!string.IsNullOrWhiteSpace(options.Token))
