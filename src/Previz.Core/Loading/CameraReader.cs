@@ -48,7 +48,7 @@ internal static class CameraReader
             return Lens.Default;
         }
 
-        var focal = f.Number("focalLength", 0, 5000, exclusiveMin: true);
+        var focal = f.Number("focalLength", Lens.MinFocalLengthMm, 5000);
         var fov = f.Number("verticalFov", 0, 179, exclusiveMin: true);
         if (focal is not null && fov is not null)
         {
@@ -108,7 +108,7 @@ internal static class CameraReader
             new Vector3Track([]));
         var animation = new CameraAnimation(
             transform,
-            KeyframeReader.Scalars(a, "focalLength", problems, 0, 5000),
+            KeyframeReader.Scalars(a, "focalLength", problems, Lens.MinFocalLengthMm, 5000),
             KeyframeReader.Aims(a, "aimTarget", problems));
         a.WarnUnknownFields();
         return animation;

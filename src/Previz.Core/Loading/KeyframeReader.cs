@@ -87,7 +87,7 @@ internal static class KeyframeReader
     public static ScalarTrack Scalars(JsonFields owner, string name, ProblemCollector problems, double min, double max) =>
         new(Read<float>(owner, name, problems, (f, p) =>
         {
-            var v = f.Number("value", min, max, exclusiveMin: true, required: true);
+            var v = f.Number("value", min, max, required: true);
             return v is null ? null : (float?)v.Value;
         }));
 

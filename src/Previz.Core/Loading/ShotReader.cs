@@ -38,7 +38,7 @@ internal static class ShotReader
             Name = f.String("name"),
             Description = f.String("description"),
             CameraId = cameraId ?? string.Empty,
-            FocalLengthMm = f.Number("focalLength", 0, 5000, exclusiveMin: true) is { } focal ? (float)focal : null,
+            FocalLengthMm = f.Number("focalLength", Lens.MinFocalLengthMm, 5000) is { } focal ? (float)focal : null,
             Aspect = aspect,
             Start = f.Number("start", 0, 86400) ?? 0,
             Duration = duration,

@@ -7,6 +7,13 @@ namespace Previz.Core.Scenes;
 /// </summary>
 public sealed record Lens
 {
+    /// <summary>
+    /// The shortest focal length a scene may give, in mm: wider than any rectilinear lens, and far enough from 0 that
+    /// the field of view stays below 180° (a near-zero focal length made it exactly 180° in floating point, which no
+    /// perspective projection can draw).
+    /// </summary>
+    public const double MinFocalLengthMm = 1;
+
     public float FocalLengthMm { get; init; } = 35f;
 
     public float SensorWidthMm { get; init; } = 36f;
