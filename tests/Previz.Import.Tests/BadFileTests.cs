@@ -48,6 +48,18 @@ public sealed class BadFileTests
     }
 
     [Fact]
+    public void An_accessor_whose_normalized_is_not_a_boolean_names_it()
+    {
+        var b = Valid();
+        b.Get("accessors", 0)["normalized"] = "yes";
+
+        var e = Parse(b.ToGlb());
+
+        Assert.Contains("accessors[0].normalized", e.Message, StringComparison.Ordinal);
+        Assert.Contains("true or false", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_buffer_view_out_of_range_names_it()
     {
         var b = Valid();

@@ -241,6 +241,12 @@ internal static class GltfDocumentChecks
             _ => throw Fail(fileName, $"{where}.type \"{type}\" is not a glTF accessor type."),
         };
         var count = Int(a, "count", where, fileName, required: true, min: 1);
+        // SharpGLTF reads any other value with a NotImplementedException.
+        if (a.TryGetProperty("normalized", out var normalized) && normalized.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            throw Fail(fileName, $"{where}.normalized must be true or false, not a {normalized.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+
         var view = Index(a, "bufferView", viewLengths.Length, where, "bufferViews", fileName, required: false);
         if (view >= 0)
         {
