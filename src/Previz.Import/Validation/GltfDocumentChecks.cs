@@ -241,7 +241,7 @@ internal static class GltfDocumentChecks
             _ => throw Fail(fileName, $"{where}.type \"{type}\" is not a glTF accessor type."),
         };
         var count = Int(a, "count", where, fileName, required: true, min: 1);
-        // SharpGLTF reads any other value with a NotImplementedException.
+        // SharpGLTF fails on any other value with an exception that names neither the file nor the field.
         if (a.TryGetProperty("normalized", out var normalized) && normalized.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
             throw Fail(fileName, $"{where}.normalized must be true or false, not a {normalized.ValueKind.ToString().ToLowerInvariant()}.");

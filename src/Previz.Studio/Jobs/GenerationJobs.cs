@@ -166,18 +166,14 @@ public sealed partial class GenerationJobs
     private async Task WithLeaseAsync(Guid id, Func<HeldGeneration, Task> step, CancellationToken cancellationToken)
     {
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        var lease = await _store.TakeAsync(id, owner, cancellationToken);
-        if (lease.Held is not { } held)
+        if (await _store.TakeAsync(id, owner, cancellationToken) is not { } held)
         {
             return;
         }
 
         try
         {
-            if (!held.Record.State.IsTerminal())
-            {
-                await step(held);
-            }
+            await step(held);
         }
         catch (LeaseLostException)
         {

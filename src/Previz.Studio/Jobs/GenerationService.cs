@@ -13,6 +13,7 @@ public sealed class GenerationService
     private readonly StudioDatabase _database;
     private readonly SceneStore _scenes;
     private readonly JobScheduler _scheduler;
+    private readonly ShotPlanningService _planning;
     private readonly PipelinePlanner _planner;
     private readonly CreateLimiter _limiter;
     private readonly GenerationChangeLog _changes;
@@ -22,6 +23,7 @@ public sealed class GenerationService
         StudioDatabase database,
         SceneStore scenes,
         JobScheduler scheduler,
+        ShotPlanningService planning,
         PipelinePlanner planner,
         CreateLimiter limiter,
         GenerationChangeLog changes,
@@ -30,6 +32,7 @@ public sealed class GenerationService
         _database = database;
         _scenes = scenes;
         _scheduler = scheduler;
+        _planning = planning;
         _planner = planner;
         _limiter = limiter;
         _changes = changes;
@@ -54,12 +57,7 @@ public sealed class GenerationService
 
     private async Task<GenerationRecord> CreateNowAsync(ShotChoices choices, Guid? retryOf, int attempt, CancellationToken cancellationToken)
     {
-        var sceneRecord = await _scenes.FindAsync(choices.SceneId, cancellationToken)
-            ?? throw new FieldException("sceneId", $"There is no scene {choices.SceneId}.");
-        var scene = await _scenes.LoadAsync(sceneRecord, cancellationToken);
-        var shot = scene.FindShot(choices.ShotId) ?? throw new FieldException("shotId", choices.ShotId is null
-            ? "The scene has no shots."
-            : $"The scene has no shot \"{choices.ShotId}\"; it has {string.Join(", ", scene.Shots.Select(s => s.Id))}.");
+        var (sceneRecord, scene, shot) = await _planning.ShotAsync(choices.SceneId, choices.ShotId, cancellationToken);
         var plan = await _planner.PlanAsync(choices with { ShotId = shot.Id }, scene, sceneRecord.ContentHash, cancellationToken);
         var now = Now;
         var record = new GenerationRecord

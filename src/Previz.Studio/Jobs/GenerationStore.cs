@@ -38,7 +38,8 @@ public sealed class GenerationStore
     /// reads it for the step's writes: one conditional UPDATE … RETURNING (SQLite 3.35+, PostgreSQL), so of several
     /// workers one wins, and a step starts with one statement rather than a write and a read.
     /// </summary>
-    public async Task<LeaseOutcome> TakeAsync(Guid id, string owner, CancellationToken cancellationToken)
+    /// <returns>The held generation (never finished), or null when it is finished, gone or held by another worker.</returns>
+    public async Task<HeldGeneration?> TakeAsync(Guid id, string owner, CancellationToken cancellationToken)
     {
         var now = Now;
         var until = now + _options.Lease;
@@ -60,12 +61,11 @@ public sealed class GenerationStore
 
             if (record is not null)
             {
-                return new LeaseOutcome(new HeldGeneration(db, record, owner), until);
+                return new HeldGeneration(db, record, owner);
             }
 
-            var held = await db.Generations.AsNoTracking().Where(g => g.Id == id).Select(g => new { g.State, g.LeaseExpiresAt }).FirstOrDefaultAsync(cancellationToken);
             await db.DisposeAsync();
-            return held is null || held.State.IsTerminal() ? new LeaseOutcome(null, null, Finished: true) : new LeaseOutcome(null, held.LeaseExpiresAt);
+            return null;
         }
         catch
         {

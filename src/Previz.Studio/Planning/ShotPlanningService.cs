@@ -345,7 +345,8 @@ public sealed class ShotPlanningService
         throw new FieldException(field, $"\"{value}\" is not a frame; use capture, capture:SECONDS, image:ID (from POST /api/images), gallery:ID or gallery:ID@SECONDS.");
     }
 
-    private async Task<(SceneRecord Record, SceneDocument Scene, Shot Shot)> ShotAsync(Guid sceneId, string? shotId, CancellationToken cancellationToken)
+    /// <summary>A stored scene, read, and its shot (the first when none is named); a field error naming what is missing.</summary>
+    internal async Task<(SceneRecord Record, SceneDocument Scene, Shot Shot)> ShotAsync(Guid sceneId, string? shotId, CancellationToken cancellationToken)
     {
         var record = await _scenes.FindAsync(sceneId, cancellationToken)
             ?? throw new FieldException("sceneId", $"There is no scene {sceneId}.");

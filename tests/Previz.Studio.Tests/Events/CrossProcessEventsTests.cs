@@ -29,7 +29,7 @@ public sealed class CrossProcessEventsTests
         var other = OtherProcessStore(studio.DataFolder, out var otherEvents);
         var otherSeen = new ConcurrentQueue<GenerationEvent>();
         var otherListening = await EventListening.ListenAsync(otherEvents, otherSeen, stop.Token);
-        await using var held = (await other.TakeAsync(id, "other-worker", CancellationToken.None)).Held!;
+        await using var held = (await other.TakeAsync(id, "other-worker", CancellationToken.None))!;
         await other.UpdateAsync(held, g => g.State = GenerationState.Submitting, CancellationToken.None);
         await other.UpdateAsync(held, g => { g.State = GenerationState.Running; g.QueuePosition = 3; }, CancellationToken.None);
         // Lease bookkeeping and unchanged records are not changes anyone hears about. (The renewal also makes the

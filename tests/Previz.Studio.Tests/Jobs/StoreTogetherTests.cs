@@ -25,7 +25,7 @@ public sealed class StoreTogetherTests
         await using var db = services.GetRequiredService<StudioDatabase>().CreateContext();
         // An item already stands for this generation: a second one breaks the unique index, so its write must fail.
         var first = await gallery.AddAsync(await db.Generations.AsNoTracking().FirstAsync(g => g.Id == id), await TestClip.CopyToAsync(services.GetRequiredService<DataFolder>().Temp), CancellationToken.None);
-        await using var held = (await store.TakeAsync(id, "test-worker", CancellationToken.None)).Held;
+        await using var held = await store.TakeAsync(id, "test-worker", CancellationToken.None);
         Assert.NotNull(held);
         var second = await gallery.StageAsync(held.Record, await TestClip.CopyToAsync(services.GetRequiredService<DataFolder>().Temp), poster: null, CancellationToken.None);
 
