@@ -31,7 +31,7 @@ public sealed class SceneEditorTests
     public void A_batch_is_undone_by_its_inverse_batch_in_one_step()
     {
         var original = SceneEditor.Apply(EditCases.Stadium(), []).Document;
-        var batch = EditCases.All().Select(c => c.Edit).Where(e => e is not RemoveObject and not RemoveShot and not MoveShot and not DeleteKey).ToList();
+        var batch = EditCases.All().Select(c => c.Edit).Where(e => e is not RemoveObject and not RemoveShot and not MoveShot and not DeleteKey and not MoveKey).ToList();
         var edited = SceneEditor.Apply(original, batch);
         Assert.Equal(batch.Count, edited.Inverse.Count);
         Assert.Equal(original, SceneEditor.Apply(edited.Document, edited.Inverse).Document);
