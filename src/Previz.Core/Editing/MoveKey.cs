@@ -1,22 +1,15 @@
 namespace Previz.Core.Editing;
 
 /// <summary>Moves a key to another time (dragging it on the timeline); refused onto a time that already has a key.</summary>
-public sealed record MoveKey : SceneEdit
+public sealed record MoveKey : KeyEdit
 {
-    public string? ObjectId { get; init; }
-
-    public string? CameraId { get; init; }
-
-    public required string Track { get; init; }
-
     public required double Time { get; init; }
 
     public required double To { get; init; }
 
     internal override SceneEdit Apply(EditableScene scene)
     {
-        var (collection, entry) = EditTarget.Resolve(scene, ObjectId, CameraId);
-        KeyTracks.CheckName(collection, Track);
+        var (collection, entry) = Target(scene);
         var to = EditValues.Finite(To, "to");
         var (keys, index) = KeyTracks.Find(entry, Track, Time, "time");
         var other = KeyTracks.IndexAt(keys, to);

@@ -7,14 +7,8 @@ namespace Previz.Core.Editing;
 /// <c>rotation</c>, <c>focalLength</c>): a new key in time order, or the one already at that time replaced. The key is
 /// written as the scene format writes one (<c>time</c>, <c>value</c> or <c>quaternion</c>, <c>interpolation</c>).
 /// </summary>
-public sealed record SetKey : SceneEdit
+public sealed record SetKey : KeyEdit
 {
-    public string? ObjectId { get; init; }
-
-    public string? CameraId { get; init; }
-
-    public required string Track { get; init; }
-
     public required JsonObject Key { get; init; }
 
     /// <summary>When set, the key must fall inside this shot (the studio keys at a playhead within one).</summary>
@@ -22,8 +16,7 @@ public sealed record SetKey : SceneEdit
 
     internal override SceneEdit Apply(EditableScene scene)
     {
-        var (collection, entry) = EditTarget.Resolve(scene, ObjectId, CameraId);
-        KeyTracks.CheckName(collection, Track);
+        var (collection, entry) = Target(scene);
         if (KeyTracks.TimeOf(Key) is not { } time || !double.IsFinite(time))
         {
             throw new EditRefusedException("key.time", "is required (seconds on the scene timeline)");

@@ -1,15 +1,9 @@
 namespace Previz.Core.Editing;
 
 /// <summary>Sets how the key at a time moves on to the next one: <c>smooth</c>, <c>linear</c> or <c>step</c>.</summary>
-public sealed record SetKeyInterpolation : SceneEdit
+public sealed record SetKeyInterpolation : KeyEdit
 {
     private static readonly string[] Kinds = ["smooth", "linear", "step"];
-
-    public string? ObjectId { get; init; }
-
-    public string? CameraId { get; init; }
-
-    public required string Track { get; init; }
 
     public required double Time { get; init; }
 
@@ -17,8 +11,7 @@ public sealed record SetKeyInterpolation : SceneEdit
 
     internal override SceneEdit Apply(EditableScene scene)
     {
-        var (collection, entry) = EditTarget.Resolve(scene, ObjectId, CameraId);
-        KeyTracks.CheckName(collection, Track);
+        var (collection, entry) = Target(scene);
         if (!Kinds.Contains(Interpolation, StringComparer.Ordinal))
         {
             throw new EditRefusedException("interpolation", $"\"{Interpolation}\" is not an interpolation; use {string.Join(", ", Kinds)}");
