@@ -64,7 +64,7 @@ public sealed class SceneStore
     /// <c>POST /api/meshes</c>), else the problem names <c>$.objects[i].mesh</c>.
     /// </summary>
     public SceneReadResult ValidateUpload(byte[] content, string? fileName = null) =>
-        Validate(content, fileName, MeshFileExists);
+        Validate(content, fileName, ReadOptions.RelativeFileExists);
 
     /// <summary>
     /// Only glTF paths are files the studio keeps beside its scenes; reference pictures live in the image store, so
@@ -175,15 +175,15 @@ public sealed class SceneStore
             await using var stream = File.OpenRead(path);
             var scene = (await SceneReader.ReadAsync(stream, cancellationToken: cancellationToken)).Scene;
             // Meshes are content-addressed, so what is cached under the scene's hash stays right.
-            return await SceneMeshResolver.ResolveAsync(scene, _folder.Scenes, cancellationToken);
+            return await ResolveMeshesAsync(scene, cancellationToken);
         });
     }
 
     /// <summary>
-    /// How a stored <c>.previz.json</c> reads: the files it names (meshes) are looked for beside the stored scenes, where
-    /// uploaded meshes are kept.
+    /// How a stored <c>.previz.json</c> reads: the meshes it names are looked for beside the stored scenes, where uploaded
+    /// meshes are kept.
     /// </summary>
-    public SceneReadOptions ReadOptions => new() { RelativeFileExists = relative => File.Exists(Path.Combine(_folder.Scenes, relative)) };
+    public SceneReadOptions ReadOptions => new() { RelativeFileExists = MeshFileExists };
 
     /// <summary>The scene with the geometry of its mesh objects loaded from beside the stored scenes.</summary>
     public async Task<SceneDocument> ResolveMeshesAsync(SceneDocument scene, CancellationToken cancellationToken)

@@ -80,5 +80,20 @@ public sealed class ComposeDraftTests
         Assert.Contains("could not be replayed", reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sample_with_reference_pictures_and_keys_opens_for_composing_and_takes_edits()
+    {
+        await using var studio = await StudioFixture.StartAsync();
+        var store = studio.App.Services.GetRequiredService<SceneStore>();
+        var uploaded = await studio.UploadStadiumAsync();
+        var record = (await store.FindAsync(Guid.Parse(uploaded["id"]!.GetValue<string>()), CancellationToken.None))!;
+        var draft = await ComposeDraft.OpenAsync(store, record, CancellationToken.None);
+        Assert.NotEmpty(draft.Scene.FindObject("ball")!.References);
+
+        await draft.ApplyAsync([new SetShot { ShotId = "breakaway", Duration = 5 }], CancellationToken.None);
+        Assert.Equal(5, draft.Scene.FindShot("breakaway")!.Duration);
+        Assert.Equal(record.Version + 1, (await draft.SaveAsync(CancellationToken.None)).Version);
+    }
+
     private static AddObject AddBox(string id) => new() { Entry = JsonNode.Parse($$"""{ "id": "{{id}}", "kind": "box", "transform": { "position": [0, 0.5, 0] } }""")!.AsObject() };
 }
