@@ -87,10 +87,13 @@ public sealed class ApiContractTests
     }
 
     [Fact]
-    public void Binding_beyond_loopback_without_a_token_is_refused()
+    public async Task Binding_beyond_loopback_without_a_token_is_refused()
     {
         var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
-        var error = Assert.ThrowsAny<UserErrorException>(() => StudioHost.BuildServe([$"--PREVIZ_DATA={data}"], "http://0.0.0.0:5099"));
+        await using var app = StudioHost.BuildServe([$"--PREVIZ_DATA={data}", "--Studio:Jobs:RunWorkers=false"], "http://0.0.0.0:0");
+        await app.StartAsync();
+        var error = Assert.ThrowsAny<UserErrorException>(() => Security.BindingGuard.CheckListening(app.Services));
+        await app.StopAsync();
         Assert.Contains("PREVIZ_TOKEN", error.Message, StringComparison.Ordinal);
         Assert.True(Security.BindingGuard.IsLoopback("http://127.0.0.1:5080"));
         Assert.True(Security.BindingGuard.IsLoopback("http://localhost:5080"));
