@@ -60,6 +60,7 @@ public static class StudioHost
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RangeUnits.IgnoreUnknownAsync);
         if (!string.IsNullOrWhiteSpace(options.Token))
         {
             app.UseMiddleware<TokenMiddleware>(options.Token);
