@@ -191,6 +191,58 @@ public sealed class BadFileTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"300 damaged files took {watch.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("znear", 0.0, "znear is 0; the near clipping distance must be greater than 0")]
+    [InlineData("zfar", 0.05, "zfar (0.05) must be greater than znear (0.1)")]
+    [InlineData("aspectRatio", 0.0, "aspectRatio is 0; it must be greater than 0")]
+    [InlineData("yfov", 4.0, "yfov is 4 radians; it must lie between 0 and π")]
+    public void A_camera_with_impossible_perspective_settings_names_the_field(string field, double value, string expected)
+    {
+        var b = WithCamera(new JsonObject { ["yfov"] = 0.8, ["znear"] = 0.1, ["zfar"] = 100.0, ["aspectRatio"] = 1.5 });
+        ((JsonObject)b.Get("cameras", 0)["perspective"]!)[field] = value;
+
+        var e = Parse(b.ToGlb());
+
+        Assert.Equal($"bad.glb: camera \"Cam\": cameras[0].perspective.{expected}.", e.Message);
+    }
+
+    [Fact]
+    public void A_camera_with_sound_perspective_settings_imports()
+    {
+        var b = WithCamera(new JsonObject { ["yfov"] = 0.8, ["znear"] = 0.1 });
+
+        var import = GltfImporter.Parse(b.ToGlb(), "good.glb");
+
+        Assert.Single(import.Scene.Cameras);
+    }
+
+    [Fact]
+    public void A_perspective_camera_without_its_perspective_block_is_not_called_orthographic()
+    {
+        var b = WithCamera(null);
+
+        var e = Parse(b.ToGlb());
+
+        Assert.DoesNotContain("orthographic", e.Message, StringComparison.Ordinal);
+        Assert.Contains("camera \"Cam\" is a perspective camera without its perspective settings (cameras[0].perspective is missing)", e.Message, StringComparison.Ordinal);
+    }
+
+    private static GltfBuilder WithCamera(JsonObject? perspective)
+    {
+        var b = new GltfBuilder();
+        var camera = new JsonObject { ["type"] = "perspective", ["name"] = "Cam" };
+        if (perspective is not null)
+        {
+            camera["perspective"] = perspective;
+        }
+
+        var cameraIndex = b.Add("cameras", camera);
+        b.AddScene(
+            b.AddNode(new JsonObject { ["name"] = "Tri", ["mesh"] = b.AddTriangleMesh() }),
+            b.AddNode(new JsonObject { ["name"] = "CamNode", ["camera"] = cameraIndex, ["translation"] = new JsonArray(0, 1, 5) }));
+        return b;
+    }
+
     private static GltfImportException Parse(byte[] glb) => Assert.Throws<GltfImportException>(() => GltfImporter.Parse(glb, "bad.glb"));
 
     private static GltfBuilder Valid()

@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Previz.Cli.Console;
+using Previz.Core;
 using Previz.Studio.Hosting;
+using Previz.Studio.Security;
 using Spectre.Console;
 
 namespace Previz.Cli.Commands;
@@ -26,6 +28,17 @@ public static class StudioCommands
             string[] settings = parse.GetValue(samples) ? ["--Studio:LoadSamples=true"] : [];
             await using var app = StudioHost.BuildServe(settings, parse.GetValue(urls));
             await app.StartAsync(ct);
+            try
+            {
+                BindingGuard.CheckListening(app.Services);
+            }
+            catch (UserErrorException)
+            {
+                // Bound beyond loopback without a token (whichever setting asked for it): stop, then exit 2.
+                await app.StopAsync(CancellationToken.None);
+                throw;
+            }
+
             output.Error.WriteLine($"Previz studio listening on {string.Join(", ", app.Urls)}");
             // The address to open, on stdout so scripts can read it.
             output.Out.WriteLine($"Studio: {app.Urls.First().TrimEnd('/')}/");

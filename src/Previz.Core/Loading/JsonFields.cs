@@ -43,10 +43,27 @@ internal sealed class JsonFields
         return _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
     }
 
+    /// <summary>
+    /// The field's value, or null when it is absent. A JSON <c>null</c> is an error at its path (no field of a scene
+    /// takes null, except where <see cref="RawOrNull"/> reads it): it would otherwise quietly mean "the default".
+    /// </summary>
     public JsonElement? Raw(string name)
     {
+        var raw = RawOrNull(name);
+        if (raw is { ValueKind: JsonValueKind.Null })
+        {
+            _problems.Error(Child(name), "is null; give a value or leave the field out");
+            return null;
+        }
+
+        return raw;
+    }
+
+    /// <summary>The field's value, a JSON <c>null</c> included, or null when it is absent.</summary>
+    public JsonElement? RawOrNull(string name)
+    {
         _known.Add(name);
-        return _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+        return _element.TryGetProperty(name, out var v) ? v : null;
     }
 
     public JsonFields? Object(string name, bool required = false)

@@ -105,13 +105,13 @@ internal static class KeyframeReader
 
             var time = f.Number("time", required: true);
             // "value": an object id, or null to stop aiming.
-            var raw = f.Raw("value");
+            var raw = f.RawOrNull("value");
             string? target = null;
             if (raw is { ValueKind: JsonValueKind.String } s)
             {
                 target = s.GetString();
             }
-            else if (raw is not null)
+            else if (raw is not null && raw.Value.ValueKind != JsonValueKind.Null)
             {
                 problems.Error(f.Child("value"), $"expected an object id or null, found {JsonFields.Describe(raw.Value)}");
             }

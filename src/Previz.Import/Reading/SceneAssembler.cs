@@ -180,7 +180,7 @@ internal static class SceneAssembler
     {
         if (camera.Settings is not CameraPerspective perspective)
         {
-            throw new GltfImportException(fileName, $"camera \"{name ?? id}\" is orthographic; Previz renders perspective cameras only.");
+            throw new GltfImportException(fileName, $"camera \"{name ?? id}\" has no perspective settings; Previz renders perspective cameras only.");
         }
 
         var near = perspective.ZNear > 0 && float.IsFinite(perspective.ZNear) ? perspective.ZNear : 0.01f;

@@ -299,6 +299,8 @@ internal static class GltfDocumentChecks
                         ? $"camera{name} (cameras[{camera}]) is orthographic; Previz renders perspective cameras only. Make it a perspective camera in the authoring tool and export again."
                         : $"camera{name} (cameras[{camera}]) has type \"{type}\"; Previz renders perspective cameras only.");
                 }
+
+                CheckPerspective(cam, camera, fileName);
             }
 
             foreach (var child in Array(n, "children", fileName, where))
@@ -345,6 +347,43 @@ internal static class GltfDocumentChecks
         }
 
         Index(root, "scene", scenes.Count, "the document", "scenes", fileName);
+    }
+
+    /// <summary>
+    /// The perspective block a perspective camera must carry (glTF 2.0, "camera.perspective"): yfov in (0, π), znear
+    /// above zero, zfar (when given, else infinite) beyond znear, aspectRatio (when given) above zero. SharpGLTF would
+    /// load these, and a projection built from them divides by zero or looks backwards.
+    /// </summary>
+    private static void CheckPerspective(JsonElement camera, int index, string fileName)
+    {
+        var name = camera.TryGetProperty("name", out var nm) && nm.ValueKind == JsonValueKind.String ? $" \"{nm.GetString()}\"" : string.Empty;
+        var where = $"cameras[{index}].perspective";
+        if (!camera.TryGetProperty("perspective", out var perspective) || perspective.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail(fileName, $"camera{name} is a perspective camera without its perspective settings ({where} is missing); export it again.");
+        }
+
+        var yfov = Number(perspective, "yfov", where, fileName, required: true)!.Value;
+        if (!(yfov > 0 && yfov < Math.PI))
+        {
+            throw Fail(fileName, $"camera{name}: {where}.yfov is {yfov.ToString(CultureInfo.InvariantCulture)} radians; it must lie between 0 and π.");
+        }
+
+        var near = Number(perspective, "znear", where, fileName, required: true)!.Value;
+        if (!(near > 0))
+        {
+            throw Fail(fileName, $"camera{name}: {where}.znear is {near.ToString(CultureInfo.InvariantCulture)}; the near clipping distance must be greater than 0.");
+        }
+
+        if (Number(perspective, "zfar", where, fileName) is { } far && !(far > near))
+        {
+            throw Fail(fileName, $"camera{name}: {where}.zfar ({far.ToString(CultureInfo.InvariantCulture)}) must be greater than znear ({near.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (Number(perspective, "aspectRatio", where, fileName) is { } aspect && !(aspect > 0))
+        {
+            throw Fail(fileName, $"camera{name}: {where}.aspectRatio is {aspect.ToString(CultureInfo.InvariantCulture)}; it must be greater than 0.");
+        }
     }
 
     private static List<AnimationLayout> CheckAnimations(JsonElement root, int accessorCount, int nodeCount, string fileName)
@@ -424,6 +463,22 @@ internal static class GltfDocumentChecks
         if (n < min || n > max)
         {
             throw Fail(fileName, $"{where}.{name} is {n}, outside {(min == long.MinValue ? "the allowed range" : $"{min}..{max}")}.");
+        }
+
+        return n;
+    }
+
+    /// <summary>A finite number, or null when absent and not required.</summary>
+    private static double? Number(JsonElement owner, string name, string where, string fileName, bool required = false)
+    {
+        if (!owner.TryGetProperty(name, out var value))
+        {
+            return required ? throw Fail(fileName, $"{where}.{name} is missing.") : null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var n) || !double.IsFinite(n))
+        {
+            throw Fail(fileName, $"{where}.{name} is not a number.");
         }
 
         return n;

@@ -1,9 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Previz.Studio.Hosting;
 
 namespace Previz.Studio.Api;
 
-/// <summary>Reads a request body up to a limit; more is refused with 413 before it is all read.</summary>
+/// <summary>
+/// Reads a request body up to a limit; more is refused with 413 before it is all read. The body goes to a file in the
+/// data folder's <c>tmp/</c> as it arrives, so a body without a length (chunked) costs disk up to the limit and no
+/// memory, and one that is too large costs nothing more; only a body within the limit is read back, once.
+/// </summary>
 public static class UploadReader
 {
     public static async Task<byte[]?> ReadAsync(HttpContext context, long limit, CancellationToken cancellationToken)
@@ -20,27 +26,38 @@ public static class UploadReader
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
+        var folder = context.RequestServices.GetRequiredService<DataFolder>();
+        Directory.CreateDirectory(folder.Temp);
+        var spool = Path.Combine(folder.Temp, $"{Guid.NewGuid():N}.body");
         try
         {
-            while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
-                if (buffer.Length + read > limit)
+                var chunk = new byte[81920];
+                long length = 0;
+                int read;
+                while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
                 {
-                    return null;
-                }
+                    length += read;
+                    if (length > limit)
+                    {
+                        return null;
+                    }
 
-                buffer.Write(chunk, 0, read);
+                    await file.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+                }
             }
+
+            return await File.ReadAllBytesAsync(spool, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
         }
-
-        return buffer.ToArray();
+        finally
+        {
+            File.Delete(spool);
+        }
     }
 
     public static IResult TooLarge(string what, long limit) => Results.Problem(

@@ -56,6 +56,30 @@ public sealed class DataFolder
         }
     }
 
+    /// <summary>
+    /// Deletes the temporary files of one generation (every one is named <c>tmp/&lt;id&gt;.…</c>, and the encoder's partial
+    /// file of one <c>tmp/.&lt;id&gt;.…</c>): what a step left when it failed, was canceled or died with its process.
+    /// </summary>
+    public void DeleteTempFilesOf(Guid generationId)
+    {
+        if (!Directory.Exists(Temp))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Temp, $"{generationId:N}.*").Concat(Directory.EnumerateFiles(Temp, $".{generationId:N}.*")))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Still open somewhere; the next cleanup of this generation takes it.
+            }
+        }
+    }
+
     /// <summary>Absolute path of a path stored relative to the root; refuses anything that leaves the folder.</summary>
     public string Resolve(string relative)
     {

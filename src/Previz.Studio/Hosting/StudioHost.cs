@@ -24,9 +24,7 @@ public static class StudioHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(StudioHost).Assembly.GetName().Name });
         QuietLogDefaults.Apply(builder.Configuration);
         var options = StudioServices.ReadOptions(builder.Configuration);
-        var listen = urls ?? builder.Configuration["urls"] ?? DefaultUrls;
-        BindingGuard.Check(listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options.Token);
-        builder.WebHost.UseUrls(listen);
+        builder.WebHost.UseUrls(urls ?? builder.Configuration["urls"] ?? DefaultUrls);
         var assets = StaticAssetsManifest.Find();
         if (assets.Runtime is not null)
         {
@@ -62,9 +60,14 @@ public static class StudioHost
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RangeUnits.IgnoreUnknownAsync);
         if (!string.IsNullOrWhiteSpace(options.Token))
         {
             app.UseMiddleware<TokenMiddleware>(options.Token);
+        }
+        else
+        {
+            app.Use(BindingGuard.RefuseBeyondLoopbackAsync);
         }
 
         app.UseAntiforgery();

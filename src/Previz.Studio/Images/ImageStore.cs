@@ -14,13 +14,13 @@ public sealed class ImageStore
 
     public ImageStore(DataFolder folder) => _folder = folder;
 
-    /// <summary>Stores a PNG, JPEG or WebP (recognised by its bytes, not its name); returns its id (SHA-256 hex).</summary>
+    /// <summary>Stores a PNG, JPEG or WebP (recognised by its bytes, not its name, and decoded whole); returns its id (SHA-256 hex).</summary>
     public async Task<StoredImage> AddAsync(byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (ImageSignatures.Detect(content) is not { } kind)
+        if (ImageSignatures.Decoded(content, out var problem) is not { } kind)
         {
-            throw new FieldException("file", "The upload is not a PNG, JPEG or WebP image.");
+            throw new FieldException("file", $"The upload is not a PNG, JPEG or WebP image: {problem}.");
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));

@@ -42,7 +42,9 @@ public sealed partial class GenerationJobs
             g.Progress = 0;
         }, cancellationToken);
 
-        var temp = Path.Combine(_folder.Temp, $"{id:N}.render.mp4");
+        // This attempt's own name: a render that outlived its lease never writes the file of the one that took over.
+        var temp = Path.Combine(_folder.Temp, $"{id:N}.{Guid.NewGuid():N}.render.mp4");
+        var rendered = false;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         RenderProgress? latest = null;
         var progress = new InlineProgress<RenderProgress>(p => Volatile.Write(ref latest, p));
@@ -50,7 +52,9 @@ public sealed partial class GenerationJobs
         var watch = WatchRenderAsync(held, () => Volatile.Read(ref latest), outcome, stop);
         try
         {
-            await DirectRenderGenerator.RenderAsync(scene, shot, settings, temp, progress, stop.Token);
+            // A cancel or a lost lease ends the step even if the renderer is slow to notice (it stops at its next check).
+            await DirectRenderGenerator.RenderAsync(scene, shot, settings, temp, progress, stop.Token).WaitAsync(stop.Token);
+            rendered = true;
         }
         catch (OperationCanceledException) when (outcome.CancelRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -74,6 +78,10 @@ public sealed partial class GenerationJobs
         {
             await stop.CancelAsync();
             await watch;
+            if (!rendered)
+            {
+                File.Delete(temp);
+            }
         }
 
         await _store.UpdateAsync(held, g =>

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Previz.Providers.Hosting;
@@ -63,22 +64,32 @@ public sealed partial class GenerationJobs
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Hangfire retries of a step that threw (a bug, a fault of the disk or the database). Its own
+    /// <c>RetryCount</c> says which attempt is running; the last one ends the generation Failed with the reason (see
+    /// <see cref="WithLeaseAsync"/>). The delays stay under <see cref="JobOptions.RecoverStepsAfter"/>'s default, so
+    /// the recovery does not queue a twin while a retry waits.
+    /// </summary>
+    private const int StepRetries = 3;
+
     /// <summary>Runs a Direct Render (on the render queue's few workers).</summary>
+    /// <param name="context">Hangfire's, passed by Hangfire itself (enqueue with null): which attempt this is.</param>
     [Queue(JobQueues.Render)]
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task RenderStepAsync(Guid generationId, CancellationToken cancellationToken) =>
-        WithLeaseAsync(generationId, held => held.Record.Kind == GenerationKind.DirectRender ? RenderAsync(held, cancellationToken) : Task.CompletedTask, cancellationToken);
+    [AutomaticRetry(Attempts = StepRetries, DelaysInSeconds = [1, 5, 15], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public Task RenderStepAsync(Guid generationId, PerformContext? context, CancellationToken cancellationToken) =>
+        WithLeaseAsync(generationId, held => held.Record.Kind == GenerationKind.DirectRender ? RenderAsync(held, cancellationToken) : Task.CompletedTask, cancellationToken, context);
 
     /// <summary>Sends a queued hosted generation to its vendor, once.</summary>
+    /// <param name="context">Hangfire's, passed by Hangfire itself (enqueue with null): which attempt this is.</param>
     [Queue(JobQueues.Hosted)]
-    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [1, 2, 5, 10, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public Task SubmitStepAsync(Guid generationId, CancellationToken cancellationToken) =>
+    [AutomaticRetry(Attempts = StepRetries, DelaysInSeconds = [1, 5, 15], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public Task SubmitStepAsync(Guid generationId, PerformContext? context, CancellationToken cancellationToken) =>
         WithLeaseAsync(generationId, held => held.Record.State switch
         {
             GenerationState.Queued => SubmitAsync(held, cancellationToken),
             GenerationState.Submitting => SubmitOutcomeUnknownAsync(held),
             _ => Task.CompletedTask,
-        }, cancellationToken);
+        }, cancellationToken, context);
 
     /// <summary>
     /// The recurring job (every <see cref="JobOptions.DueStepsEverySeconds"/>): one status request for each hosted
@@ -144,6 +155,12 @@ public sealed partial class GenerationJobs
     private async Task RecoverStalledAsync(DateTime now, CancellationToken cancellationToken)
     {
         var stale = now - _options.RecoverStepsAfter;
+        // A restarted process need not wait out the leases its killed predecessor held.
+        foreach (var released in await _store.ReleaseDeadLocalLeasesAsync(cancellationToken))
+        {
+            LogDeadLeaseReleased(_logger, released);
+        }
+
         await using var db = _database.CreateContext();
         var stalled = await db.Generations.Stalled(now, stale).Select(g => new { g.Id, g.Kind }).Take(_options.PollBatch).ToListAsync(cancellationToken);
         foreach (var generation in stalled)
@@ -154,6 +171,8 @@ public sealed partial class GenerationJobs
             if (claimed == 1)
             {
                 LogRecovering(_logger, generation.Id);
+                // Whatever the step that died left half-written (a render's MP4, a download): nobody holds it now.
+                _folder.DeleteTempFilesOf(generation.Id);
                 _scheduler.Start(generation.Id, generation.Kind == GenerationKind.DirectRender);
             }
         }
@@ -162,10 +181,13 @@ public sealed partial class GenerationJobs
     /// <summary>
     /// Runs <paramref name="step"/> on the generation while holding its lease. A generation that is finished, or held
     /// by another worker, is left alone: the holder moves it on, or the recurring job finds it once the lease ran out.
+    /// A step that throws is tried again by Hangfire; on its last attempt (<paramref name="context"/>'s retry count
+    /// reached <see cref="StepRetries"/>) the generation ends Failed with the reason instead, retryable by the user,
+    /// rather than standing unfinished for the recovery to queue again without end.
     /// </summary>
-    private async Task WithLeaseAsync(Guid id, Func<HeldGeneration, Task> step, CancellationToken cancellationToken)
+    private async Task WithLeaseAsync(Guid id, Func<HeldGeneration, Task> step, CancellationToken cancellationToken, PerformContext? context = null)
     {
-        var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        var owner = GenerationStore.NewLeaseOwner();
         if (await _store.TakeAsync(id, owner, cancellationToken) is not { } held)
         {
             return;
@@ -179,6 +201,13 @@ public sealed partial class GenerationJobs
         {
             LogLeaseLost(_logger, id);
         }
+        catch (Exception ex) when (!held.Released && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            if (!await EndFailedStepAsync(held, ex, context))
+            {
+                throw;
+            }
+        }
         finally
         {
             if (!held.Released)
@@ -186,8 +215,42 @@ public sealed partial class GenerationJobs
                 await _store.ReleaseAsync(id, owner, CancellationToken.None);
             }
 
+            if (held.Record.State.IsTerminal())
+            {
+                _folder.DeleteTempFilesOf(id);
+            }
+
             await held.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// After a step threw: a cancel asked for meanwhile ends the generation Canceled when nothing went to a vendor;
+    /// the last attempt ends it Failed with the reason. False: Hangfire tries the step again.
+    /// </summary>
+    private async Task<bool> EndFailedStepAsync(HeldGeneration held, Exception ex, PerformContext? context)
+    {
+        var record = held.Record;
+        var nothingSent = record.Kind == GenerationKind.DirectRender || record.State == GenerationState.Queued;
+        if (nothingSent && (await _store.FindAsync(held.Id, CancellationToken.None))?.CancelRequested == true)
+        {
+            await _store.UpdateAsync(held, g => Finish(g, GenerationState.Canceled), CancellationToken.None);
+            return true;
+        }
+
+        if (context is null || context.GetJobParameter<int>("RetryCount") < StepRetries)
+        {
+            return false;
+        }
+
+        await FailAsync(
+            held,
+            $"This step failed {StepRetries + 1} times; the last error was {ex.GetType().Name}: {ex.Message}",
+            "step",
+            // Between "Submitting" and the vendor's answer nobody knows whether the vendor has it.
+            needsAttention: record.State == GenerationState.Submitting,
+            CancellationToken.None);
+        return true;
     }
 
     /// <param name="poster">The poster made with the clip, if any (else the gallery makes one).</param>
@@ -300,6 +363,9 @@ public sealed partial class GenerationJobs
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: its step has not moved for a while and nobody holds it; queuing it again")]
     private static partial void LogRecovering(ILogger logger, Guid generationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: the process that held it on this machine is gone; its lease is released")]
+    private static partial void LogDeadLeaseReleased(ILogger logger, Guid generationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: its status poll failed ({ErrorType}: {Error}); it is tried again shortly")]
     private static partial void LogStepFailed(ILogger logger, Guid generationId, string errorType, string error);

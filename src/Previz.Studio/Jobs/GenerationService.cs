@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Previz.Core;
 using Previz.Studio.Events;
+using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
 using Previz.Studio.Planning;
 using Previz.Studio.Scenes;
@@ -18,6 +19,7 @@ public sealed class GenerationService
     private readonly CreateLimiter _limiter;
     private readonly GenerationChangeLog _changes;
     private readonly TimeProvider _time;
+    private readonly DataFolder _folder;
 
     public GenerationService(
         StudioDatabase database,
@@ -27,7 +29,8 @@ public sealed class GenerationService
         PipelinePlanner planner,
         CreateLimiter limiter,
         GenerationChangeLog changes,
-        TimeProvider time)
+        TimeProvider time,
+        DataFolder folder)
     {
         _database = database;
         _scenes = scenes;
@@ -37,6 +40,7 @@ public sealed class GenerationService
         _limiter = limiter;
         _changes = changes;
         _time = time;
+        _folder = folder;
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
@@ -113,8 +117,9 @@ public sealed class GenerationService
     }
 
     /// <summary>
-    /// Asks for a cancel: a queued job no worker holds is canceled at once; otherwise the worker that holds it (or
-    /// the next step) reaches the vendor. False when the generation does not exist; finished ones are left as they are.
+    /// Asks for a cancel: a queued job, or a Direct Render, that no worker holds is canceled at once (a render between
+    /// attempts, or whose process died, has nothing to stop); otherwise the worker that holds it stops, or the next
+    /// poll reaches the vendor. Null when the generation does not exist; finished ones are left as they are.
     /// </summary>
     public async Task<GenerationRecord?> CancelAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -133,7 +138,9 @@ public sealed class GenerationService
             await db.Generations.Where(g => g.Id == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.CancelRequested, true).SetProperty(g => g.Revision, g => g.Revision + 1), cancellationToken);
             canceledNow = await db.Generations
-                .Where(g => g.Id == id && g.State == GenerationState.Queued && (g.LeaseOwner == null || g.LeaseExpiresAt < now))
+                .Where(g => g.Id == id
+                    && (g.State == GenerationState.Queued || (g.Kind == GenerationKind.DirectRender && (g.State == GenerationState.Running || g.State == GenerationState.Fetching)))
+                    && (g.LeaseOwner == null || g.LeaseExpiresAt < now))
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(g => g.State, GenerationState.Canceled).SetProperty(g => g.FinishedAt, now).SetProperty(g => g.Revision, g => g.Revision + 1),
                     cancellationToken);
@@ -141,6 +148,11 @@ public sealed class GenerationService
             GenerationChangeLog.Append(db, after, canceledNow == 1 ? "Canceled" : "Cancel requested", now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (canceledNow == 1)
+        {
+            _folder.DeleteTempFilesOf(id);
         }
 
         // A running hosted generation is polled at once by the next run of the recurring job (see DueSteps.PollsDue).

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Previz.Studio.Events;
 using Previz.Studio.Hosting;
@@ -26,6 +27,62 @@ public sealed class GenerationStore
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A lease owner for one step: this machine, this process and the step, as <c>machine/pid/step</c>.</summary>
+    public static string NewLeaseOwner() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Gives back the live leases that a process of this machine held and that no running process holds any more (it
+    /// was killed): its steps resume as soon as the recovery finds them still, not a whole lease later. A process id
+    /// taken again by another program keeps its lease until it runs out, as before.
+    /// </summary>
+    /// <returns>The generations whose lease was given back.</returns>
+    public async Task<IReadOnlyList<Guid>> ReleaseDeadLocalLeasesAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var prefix = $"{Environment.MachineName}/";
+        await using var db = _database.CreateContext();
+        var held = await db.Generations
+            .Where(g => g.LeaseOwner != null && g.LeaseExpiresAt != null && g.LeaseExpiresAt >= now && g.LeaseOwner.StartsWith(prefix))
+            .Select(g => new { g.Id, g.LeaseOwner })
+            .ToListAsync(cancellationToken);
+        var released = new List<Guid>();
+        foreach (var lease in held)
+        {
+            var parts = lease.LeaseOwner!.Split('/');
+            if (parts.Length != 3 || !int.TryParse(parts[1], out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            var owner = lease.LeaseOwner;
+            if (await db.Generations.Where(g => g.Id == lease.Id && g.LeaseOwner == owner).ExecuteUpdateAsync(
+                s => s.SetProperty(g => g.LeaseOwner, (string?)null).SetProperty(g => g.LeaseExpiresAt, (DateTime?)null).SetProperty(g => g.Revision, g => g.Revision + 1),
+                cancellationToken) == 1)
+            {
+                released.Add(lease.Id);
+            }
+        }
+
+        return released;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     public async Task<GenerationRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
     {

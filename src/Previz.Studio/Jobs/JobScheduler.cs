@@ -29,7 +29,7 @@ public sealed class JobScheduler
         }
     }
 
-    public void Render(Guid id) => _client.Enqueue<GenerationJobs>(j => j.RenderStepAsync(id, CancellationToken.None));
+    public void Render(Guid id) => _client.Enqueue<GenerationJobs>(j => j.RenderStepAsync(id, null, CancellationToken.None));
 
-    public void Submit(Guid id) => _client.Enqueue<GenerationJobs>(j => j.SubmitStepAsync(id, CancellationToken.None));
+    public void Submit(Guid id) => _client.Enqueue<GenerationJobs>(j => j.SubmitStepAsync(id, null, CancellationToken.None));
 }

@@ -35,10 +35,10 @@ public sealed class ReferenceImageStore
         }
 
         // Hosted models take PNG and JPEG references everywhere; WebP is not accepted by all of them.
-        var kind = ImageSignatures.Detect(content);
+        var kind = ImageSignatures.Decoded(content, out var problem);
         if (kind is not { Extension: "png" or "jpg" } found)
         {
-            throw new UserErrorException("A reference picture must be a PNG or JPEG image.");
+            throw new UserErrorException($"A reference picture must be a PNG or JPEG image{(kind is null ? $": {problem}" : string.Empty)}.");
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Previz.Core;
@@ -76,7 +78,12 @@ public sealed class SceneStore
     /// <summary>The GLB header: magic <c>glTF</c> then version and length (glTF 2.0 spec, "Binary glTF Layout").</summary>
     private static bool IsGlb(ReadOnlySpan<byte> content) => content.Length >= 12 && content[..4].SequenceEqual("glTF"u8);
 
-    /// <summary>Stores a validated upload; the same content uploaded again returns the existing record.</summary>
+    /// <summary>
+    /// Stores a validated upload; the same content uploaded again returns the existing record, also when the copies
+    /// arrive at once: the lookup by hash and the insert are one serializable transaction (SQLite takes its write lock
+    /// at the start, BEGIN IMMEDIATE; PostgreSQL aborts all but one with a serialization failure), and a transaction
+    /// that lost is run again and finds the winner's record.
+    /// </summary>
     public async Task<(SceneRecord Record, SceneReadResult Read)> AddAsync(byte[] content, string? fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -84,13 +91,6 @@ public sealed class SceneStore
         var format = glb ? GlbFormat : JsonFormat;
         var read = ValidateUpload(content, fileName);
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        await using var db = _database.CreateContext();
-        var same = await db.Scenes.AsNoTracking().FirstOrDefaultAsync(s => s.ContentHash == hash, cancellationToken);
-        if (same is not null)
-        {
-            return (same, read);
-        }
-
         var stored = Path.Combine(_folder.Scenes, glb ? $"{hash}.glb" : $"{hash}.previz.json");
         if (!File.Exists(stored))
         {
@@ -102,31 +102,53 @@ public sealed class SceneStore
         var name = read.Scene.Name;
         for (var attempt = 0; ; attempt++)
         {
-            var version = 1 + (await db.Scenes.Where(s => s.Name == name).MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0);
-            var record = new SceneRecord
-            {
-                Id = Guid.NewGuid(),
-                Name = name,
-                OriginalFileName = CleanFileName(fileName, format),
-                Format = format,
-                ContentHash = hash,
-                Version = version,
-                StoredPath = _folder.Relative(stored),
-                Length = content.Length,
-                CreatedAt = _time.GetUtcNow().UtcDateTime,
-            };
-            db.Scenes.Add(record);
+            await using var db = _database.CreateContext();
             try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+                var same = await db.Scenes.AsNoTracking().FirstOrDefaultAsync(s => s.ContentHash == hash, cancellationToken);
+                if (same is not null)
+                {
+                    return (same, read);
+                }
+
+                var version = 1 + (await db.Scenes.Where(s => s.Name == name).MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0);
+                var record = new SceneRecord
+                {
+                    Id = Guid.NewGuid(),
+                    Name = name,
+                    OriginalFileName = CleanFileName(fileName, format),
+                    Format = format,
+                    ContentHash = hash,
+                    Version = version,
+                    StoredPath = _folder.Relative(stored),
+                    Length = content.Length,
+                    CreatedAt = _time.GetUtcNow().UtcDateTime,
+                };
+                db.Scenes.Add(record);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return (record, read);
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (Exception ex) when (attempt < 10 && IsConflict(ex))
             {
-                // Someone took this version number at the same moment.
-                db.ChangeTracker.Clear();
+                // Another upload committed first (the same content, or this name's next version): look again.
             }
         }
+    }
+
+    /// <summary>A unique index hit (this name's version number taken) or a serialization failure (SQLSTATE 40001), however wrapped.</summary>
+    private static bool IsConflict(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is DbUpdateException or DbException { SqlState: "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public async Task<IReadOnlyList<SceneRecord>> ListAsync(CancellationToken cancellationToken)

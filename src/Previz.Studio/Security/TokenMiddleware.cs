@@ -6,8 +6,10 @@ namespace Previz.Studio.Security;
 
 /// <summary>
 /// With <c>PREVIZ_TOKEN</c> set, every request must carry it: <c>Authorization: Bearer …</c>, the
-/// <c>X-Previz-Token</c> header, the <c>previz_token</c> cookie, or <c>?access_token=</c> (for video elements, which
-/// cannot send headers). Compared in constant time. A page opened with <c>?access_token=</c> gets the token as an
+/// <c>X-Previz-Token</c> header, the <c>previz_token</c> cookie, or <c>?access_token=</c> — the last only on a GET of a
+/// page or of media (a clip, a poster, an image), for links and <c>&lt;video&gt;</c>/<c>&lt;img&gt;</c> elements, which
+/// cannot send headers: a token in a URL ends up in histories and logs, so it opens nothing that changes or lists
+/// data. Compared in constant time. A page opened with <c>?access_token=</c> gets the token as an
 /// HttpOnly cookie, so the studio's own requests (its script, its circuit, <c>&lt;video&gt;</c> and <c>&lt;img&gt;</c> of the
 /// gallery) carry it without the token ever being written into the page.
 /// </summary>
@@ -73,6 +75,28 @@ public sealed class TokenMiddleware
             return cookie;
         }
 
-        return request.Query.TryGetValue("access_token", out var query) ? query.ToString() : null;
+        return QueryTokenAllowed(request) && request.Query.TryGetValue("access_token", out var query) ? query.ToString() : null;
+    }
+
+    /// <summary>A GET (or HEAD) of a page, or of one of the API's media files.</summary>
+    private static bool QueryTokenAllowed(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        if (!request.Path.StartsWithSegments("/api", out var rest))
+        {
+            return true;
+        }
+
+        var segments = rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return segments switch
+        {
+            ["gallery", _, "media" or "download" or "poster"] => true,
+            ["images", _] => true,
+            _ => false,
+        };
     }
 }

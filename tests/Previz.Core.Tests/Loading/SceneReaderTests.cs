@@ -155,6 +155,31 @@ public class SceneReaderTests
         Assert.Contains(ex.Errors, e => e.Path == path);
     }
 
+    [Theory]
+    [InlineData("color", "$.objects[0].color")]
+    [InlineData("transform", "$.objects[0].transform")]
+    [InlineData("kind", "$.objects[0].kind")]
+    public void A_null_value_is_an_error_at_its_path_not_the_default(string field, string path)
+    {
+        var json = $$"""{ "name": "n", "objects": [ { "id": "a", "{{field}}": null } ] }""";
+
+        var ex = Assert.Throws<SceneValidationException>(() => SceneReader.Read(json));
+
+        var error = Assert.Single(ex.Errors, e => e.Path == path);
+        Assert.Contains("null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_aim_target_key_of_null_still_stops_aiming()
+    {
+        var read = SceneReader.Read("""
+            { "name": "n", "objects": [ { "id": "a" } ],
+              "cameras": [ { "id": "c", "animation": { "aimTarget": [ { "time": 0, "value": "a" }, { "time": 1, "value": null } ] } } ] }
+            """);
+
+        Assert.Single(read.Scene.Cameras);
+    }
+
     [Fact]
     public void Broken_json_reports_the_line()
     {

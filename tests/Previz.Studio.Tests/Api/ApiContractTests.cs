@@ -25,7 +25,7 @@ public sealed class ApiContractTests
     [Fact]
     public async Task Uploads_over_the_limit_are_refused_with_413_and_non_images_with_400()
     {
-        await using var studio = await StudioFixture.StartAsync("--Studio:SceneUploadLimitBytes=1000", "--Studio:ImageUploadLimitBytes=64");
+        await using var studio = await StudioFixture.StartAsync("--Studio:SceneUploadLimitBytes=1000", "--Studio:ImageUploadLimitBytes=100");
         using var big = new ByteArrayContent(new byte[5000]);
         using var tooBig = await studio.Client.PostAsync("/api/scenes", big);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
@@ -35,7 +35,7 @@ public sealed class ApiContractTests
         Assert.Equal(HttpStatusCode.BadRequest, notImage.StatusCode);
         Assert.Contains("file", (await notImage.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
 
-        using var png = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
+        using var png = new ByteArrayContent(Previz.Testing.Media.OnePixelPng());
         using var stored = await studio.Client.PostAsync("/api/images", png);
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
         Assert.Single(Directory.GetFiles(Path.Combine(studio.DataFolder, "images")), f => f.EndsWith(".png", StringComparison.Ordinal));
@@ -80,17 +80,20 @@ public sealed class ApiContractTests
         request.Headers.Authorization = new("Bearer", "s3cret-token-value");
         using var allowed = await studio.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
-        using var query = await studio.Client.GetAsync("/api/scenes?access_token=s3cret-token-value");
+        using var query = await studio.Client.GetAsync("/?access_token=s3cret-token-value");
         Assert.Equal(HttpStatusCode.OK, query.StatusCode);
-        using var wrong = await studio.Client.GetAsync("/api/scenes?access_token=s3cret-token-valuX");
+        using var wrong = await studio.Client.GetAsync("/?access_token=s3cret-token-valuX");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
     }
 
     [Fact]
-    public void Binding_beyond_loopback_without_a_token_is_refused()
+    public async Task Binding_beyond_loopback_without_a_token_is_refused()
     {
         var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
-        var error = Assert.ThrowsAny<UserErrorException>(() => StudioHost.BuildServe([$"--PREVIZ_DATA={data}"], "http://0.0.0.0:5099"));
+        await using var app = StudioHost.BuildServe([$"--PREVIZ_DATA={data}", "--Studio:Jobs:RunWorkers=false"], "http://0.0.0.0:0");
+        await app.StartAsync();
+        var error = Assert.ThrowsAny<UserErrorException>(() => Security.BindingGuard.CheckListening(app.Services));
+        await app.StopAsync();
         Assert.Contains("PREVIZ_TOKEN", error.Message, StringComparison.Ordinal);
         Assert.True(Security.BindingGuard.IsLoopback("http://127.0.0.1:5080"));
         Assert.True(Security.BindingGuard.IsLoopback("http://localhost:5080"));

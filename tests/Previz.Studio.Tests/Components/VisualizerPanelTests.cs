@@ -198,8 +198,8 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     public void Upload_image_checks_the_content_and_stores_it_like_the_images_api()
     {
         var cut = RenderPanel("breakaway");
-        // A PNG signature followed by anything: the check is by content, as POST /api/images does it.
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        // The check is by content (decoded whole), as POST /api/images does it.
+        var png = Previz.Testing.Media.OnePixelPng();
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("<html>not an image</html>", "frame.png"));
         cut.WaitForAssertion(() => Assert.Contains("not a PNG, JPEG or WebP", cut.Find(".slot-error").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));

@@ -89,4 +89,84 @@ public sealed class CrashTests
         {
         }
     }
+
+    [Fact]
+    public async Task A_render_killed_midway_resumes_within_a_minute_of_the_restart_and_its_partial_files_are_removed()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "previz-studio-tests", Guid.NewGuid().ToString("N"));
+        // The product's own job settings (a lease of a minute): only the data folder is the test's.
+        var environment = new Dictionary<string, string> { ["PREVIZ_DATA"] = data };
+        var temp = Path.Combine(data, "tmp");
+        var port = StudioProcess.FreePort();
+        string id;
+        string[] partial;
+        double killedAt;
+        using (var first = await StudioProcess.StartAsync("serve", environment, port))
+        {
+            using var client = new HttpClient { BaseAddress = first.BaseUri };
+            var sceneId = await StudioProcess.UploadStadiumAsync(client);
+            using var render = await client.PostAsJsonAsync("/api/generations", new { sceneId, shotId = "establishing", options = new { pass = "shaded", resolution = "1k" } });
+            id = (string)(await render.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (true)
+            {
+                var r = (await client.GetFromJsonAsync<JsonObject>($"/api/generations/{id}"))!;
+                if ((string)r["state"]! == "running" && (double?)r["progress"] > 0.05)
+                {
+                    Assert.True((double)r["progress"]! < 0.9, "the render finished before the kill; make the shot longer");
+                    killedAt = (double)r["progress"]!;
+                    break;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"the render did not start: {r.ToJsonString()}\n{string.Join('\n', first.Output)}");
+                await Task.Delay(100);
+            }
+
+            first.Kill();
+            partial = FilesOf(temp, id);
+            Assert.NotEmpty(partial);
+        }
+
+        using var second = await StudioProcess.StartAsync("serve", environment, port);
+        using var again = new HttpClient { BaseAddress = second.BaseUri };
+        var restarted = DateTime.UtcNow;
+        JsonObject state;
+        while (true)
+        {
+            state = (await again.GetFromJsonAsync<JsonObject>($"/api/generations/{id}"))!;
+            // Resumed: a new attempt renders from the start (its progress below where the killed one stopped), or it ended.
+            if ((string)state["state"]! is "succeeded" or "failed" || ((string)state["state"]! == "running" && (double?)state["progress"] < killedAt))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow - restarted < TimeSpan.FromSeconds(60), $"the render did not resume within 60 s of the restart: {state.ToJsonString()}\n{string.Join('\n', second.Output)}");
+            await Task.Delay(250);
+        }
+
+        Console.WriteLine($"crash test: the render resumed {(DateTime.UtcNow - restarted).TotalSeconds:0.0} s after the restart");
+        Assert.All(partial, file => Assert.False(File.Exists(file), $"{file} was left behind"));
+        var finished = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while ((string)state["state"]! is not ("succeeded" or "failed"))
+        {
+            Assert.True(DateTime.UtcNow < finished, $"the render did not finish: {state.ToJsonString()}");
+            await Task.Delay(500);
+            state = (await again.GetFromJsonAsync<JsonObject>($"/api/generations/{id}"))!;
+        }
+
+        Assert.Equal("succeeded", (string)state["state"]!);
+        Assert.Empty(FilesOf(temp, id));
+        second.Dispose();
+        try
+        {
+            Directory.Delete(data, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>A generation's files in the data folder's tmp: its own, and the encoder's hidden partial file.</summary>
+    private static string[] FilesOf(string temp, string id) =>
+        [.. Directory.GetFiles(temp, $"{Guid.Parse(id):N}.*"), .. Directory.GetFiles(temp, $".{Guid.Parse(id):N}.*")];
 }

@@ -26,6 +26,14 @@ public sealed class StudioProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var stop = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(stop.Token);
+        return _process.ExitCode;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
