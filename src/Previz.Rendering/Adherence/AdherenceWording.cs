@@ -99,7 +99,7 @@ internal static class AdherenceWording
 
     /// <summary>
     /// "drifts left after 3.2 s": once the clip's camera has wandered off the authored path by more than a twentieth of
-    /// the frame and a sixth of the path, from when it began to leave it.
+    /// the frame and a sixth of the path, from when it began to leave it (a tenth of that away).
     /// </summary>
     private static string? Drift(IReadOnlyList<MotionStep> steps, double authoredPath)
     {
@@ -109,7 +109,7 @@ internal static class AdherenceWording
         foreach (var step in steps)
         {
             gap += step.Clip - step.Authored;
-            if (gap.Size <= threshold / 3)
+            if (gap.Size <= threshold / 10)
             {
                 leftAt = step.Time;
             }
