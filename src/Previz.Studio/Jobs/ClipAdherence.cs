@@ -11,7 +11,8 @@ namespace Previz.Studio.Jobs;
 /// <summary>
 /// Part of finishing a hosted clip of From Animation or Start + End: how closely its camera follows the shot's authored
 /// motion (<see cref="AdherenceMeter"/>), kept in the gallery item's provenance. A measure that cannot be taken (the
-/// scene deleted meanwhile, a picture with nothing to follow) is logged and left out: it never fails the clip.
+/// scene deleted meanwhile, a picture with nothing to follow, a fault in measuring) is logged and left out: it never
+/// fails the clip.
 /// </summary>
 public sealed partial class ClipAdherence
 {
@@ -62,6 +63,12 @@ public sealed partial class ClipAdherence
             LogNotMeasured(_logger, generation.Id, ex.Message);
             return null;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in measuring: logged with its details, and the clip is stored all the same.
+            LogMeasureFailed(_logger, ex, generation.Id);
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: motion adherence {Score}")]
@@ -69,4 +76,7 @@ public sealed partial class ClipAdherence
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: motion adherence not measured: {Reason}")]
     private static partial void LogNotMeasured(ILogger logger, Guid generationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Generation {GenerationId}: measuring motion adherence failed")]
+    private static partial void LogMeasureFailed(ILogger logger, Exception exception, Guid generationId);
 }
