@@ -35,6 +35,16 @@ public static class TestClip
         Run(["-y", "-v", "error", "-f", "lavfi", "-i", $"testsrc=size=320x180:rate=24:duration={seconds.ToString(CultureInfo.InvariantCulture)}",
             "-c:v", "libx264", "-preset", "ultrafast", "-g", "48", "-pix_fmt", "yuv420p"]);
 
+    /// <summary>
+    /// Re-encodes <paramref name="input"/> to an H.264 MP4 at <paramref name="output"/> with ffmpeg output options in
+    /// between (filters, a cut): a clip restyled, reversed or frozen the way a test needs it.
+    /// </summary>
+    public static async Task TransformAsync(string input, string output, params string[] options)
+    {
+        var bytes = await Task.Run(() => Run(["-nostdin", "-v", "error", "-i", input, .. options, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-y"]));
+        await File.WriteAllBytesAsync(output, bytes);
+    }
+
     private static byte[] Make(int seconds, string size = "320x180", string source = "testsrc") =>
         Run(["-nostdin", "-v", "error", "-f", "lavfi", "-i", $"{source}=size={size}:rate=24:duration={seconds}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y"]);
 

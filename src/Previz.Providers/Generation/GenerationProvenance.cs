@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Previz.Core.Costs;
+using Previz.Rendering.Adherence;
 
 namespace Previz.Providers.Generation;
 
@@ -85,6 +86,12 @@ public sealed record GenerationProvenance
 
     /// <summary>What was done to the result before it was stored, e.g. "streams copied, +faststart".</summary>
     public string? Finishing { get; init; }
+
+    /// <summary>
+    /// How closely the clip's camera follows the shot's authored motion, for a clip of From Animation or Start + End
+    /// (null when not measured).
+    /// </summary>
+    public MotionAdherence? Adherence { get; init; }
 
     private static JsonSerializerOptions Json { get; } = new()
     {

@@ -20,14 +20,16 @@ internal sealed class MediaProcess : IDisposable
     private readonly bool _answersQuit;
     private int _stopped;
 
-    private MediaProcess(Process process, string tool, bool stdinIsData, bool keepStdout)
+    private MediaProcess(Process process, string tool, bool stdinIsData, bool keepStdout, bool stdoutIsData)
     {
         _process = process;
         Tool = tool;
         // ffmpeg reads keys from a stdin that carries no input and quits on "q"; ffprobe reads none.
         _answersQuit = tool == "ffmpeg" && !stdinIsData;
         _stderr.Attach(process);
-        _stdout = keepStdout
+        _stdout = stdoutIsData
+            ? Task.FromResult("")
+            : keepStdout
             ? process.StandardOutput.ReadToEndAsync(CancellationToken.None)
             : process.StandardOutput.BaseStream.CopyToAsync(Stream.Null).ContinueWith(_ => "", TaskScheduler.Default);
     }
@@ -37,6 +39,9 @@ internal sealed class MediaProcess : IDisposable
 
     /// <summary>The child's stdin: raw frames for an encoder; for a command, the channel its stop request goes down.</summary>
     public Stream StandardInput => _process.StandardInput.BaseStream;
+
+    /// <summary>The child's stdout, for a caller that started it with <c>stdoutIsData</c> and reads it (raw frames).</summary>
+    public Stream StandardOutput => _process.StandardOutput.BaseStream;
 
     /// <summary>The last lines the child wrote to stderr.</summary>
     public string StderrTail => _stderr.ToString();
@@ -48,9 +53,11 @@ internal sealed class MediaProcess : IDisposable
     /// <summary>
     /// Starts <paramref name="program"/>. <paramref name="stdinIsData"/>: stdin carries input (raw frames), so closing
     /// it is how the child is told the input has ended; otherwise an ffmpeg child reads "q" from it as a request to stop.
+    /// <paramref name="stdoutIsData"/>: stdout carries output (raw frames) that the caller reads from
+    /// <see cref="StandardOutput"/>; otherwise it is read here, kept (<paramref name="keepStdout"/>) or dropped.
     /// </summary>
     /// <exception cref="ToolNotFoundException">The program cannot be started.</exception>
-    public static MediaProcess Start(string tool, string program, IEnumerable<string> arguments, bool stdinIsData = false, bool keepStdout = false)
+    public static MediaProcess Start(string tool, string program, IEnumerable<string> arguments, bool stdinIsData = false, bool keepStdout = false, bool stdoutIsData = false)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -75,7 +82,7 @@ internal sealed class MediaProcess : IDisposable
             throw new ToolNotFoundException(tool, program, e);
         }
 
-        return new MediaProcess(process, tool, stdinIsData, keepStdout);
+        return new MediaProcess(process, tool, stdinIsData, keepStdout, stdoutIsData);
     }
 
     /// <summary>

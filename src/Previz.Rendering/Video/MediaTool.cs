@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Previz.Rendering.Framing;
 
 namespace Previz.Rendering.Video;
@@ -135,6 +136,68 @@ public sealed class MediaTool
     /// <exception cref="VideoEncodingException">No frame decodes there or the PNG cannot be written.</exception>
     public Task FrameAsync(string input, string outputPng, double seconds, CancellationToken cancellationToken) =>
         StillAsync(input, outputPng, seconds, ["-f", "image2", "-c:v", "png"], "a frame", cancellationToken);
+
+    /// <summary>
+    /// Decodes the first video stream as 8-bit grey frames of <paramref name="size"/> (scaled whatever the clip's own
+    /// size and aspect) at <paramref name="rate"/> (ffmpeg's fps filter drops or repeats frames, so frame k is the one
+    /// shown at k / rate seconds), for the first <paramref name="seconds"/> when given. Each frame is a new array of
+    /// width × height bytes, rows top to bottom. Stopping the enumeration early stops ffmpeg.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">The file cannot be decoded; the message names it and has ffmpeg's last words.</exception>
+    public async IAsyncEnumerable<byte[]> ReadGreyFramesAsync(string input, FrameSize size, FrameRate rate, double? seconds,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(input);
+        List<string> args = ["-hide_banner", "-nostats", "-v", "error", "-nostdin"];
+        if (seconds is { } s)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(s, nameof(seconds));
+            args.AddRange(["-t", s.ToString("0.######", CultureInfo.InvariantCulture)]);
+        }
+
+        // The loop filter only smooths block edges, which a grey frame a few hundred pixels wide cannot show: skipping
+        // it makes decoding an H.264 clip a good part cheaper.
+        args.AddRange(["-skip_loop_filter", "all", "-i", input, "-map", "0:v:0", "-an", "-sn",
+            "-vf", $"fps={rate},scale={size.Width}:{size.Height}:flags=area,format=gray", "-f", "rawvideo", "pipe:1"]);
+        using var process = MediaProcess.Start("ffmpeg", Ffmpeg(), args, stdoutIsData: true);
+        var stdout = process.StandardOutput;
+        var failure = $"ffmpeg could not decode \"{input}\"";
+        var ended = false;
+        try
+        {
+            while (true)
+            {
+                var frame = new byte[size.PixelCount];
+                var read = await stdout.ReadAtLeastAsync(frame, frame.Length, throwOnEndOfStream: false, cancellationToken);
+                if (read < frame.Length)
+                {
+                    break;
+                }
+
+                yield return frame;
+            }
+
+            await process.WaitAsync(Options.CommandTimeout, cancellationToken);
+            ended = true;
+        }
+        finally
+        {
+            if (!ended)
+            {
+                // Stopped early, cancelled or failed: nobody reads the rest, and an ffmpeg blocked on a full pipe would
+                // never see a polite request to quit.
+                process.Kill();
+            }
+        }
+
+        if (process.ExitCode != 0)
+        {
+            var tail = process.StderrTail;
+            throw new VideoEncodingException(string.IsNullOrWhiteSpace(tail)
+                ? string.Create(CultureInfo.InvariantCulture, $"{failure}: ffmpeg exited with code {process.ExitCode}.")
+                : $"{failure}: {tail}");
+        }
+    }
 
     /// <summary>
     /// Starts an ffmpeg that encodes raw RGBA frames of <paramref name="size"/> at <paramref name="rate"/>, piped to its

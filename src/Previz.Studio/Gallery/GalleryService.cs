@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Previz.Providers.Generation;
+using Previz.Rendering.Adherence;
 using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
@@ -84,13 +85,15 @@ public sealed class GalleryService
 
     /// <summary>
     /// Writes the provenance of <paramref name="generation"/>, as it is about to be committed, into <paramref name="item"/>,
-    /// with what was done to the result (<see cref="GenerationProvenance.Finishing"/>).
+    /// with what was done to the result (<see cref="GenerationProvenance.Finishing"/>) and, for a clip that was measured,
+    /// how closely it follows the authored motion (<see cref="GenerationProvenance.Adherence"/>).
     /// </summary>
-    public void Describe(GalleryItem item, GenerationRecord generation, string? finishing)
+    public void Describe(GalleryItem item, GenerationRecord generation, string? finishing, MotionAdherence? adherence = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(generation);
-        item.ProvenanceJson = JsonSerializer.Serialize(ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime, finishing), StudioJson.Options);
+        var provenance = ProvenanceOf(generation, _time.GetUtcNow().UtcDateTime, finishing) with { Adherence = adherence };
+        item.ProvenanceJson = JsonSerializer.Serialize(provenance, StudioJson.Options);
     }
 
     public async Task<IReadOnlyList<GalleryItem>> ListAsync(int skip, int take, CancellationToken cancellationToken)

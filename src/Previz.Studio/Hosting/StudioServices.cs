@@ -59,6 +59,7 @@ public static class StudioServices
         services.AddScoped<FrameSlots>();
         services.AddSingleton<PipelinePlanner>();
         services.TryAddSingleton<IResultFinisher, PipelineFinisher>();
+        services.AddSingleton<ClipAdherence>();
         services.AddTransient<GenerationJobs>();
         services.AddPrevizProviders(configuration);
         services.AddHostedService<DatabaseMigrator>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Previz.Core;
 using Previz.Providers.Errors;
 using Previz.Providers.Hosting;
+using Previz.Rendering.Adherence;
 using Previz.Studio.Persistence;
 
 namespace Previz.Studio.Jobs;
@@ -189,6 +190,7 @@ public sealed partial class GenerationJobs
         var poster = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.poster.jpg");
         var outcome = new RenderWatch();
         string processing;
+        MotionAdherence? adherence;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
         var keep = KeepLeaseAsync(record.Id, held.Owner, outcome, stop);
@@ -200,6 +202,9 @@ public sealed partial class GenerationJobs
             }
 
             processing = await _finisher.FinishAsync(download, record, clip, poster, stop.Token);
+
+            // Part of finishing, under the same lease: the finished clip against the shot's authored motion.
+            adherence = await _adherence.MeasureAsync(record, clip, stop.Token);
         }
         catch (OperationCanceledException) when (outcome.LeaseLost)
         {
@@ -226,7 +231,7 @@ public sealed partial class GenerationJobs
 
         try
         {
-            await StoreAsync(held, clip, poster, processing, readyAt, cancellationToken);
+            await StoreAsync(held, clip, poster, processing, readyAt, cancellationToken, adherence);
         }
         finally
         {

@@ -3,6 +3,7 @@ using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Previz.Providers.Hosting;
+using Previz.Rendering.Adherence;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
@@ -27,6 +28,7 @@ public sealed partial class GenerationJobs
     private readonly GalleryService _gallery;
     private readonly HostedVideoClients _clients;
     private readonly IResultFinisher _finisher;
+    private readonly ClipAdherence _adherence;
     private readonly DataFolder _folder;
     private readonly JobOptions _options;
     private readonly SecretRedactor _redactor;
@@ -41,6 +43,7 @@ public sealed partial class GenerationJobs
         GalleryService gallery,
         HostedVideoClients clients,
         IResultFinisher finisher,
+        ClipAdherence adherence,
         DataFolder folder,
         StudioOptions options,
         SecretRedactor redactor,
@@ -55,6 +58,7 @@ public sealed partial class GenerationJobs
         _gallery = gallery;
         _clients = clients;
         _finisher = finisher;
+        _adherence = adherence;
         _folder = folder;
         _options = options.Jobs;
         _redactor = redactor;
@@ -255,7 +259,7 @@ public sealed partial class GenerationJobs
 
     /// <param name="poster">The poster made with the clip, if any (else the gallery makes one).</param>
     /// <param name="readyAt">For a hosted clip: when the poll found it ready (a timestamp of the time provider).</param>
-    private async Task StoreAsync(HeldGeneration held, string clip, string? poster, string? finishing, long? readyAt, CancellationToken cancellationToken)
+    private async Task StoreAsync(HeldGeneration held, string clip, string? poster, string? finishing, long? readyAt, CancellationToken cancellationToken, MotionAdherence? adherence = null)
     {
         var (billed, source) = BilledCost.Of(held.Record);
         var item = await _gallery.StageAsync(held.Record, clip, poster, cancellationToken);
@@ -273,7 +277,7 @@ public sealed partial class GenerationJobs
             g.GalleryItemId = item.Id;
             g.Progress = 1;
             // The provenance copies the record as committed with it (bill, finish time).
-            _gallery.Describe(item, g, finishing);
+            _gallery.Describe(item, g, finishing, adherence);
         }, CancellationToken.None, alongside: item);
         if (readyAt is { } ready)
         {

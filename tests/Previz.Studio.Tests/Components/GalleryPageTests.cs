@@ -1,8 +1,14 @@
+using System.Globalization;
+using System.Text.Json;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Previz.Providers.Generation;
+using Previz.Rendering.Adherence;
 using Previz.Studio.Components.Visualizer;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
+using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Testing;
 using GalleryPage = Previz.Studio.Components.Pages.Gallery;
@@ -66,6 +72,56 @@ public sealed class GalleryPageTests : StudioComponentTest
         Assert.Equal(2, runs.Count);
         Assert.All(runs, r => Assert.Equal("breakaway", r.ShotId));
         Assert.Contains("Re-running", cut.Find(".gallery-status").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_measured_clip_shows_its_adherence_score_sentence_and_a_plot_of_each_second()
+    {
+        var item = await AddClipAsync("breakaway");
+        await using (var db = Services.GetRequiredService<StudioDatabase>().CreateContext())
+        {
+            var stored = await db.GalleryItems.SingleAsync(i => i.Id == item.Id);
+            var provenance = JsonSerializer.Deserialize<GenerationProvenance>(stored.ProvenanceJson, StudioJson.Options)! with
+            {
+                Adherence = new MotionAdherence
+                {
+                    Score = 0.62,
+                    PerSecond = [0.9, null, 0.5, 0.2],
+                    Sentence = "roughly follows the truck move; drifts left after 2.1 s",
+                    ScoredSeconds = 4,
+                    ShotSeconds = 4,
+                    ClipSeconds = 4,
+                    AnalysisFps = 12,
+                    Method = "test",
+                },
+            };
+            stored.ProvenanceJson = JsonSerializer.Serialize(provenance, StudioJson.Options);
+            await db.SaveChangesAsync();
+        }
+
+        var cut = Render<GalleryPage>();
+        await cut.WaitForElement(".gallery-card", TimeSpan.FromSeconds(30)).ClickAsync(new());
+
+        Assert.Equal("0.62", cut.Find(".adherence-score").TextContent);
+        Assert.Equal("roughly follows the truck move; drifts left after 2.1 s", cut.Find(".adherence-sentence").TextContent);
+        // The unmeasured second breaks the line: one point alone, then a line through the last two.
+        var lines = cut.FindAll(".adherence-plot polyline");
+        Assert.Equal(2, lines.Count);
+        var points = cut.FindAll(".adherence-plot circle");
+        Assert.Equal(3, points.Count);
+        var heights = points.Select(c => double.Parse(c.GetAttribute("cy")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(heights[0] < heights[1] && heights[1] < heights[2], string.Join(", ", heights));
+        Assert.Contains("not measured", cut.Find(".adherence-plot").GetAttribute("aria-label"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clip_that_was_not_measured_shows_no_adherence()
+    {
+        await AddClipAsync("breakaway");
+        var cut = Render<GalleryPage>();
+        await cut.WaitForElement(".gallery-card", TimeSpan.FromSeconds(30)).ClickAsync(new());
+
+        Assert.Empty(cut.FindAll(".adherence"));
     }
 
     private async Task<GalleryItem> AddClipAsync(string shotId)
