@@ -177,6 +177,8 @@ internal static class VendorSchemas
             ["resolution"] = OneOf("360p", "540p", "720p", "1080p"),
         }, ["prompt", "keyframes", "keyframe_indexes"]);
 
+        schemas[WanVaceDepth.Endpoint] = WanVaceDepth.Schema;
+
         // Image models on fal. Nano Banana Pro edit: prompt, image_urls, aspect_ratio, resolution 1K|2K|4K, num_images (Google's
         // Nano Banana schema as copied by docs.argil.ai / docs.venice.ai). FLUX.1 Kontext [pro]: prompt, image_url,
         // aspect_ratio, seed, num_images. Imagen 4 preview: prompt, aspect_ratio, negative_prompt, seed, num_images.
