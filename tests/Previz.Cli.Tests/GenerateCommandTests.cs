@@ -156,6 +156,40 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_on_a_comfyui_server_runs_the_workflow_with_the_depth_guide_and_writes_the_clip_for_free()
+    {
+        await using var comfy = await LoopbackComfyUI.StartAsync(TestClip.Unfinished(5));
+        var output = Path.Combine(_folder, "comfy.mp4");
+        var settings = new Dictionary<string, string?> { ["Providers:ComfyUI:Url"] = comfy.BaseUri.AbsoluteUri, ["Providers:Wait:PollInterval"] = "00:00:00.050" };
+
+        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "breakaway", "--mode", "from-animation", "--model", "comfyui-wan-vace-depth", "--seed", "3", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var workflow = Assert.Single(comfy.Workflows);
+        var guide = Assert.Single(comfy.Inputs.Values);
+        Assert.Equal(guide.Name, (string?)workflow["6"]!["inputs"]!["file"]);
+        Assert.Equal(3, (long)workflow["9"]!["inputs"]!["seed"]!);
+        var probe = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(probe.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal("comfyui", provenance.Provider);
+        Assert.Equal(0, provenance.Estimate.Total);
+        Assert.Equal("depth", provenance.Guide!.Pass);
+        Assert.Equal(((int)workflow["8"]!["inputs"]!["width"]!, (int)workflow["8"]!["inputs"]!["length"]!), (provenance.Guide.Width, provenance.Guide.Frames));
+    }
+
+    [Fact]
+    public async Task Generate_on_comfyui_without_an_address_exits_2_naming_the_setting()
+    {
+        var run = await CliRun.With(new ConfigurationBuilder().Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "breakaway", "--mode", "from-animation", "--model", "comfyui-wan-vace-depth", "--out", Path.Combine(_folder, "none.mp4"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Providers__ComfyUI__Url", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_key_exits_2_naming_the_variable_before_anything_is_sent()
     {
         await using var fal = await LoopbackVendor.StartAsync();

@@ -90,6 +90,7 @@ public static class ModelsCommand
         ModelProvider.Fal => "fal",
         ModelProvider.Runway => "Runway",
         ModelProvider.Luma => "Luma",
+        ModelProvider.ComfyUI => "ComfyUI (your server)",
         _ => provider.ToString(),
     };
 

@@ -32,6 +32,9 @@ namespace Previz.Core.Catalog;
 ///   match_input_frames_per_second, resolution auto|240p|360p|480p|580p|720p, aspect_ratio auto|16:9|1:1|9:16.</item>
 /// <item>[fal-wan-vace-price] fal.ai/models/fal-ai/wan-22-vace-fun-a14b/depth/llms.txt: "$0.10 per video second for 720p,
 ///   $0.075 for 580p, $0.05 for 480p. Video seconds are calculated at 16 frames per second."</item>
+/// <item>[comfy-wan-vace] comfyanonymous/ComfyUI comfy_extras/nodes_wan.py (WanVaceToVideo: width and height in steps of
+///   16, length in steps of 4 with default 81, control_video, reference_image) and nodes_video.py (LoadVideo, GetVideoComponents,
+///   CreateVideo, SaveVideo); the server's HTTP API in server.py and docs.comfy.org/development/comfyui-server/comms_routes.</item>
 /// <item>[MODELS.md] ../shared/MODELS.md, gathered by the team from vendor SDKs and price pages.</item>
 /// </list>
 /// Facts marked "unverified" were not found in a vendor source during this pass; check them before relying on them.
@@ -278,6 +281,53 @@ internal static class CatalogData
             { FramesPerBilledSecond = 16 },
             ApiKeyVariable = FalKey,
             Source = "fal-js endpoints.ts (Wan22VaceFunA14bDepthInput); fal llms.txt price page",
+        },
+
+        // ── Your own ComfyUI server ──────────────────────────────────────────────────────────────────────
+        new ModelEntry
+        {
+            Id = "comfyui-wan-vace-depth",
+            DisplayName = "Wan VACE depth (your ComfyUI)",
+            Provider = ModelProvider.ComfyUI,
+            Kind = ModelKind.Video,
+            // The endpoint id names the workflow; each field is a slot ("{{prompt}}") of the API-format workflow file.
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("wan-vace-depth", new RequestFields
+            {
+                StartImage = "start_frame",
+                Duration = null,
+                NegativePrompt = "negative_prompt",
+                Seed = "seed",
+                GuideWidth = "width",
+                GuideHeight = "height",
+                GuideFrames = "length",
+                GuideFps = "fps",
+            }))),
+            Inputs = new ModelInputs
+            {
+                StartFrame = true,
+                GuideVideo = new GuideVideoSpec
+                {
+                    Pass = GuidePass.Depth,
+                    Field = "guide_video",
+                    // WanVaceToVideo length: min 1, default 81, step 4, so 4n + 1 frames; width and height step 16
+                    // [comfy-wan-vace]. Wan makes 16 fps. At most 241 frames and 5–30 fps: Previz's choice, as on fal.
+                    MinFrames = 1,
+                    MaxFrames = 241,
+                    FrameStep = 4,
+                    SizeStep = 16,
+                    MinFps = 5,
+                    MaxFps = 30,
+                    PreferredFps = 16,
+                    // 720p class on a user's GPU; width/height are sent so the workflow renders the guide's size.
+                    MaxLongEdge = 1280,
+                    Source = "comfy_extras/nodes_wan.py WanVaceToVideo (length step 4, default 81); Wan's 16 fps",
+                },
+            },
+            Aspects = [],
+            Resolutions = Res("832x480", "1280x720"),
+            Audio = AudioSupport.None,
+            Pricing = new ModelPricing(BillingRule.Free, [], "runs on your own ComfyUI server: nothing to pay"),
+            Source = "ComfyUI server HTTP API (server.py, docs.comfy.org comms_routes); built-in Wan VACE nodes [comfy-wan-vace]",
         },
 
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────

@@ -29,6 +29,12 @@ public sealed record GuideVideoSpec
     /// <summary>Longest edge of the guide video in pixels (the model's largest output).</summary>
     public required int MaxLongEdge { get; init; }
 
+    /// <summary>Frame counts are 1 more than a multiple of this (Wan in ComfyUI: 4n + 1); extra frames hold the shot's end.</summary>
+    public int FrameStep { get; init; } = 1;
+
+    /// <summary>Width and height are multiples of this (ComfyUI's WanVaceToVideo: 16).</summary>
+    public int SizeStep { get; init; } = 2;
+
     /// <summary>Where these facts come from.</summary>
     public required string Source { get; init; }
 
@@ -64,8 +70,12 @@ public sealed record GuideVideoSpec
         return null;
     }
 
-    /// <summary>Frames at times 0, 1/fps, … up to and including the shot's end.</summary>
-    private static int Count(double seconds, int fps) => (int)Math.Floor((seconds * fps) + 1e-6) + 1;
+    /// <summary>Frames at times 0, 1/fps, … up to and including the shot's end, rounded up to the frame step.</summary>
+    private int Count(double seconds, int fps)
+    {
+        var frames = (int)Math.Floor((seconds * fps) + 1e-6) + 1;
+        return (((frames - 1 + FrameStep - 1) / FrameStep) * FrameStep) + 1;
+    }
 
     public string LimitsText() => string.Create(CultureInfo.InvariantCulture,
         $"{MinFrames}–{MaxFrames} frames at {MinFps}–{MaxFps} fps, so shots of {MinSeconds:0.0#}–{MaxSeconds:0.0#} s");

@@ -19,7 +19,7 @@ public static class GuideVideoRenderer
         ArgumentNullException.ThrowIfNull(shot);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(timing);
-        var size = Fit(width, height, spec.MaxLongEdge);
+        var size = Fit(width, height, spec.MaxLongEdge, spec.SizeStep);
         // The camera framed for the output's aspect (its sensor fit decides how), never a stretched picture.
         shot = Math.Abs(Math.Log(shot.Aspect.Value / aspect.Value)) < 0.01 ? shot : shot with { Aspect = aspect };
         var folder = Directory.CreateTempSubdirectory("previz-guide-").FullName;
@@ -44,12 +44,16 @@ public static class GuideVideoRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(pass), pass, null),
     };
 
-    /// <summary><paramref name="width"/>×<paramref name="height"/> scaled down (never up) so its long edge is at most <paramref name="maxLongEdge"/>; both sides even.</summary>
-    public static FrameSize Fit(int width, int height, int maxLongEdge)
+    /// <summary>
+    /// <paramref name="width"/>×<paramref name="height"/> scaled down (never up) so its long edge is at most
+    /// <paramref name="maxLongEdge"/>, both sides rounded down to a multiple of <paramref name="step"/> (at least 2, for yuv420p).
+    /// </summary>
+    public static FrameSize Fit(int width, int height, int maxLongEdge, int step = 2)
     {
         var scale = Math.Min(1, maxLongEdge / (double)Math.Max(width, height));
-        return new FrameSize(Even(width * scale), Even(height * scale));
+        step = Math.Max(2, step);
+        return new FrameSize(Multiple(width * scale, step), Multiple(height * scale, step));
     }
 
-    private static int Even(double v) => Math.Max(2, 2 * (int)Math.Floor(v / 2));
+    private static int Multiple(double v, int step) => Math.Max(step, step * (int)Math.Floor(v / step));
 }

@@ -56,6 +56,7 @@ public static class HostedRequestBuilder
 
         AddCameraControl(endpoint, inputs.CameraControl, body, notSent);
         var guide = GuideFile(model, endpoint, inputs.GuideVideo, route, notSent);
+        AddGuideSettings(f, guide?.Video, body);
         if (inputs.References.Count > 0)
         {
             AddReferences(model, body, files, inputs.References, route, notSent);
@@ -81,6 +82,23 @@ public static class HostedRequestBuilder
         }
 
         return (new HostedInputFile(video.FileName, GuideVideo.ContentType, video.Content, "/" + spec.Field, route.Transport), video);
+    }
+
+    /// <summary>The guide's size, frame count and rate, where the endpoint has fields for them (a workflow's slots).</summary>
+    private static void AddGuideSettings(RequestFields f, GuideVideo? video, JsonObject body)
+    {
+        if (video is null)
+        {
+            return;
+        }
+
+        foreach (var (field, value) in new[] { (f.GuideWidth, video.Width), (f.GuideHeight, video.Height), (f.GuideFrames, video.Timing.Frames), (f.GuideFps, video.Timing.Fps) })
+        {
+            if (field is not null)
+            {
+                body[field] = value;
+            }
+        }
     }
 
     private static void AddFrames(VendorEndpoint endpoint, RequestInputs inputs, VendorRoute route, JsonObject body, List<SentPicture> files, List<string> notSent)

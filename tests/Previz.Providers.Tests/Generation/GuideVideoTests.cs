@@ -137,17 +137,6 @@ public sealed class GuideVideoTests : IDisposable
         Assert.Equal(seconds, error.ShotSeconds);
     }
 
-    [Fact]
-    public async Task A_guide_video_takes_well_under_a_second_per_second_of_a_720p_shot()
-    {
-        // The bench (bench/guide.sh) measures 5 s; here a loose bound that still catches a render gone per-frame slow.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var video = await GuideVideoRenderer.RenderAsync(_scenes.Scene, _scenes.Scene.Shots[0], ModelCatalog.Default.Get(ModelId).Inputs.GuideVideo!,
-            new GuideTiming(16, 81), AspectRatio.Landscape16x9, 1280, 720, null, CancellationToken.None);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{clock.Elapsed.TotalSeconds:0.00} s");
-        Assert.True(video.Content.Length > 1000);
-    }
-
     private async Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null) =>
         await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(
             new GenerationSpec
