@@ -251,7 +251,11 @@ public sealed class LoopbackComfyUI : IAsyncDisposable
                 status = "error";
                 messages.Add(new JsonArray("execution_error", new JsonObject
                 {
-                    ["prompt_id"] = id, ["node_id"] = e.NodeId, ["node_type"] = e.NodeType, ["exception_message"] = e.Message, ["exception_type"] = "torch.OutOfMemoryError",
+                    ["prompt_id"] = id,
+                    ["node_id"] = e.NodeId,
+                    ["node_type"] = e.NodeType,
+                    ["exception_message"] = e.Message,
+                    ["exception_type"] = "torch.OutOfMemoryError",
                 }));
             }
             else

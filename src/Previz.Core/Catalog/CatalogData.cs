@@ -327,6 +327,8 @@ internal static class CatalogData
             Resolutions = Res("832x480", "1280x720"),
             Audio = AudioSupport.None,
             Pricing = new ModelPricing(BillingRule.Free, [], "runs on your own ComfyUI server: nothing to pay"),
+            // Not a secret: the server's address, without which the model cannot start.
+            ApiKeyVariable = "Providers__ComfyUI__Url",
             Source = "ComfyUI server HTTP API (server.py, docs.comfy.org comms_routes); built-in Wan VACE nodes [comfy-wan-vace]",
         },
 
