@@ -9,6 +9,8 @@
 //          Direct Render (our process + ffmpeg), with the ratio those CPU costs predict on a saturated machine.
 //        Previz.Bench stills DIR          (PNG stills of every pass, for looking at)
 //        Previz.Bench time PASS [THREADS] (render-only cost per frame, no encoding)
+//        Previz.Bench guide [--seconds 5] [--repeat 3] [--model wan-2.2-vace-depth]
+//          Preparing a guide video as From Animation does (see GuideBench).
 using System.Diagnostics;
 using System.Globalization;
 using Previz.Bench;
@@ -60,6 +62,9 @@ switch (mode)
             Console.WriteLine($"pass={pass.ToName()} wall_ms={clock.Elapsed.TotalMilliseconds / shot.FrameCount:0.00} cpu_ms={cpuMs:0.00}");
             return 0;
         }
+
+    case "guide":
+        return await GuideBench.RunAsync(scene, args);
 
     case "profile":
         return await Benchmark.ProfileAsync(scene, BenchSettings.Parse(args));

@@ -47,18 +47,56 @@ public static class DirectRenderer
     {
         ArgumentNullException.ThrowIfNull(scene);
         ArgumentNullException.ThrowIfNull(shot);
-        options ??= DirectRenderOptions.Default;
         var total = shot.FrameCount;
         if (total <= 0)
         {
             throw new ArgumentException($"Shot \"{shot.Id}\" has no frames (duration {shot.Duration} s at {shot.Fps} fps).", nameof(shot));
         }
 
-        var size = FrameSize.For(shot.Aspect, resolution);
+        await RenderFramesAsync(scene, shot, pass, FrameSize.For(shot.Aspect, resolution), FrameRate.FromFps(shot.Fps), total, shot.FrameTime, outputPath, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renders a guide video for a model that follows one: <paramref name="frameCount"/> frames at <paramref name="fps"/>
+    /// and <paramref name="size"/>, frame i showing the shot at i / fps seconds after its start (held at its end), so
+    /// frame i equals <see cref="RenderStillAsync"/> at that time. Same encoder and guarantees as the shot render.
+    /// </summary>
+    public static Task RenderGuideToMp4Async(
+        SceneDocument scene,
+        Shot shot,
+        RenderPass pass,
+        FrameSize size,
+        int fps,
+        int frameCount,
+        string outputPath,
+        DirectRenderOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(shot);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(frameCount, 1);
+        return RenderFramesAsync(scene, shot, pass, size, new FrameRate(fps, 1), frameCount, i => shot.Start + Math.Min(i / (double)fps, shot.Duration), outputPath, options, null, cancellationToken);
+    }
+
+    private static async Task RenderFramesAsync(
+        SceneDocument scene,
+        Shot shot,
+        RenderPass pass,
+        FrameSize size,
+        FrameRate rate,
+        int total,
+        Func<int, double> frameTime,
+        string outputPath,
+        DirectRenderOptions? options,
+        IProgress<RenderProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        options ??= DirectRenderOptions.Default;
         // x264 keeps every core busy, and a frame costs it several times what rendering it does: one render thread
         // keeps well ahead of the encoder and spends no CPU on handing bands between threads, which x264 would miss.
         var rendererOptions = options.Renderer.MaxDegreeOfParallelism is null ? options.Renderer with { MaxDegreeOfParallelism = 1 } : options.Renderer;
-        await using var writer = new MediaTool(options.Ffmpeg).StartEncoder(outputPath, size, FrameRate.FromFps(shot.Fps));
+        await using var writer = new MediaTool(options.Ffmpeg).StartEncoder(outputPath, size, rate);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var free = Channel.CreateBounded<RgbaFrame>(FramesInFlight);
@@ -78,7 +116,7 @@ public static class DirectRenderer
                     for (var i = 0; i < total; i++)
                     {
                         var frame = await free.Reader.ReadAsync(stop.Token);
-                        renderer.Render(shot, shot.FrameTime(i), pass, frame);
+                        renderer.Render(shot, frameTime(i), pass, frame);
                         await ready.Writer.WriteAsync(frame, stop.Token);
                     }
 

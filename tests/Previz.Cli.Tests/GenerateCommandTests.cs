@@ -105,6 +105,91 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Dry_run_of_wan_vace_depth_prints_the_guide_video_placeholder_in_video_url_and_sends_nothing()
+    {
+        await using var fal = await LoopbackVendor.StartAsync();
+
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "establishing",
+            "--mode", "from-animation", "--model", "wan-2.2-vace-depth", "--seed", "5", "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var json = JsonNode.Parse(run.Stdout)!.AsObject();
+        Assert.Equal("fal-ai/wan-22-vace-fun-a14b/depth", (string?)json["endpoint"]);
+        var body = json["body"]!.AsObject();
+        // The 8 s shot at Wan's 16 fps: frames at 0 … 8 s = 129.
+        Assert.StartsWith("<upload guide-depth.mp4: video/mp4 1280×720, 129 frames at 16 fps", (string?)body["video_url"], StringComparison.Ordinal);
+        Assert.Equal(["aspect_ratio", "match_input_frames_per_second", "match_input_num_frames", "preprocess", "prompt", "resolution", "seed", "video_url"], body.Select(p => p.Key).Order());
+        Assert.False((bool)body["preprocess"]!);
+        Assert.Equal(5, (int)body["seed"]!);
+        // 129 frames counted at 16 fps × $0.10.
+        Assert.Equal(0.80625m, (decimal)json["estimate"]!);
+        Assert.Contains("guide video: depth pass of shot establishing → 1280×720, 129 frames at 16 fps", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(fal.Requests);
+    }
+
+    [Fact]
+    public async Task Generate_with_wan_vace_depth_uploads_the_depth_guide_and_records_it_in_the_provenance()
+    {
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Unfinished(9));
+        var output = Path.Combine(_folder, "wan.mp4");
+
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "establishing",
+            "--mode", "from-animation", "--model", "wan-2.2-vace-depth", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var body = Assert.Single(fal.RequestsTo("POST", "/queue/fal-ai/wan-22-vace-fun-a14b/depth")).Json;
+        Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
+        Assert.Equal(("guide-depth.mp4", "video/mp4"), (guide.Name, guide.ContentType));
+        Assert.False((bool)body["preprocess"]!);
+        Assert.True((bool)body["match_input_num_frames"]!);
+        Assert.False(body.ContainsKey("first_frame_url"));
+        var uploaded = Path.Combine(_folder, "uploaded-guide.mp4");
+        await File.WriteAllBytesAsync(uploaded, guide.Content);
+        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        Assert.Equal((1280, 720, 129), (probe.Width, probe.Height, probe.FrameCount));
+        Assert.Equal(16, probe.AverageFrameRate, 3);
+
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal(new PlannedGuide("depth", "depth pass of shot establishing", "guide-depth.mp4", "/video_url", 1280, 720, 16, 129, guide.Content.Length), provenance.Guide);
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 8 - (1 / 24.0), 8 + (1 / 24.0));
+    }
+
+    [Fact]
+    public async Task Generate_on_a_comfyui_server_runs_the_workflow_with_the_depth_guide_and_writes_the_clip_for_free()
+    {
+        await using var comfy = await LoopbackComfyUI.StartAsync(TestClip.Unfinished(5));
+        var output = Path.Combine(_folder, "comfy.mp4");
+        var settings = new Dictionary<string, string?> { ["Providers:ComfyUI:Url"] = comfy.BaseUri.AbsoluteUri, ["Providers:Wait:PollInterval"] = "00:00:00.050" };
+
+        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "breakaway", "--mode", "from-animation", "--model", "comfyui-wan-vace-depth", "--seed", "3", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var workflow = Assert.Single(comfy.Workflows);
+        var guide = Assert.Single(comfy.Inputs.Values);
+        Assert.Equal(guide.Name, (string?)workflow["6"]!["inputs"]!["file"]);
+        Assert.Equal(3, (long)workflow["9"]!["inputs"]!["seed"]!);
+        var probe = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(probe.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal("comfyui", provenance.Provider);
+        Assert.Equal(0, provenance.Estimate.Total);
+        Assert.Equal("depth", provenance.Guide!.Pass);
+        Assert.Equal(((int)workflow["8"]!["inputs"]!["width"]!, (int)workflow["8"]!["inputs"]!["length"]!), (provenance.Guide.Width, provenance.Guide.Frames));
+    }
+
+    [Fact]
+    public async Task Generate_on_comfyui_without_an_address_exits_2_naming_the_setting()
+    {
+        var run = await CliRun.With(new ConfigurationBuilder().Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "breakaway", "--mode", "from-animation", "--model", "comfyui-wan-vace-depth", "--out", Path.Combine(_folder, "none.mp4"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Providers__ComfyUI__Url", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_key_exits_2_naming_the_variable_before_anything_is_sent()
     {
         await using var fal = await LoopbackVendor.StartAsync();

@@ -49,6 +49,33 @@ public class ModelsCommandTests
     }
 
     [Fact]
+    public async Task Models_for_from_animation_say_what_drives_each_model_and_warn_where_it_invents_the_motion()
+    {
+        var run = await CliRun.Of("models", "--mode", "from-animation");
+
+        Assert.Equal(0, run.ExitCode);
+        var wan = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("wan-2.2-vace-depth", StringComparison.Ordinal));
+        Assert.Contains("guide video: depth", wan, StringComparison.Ordinal);
+        var luma = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("luma-ray-3.2", StringComparison.Ordinal));
+        Assert.Contains("keyframes", luma, StringComparison.Ordinal);
+        var kling = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("kling-2.1-pro", StringComparison.Ordinal));
+        Assert.Contains("frames + words (invents the motion)", kling, StringComparison.Ordinal);
+        // The warning names the inventing models, and never a guided one.
+        var warning = Assert.Single(run.Stderr.Split('\n'), l => l.Contains("warning: frames + words", StringComparison.Ordinal));
+        Assert.Contains("kling-2.1-pro", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("wan-2.2-vace-depth", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("luma-ray-3.2", warning, StringComparison.Ordinal);
+
+        var json = await CliRun.Of("models", "--mode", "from-animation", "--json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var entry = doc.RootElement.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "wan-2.2-vace-depth");
+        Assert.Equal("guide video: depth", entry.GetProperty("drivenByText").GetString());
+        Assert.False(entry.GetProperty("inventsMotion").GetBoolean());
+        Assert.Equal("video_url", entry.GetProperty("guideVideo").GetProperty("field").GetString());
+        Assert.Equal(241, entry.GetProperty("guideVideo").GetProperty("maxFrames").GetInt32());
+    }
+
+    [Fact]
     public async Task An_unknown_mode_exits_2()
     {
         var run = await CliRun.Of("models", "--mode", "first-last");

@@ -197,6 +197,12 @@ public static class GenerateCommand
                 $"  {input.Role}{(input.FrameIndex is { } i ? $" @ frame {i}" : "")}: {input.Source} → {input.Width}×{input.Height} ({input.Fitting})")));
         }
 
+        if (plan.Guide is { } guide)
+        {
+            e.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"  guide video: {guide.Source} → {guide.Width}×{guide.Height}, {guide.Frames} frames at {guide.Fps} fps ({guide.Bytes} bytes, {guide.Field})")));
+        }
+
         foreach (var r in plan.References)
         {
             e.MarkupLine(Markup.Escape(r.Sent

@@ -61,7 +61,7 @@ public static class ModelsCommand
                     };
                     if (chosen == VisualizerMode.FromAnimation)
                     {
-                        cells.Add(Markup.Escape(ShortGuidance(l.Guidance)));
+                        cells.Add(l.InventsMotion ? $"[yellow]{Markup.Escape(l.GuidanceText)}[/]" : Markup.Escape(l.GuidanceText));
                     }
 
                     table.AddRow([.. cells]);
@@ -74,19 +74,15 @@ public static class ModelsCommand
                 }
             }
 
+            if (chosen == VisualizerMode.FromAnimation && listings.Where(l => l.InventsMotion && l.IsAvailable).Select(l => l.Model.Id).ToList() is { Count: > 0 } inventing)
+            {
+                output.Warn($"frames + words: {string.Join(", ", inventing)} get only frames and a description of the motion and invent the motion themselves; for the authored motion use Direct Render or a guide-video model.");
+            }
+
             return ExitCodes.Success;
         });
         return command;
     }
-
-    private static string ShortGuidance(AnimationGuidance guidance) => guidance switch
-    {
-        AnimationGuidance.ExactMotion => "exact motion",
-        AnimationGuidance.GuideVideo => "guide video",
-        AnimationGuidance.TimedKeyframes => "timed keyframes",
-        AnimationGuidance.CameraParameters => "camera parameters",
-        _ => "frames + description",
-    };
 
     private static string ProviderName(ModelProvider provider) => provider switch
     {
@@ -94,6 +90,7 @@ public static class ModelsCommand
         ModelProvider.Fal => "fal",
         ModelProvider.Runway => "Runway",
         ModelProvider.Luma => "Luma",
+        ModelProvider.ComfyUI => "ComfyUI (your server)",
         _ => provider.ToString(),
     };
 
@@ -110,6 +107,11 @@ public static class ModelsCommand
             unavailableReason = x.Availability.Reason,
             modes = x.Modes.Select(m => m.Id()).ToList(),
             drivenBy = mode == VisualizerMode.FromAnimation ? l.Guidance : (AnimationGuidance?)null,
+            drivenByText = mode == VisualizerMode.FromAnimation ? l.GuidanceText : null,
+            inventsMotion = mode == VisualizerMode.FromAnimation ? l.InventsMotion : (bool?)null,
+            guideVideo = x.Inputs.GuideVideo is { } g
+                ? new { pass = g.Pass, field = g.Field, minFrames = g.MinFrames, maxFrames = g.MaxFrames, minFps = g.MinFps, maxFps = g.MaxFps, preferredFps = g.PreferredFps, maxLongEdge = g.MaxLongEdge }
+                : null,
             endpoints = x.Endpoints.ToDictionary(e => e.Key.Id(), e => e.Value.Id),
             durations = x.Durations?.Choices,
             aspects = x.Aspects.Select(a => a.Value).ToList(),

@@ -24,6 +24,17 @@ namespace Previz.Core.Catalog;
 ///   characters, resolution 360p|540p|720p|1080p, duration 5s|10s, 2–64 keyframes, 120 frames per 5 s (24 fps).</item>
 /// <item>[fal-ray32-price] fal.ai/models/luma/agent/ray/v3.2/video-to-video/llms.txt: 5 s costs $0.72 (540p), $1.08
 ///   (720p), $2.16 (1080p); 10 s twice that.</item>
+/// <item>[fal-wan-vace-depth] fal-ai/fal-js libs/client/src/types/endpoints.ts at 381105e ("chore: update endpoints types
+///   (#219)"): Wan22VaceFunA14bDepthInput = WanVace14bPoseInput — prompt (required), video_url (required, "URL to the
+///   source video file"), preprocess ("Whether to preprocess the input video"), first_frame_url, last_frame_url,
+///   ref_image_urls, negative_prompt, seed, num_frames ("between 81 to 241 (inclusive)", default 81), frames_per_second
+///   ("between 5 to 30", default 16, "Ignored if match_input_frames_per_second is true"), match_input_num_frames,
+///   match_input_frames_per_second, resolution auto|240p|360p|480p|580p|720p, aspect_ratio auto|16:9|1:1|9:16.</item>
+/// <item>[fal-wan-vace-price] fal.ai/models/fal-ai/wan-22-vace-fun-a14b/depth/llms.txt: "$0.10 per video second for 720p,
+///   $0.075 for 580p, $0.05 for 480p. Video seconds are calculated at 16 frames per second."</item>
+/// <item>[comfy-wan-vace] comfyanonymous/ComfyUI comfy_extras/nodes_wan.py (WanVaceToVideo: width and height in steps of
+///   16, length in steps of 4 with default 81, control_video, reference_image) and nodes_video.py (LoadVideo, GetVideoComponents,
+///   CreateVideo, SaveVideo); the server's HTTP API in server.py and docs.comfy.org/development/comfyui-server/comms_routes.</item>
 /// <item>[MODELS.md] ../shared/MODELS.md, gathered by the team from vendor SDKs and price pages.</item>
 /// </list>
 /// Facts marked "unverified" were not found in a vendor source during this pass; check them before relying on them.
@@ -228,6 +239,97 @@ internal static class CatalogData
             { ClipSeconds = 5 },
             ApiKeyVariable = FalKey,
             Source = "fal-js EndpointTypeMap (shared/MODELS.md); docs.comfy.org Luma Ray 3.2 nodes",
+        },
+
+        // ── Wan 2.2 VACE Fun A14B, depth task, on fal ─────────────────────────────────────────────────────
+        new ModelEntry
+        {
+            Id = "wan-2.2-vace-depth",
+            DisplayName = "Wan 2.2 VACE depth",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            // From Animation only: the endpoint requires video_url [fal-wan-vace-depth].
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("fal-ai/wan-22-vace-fun-a14b/depth", WanVaceDepthFields()))),
+            Inputs = new ModelInputs
+            {
+                // first_frame_url: "If provided, the model will use this frame as a reference" [fal-wan-vace-depth]; sent only
+                // when the user gives one (a captured grey render would pull the look towards Direct Render's shading).
+                StartFrame = true,
+                GuideVideo = new GuideVideoSpec
+                {
+                    // Our own depth pass, so preprocess is false (a constant field below).
+                    Pass = GuidePass.Depth,
+                    Field = "video_url",
+                    // num_frames 81–241 inclusive, frames_per_second 5–30, default 16 [fal-wan-vace-depth]; with
+                    // match_input_* the clip takes the guide's count and rate, so the guide is held to those limits.
+                    MinFrames = 81,
+                    MaxFrames = 241,
+                    MinFps = 5,
+                    MaxFps = 30,
+                    PreferredFps = 16,
+                    // Largest resolution value 720p [fal-wan-vace-depth]: 1280 px on the long edge at 16:9.
+                    MaxLongEdge = 1280,
+                    Source = "fal-js endpoints.ts WanVace14bPoseInput (num_frames, frames_per_second, resolution)",
+                },
+            },
+            Aspects = [Landscape, Square, Portrait], // aspect_ratio auto|16:9|1:1|9:16 [fal-wan-vace-depth]
+            // The largest resolution it offers is 720p, for both tiers [fal-wan-vace-depth].
+            Resolutions = Res("720p", "720p"),
+            Audio = AudioSupport.None,
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new("720p", 0.10m), new("580p", 0.075m), new("480p", 0.05m)],
+                "fal.ai/models/fal-ai/wan-22-vace-fun-a14b/depth/llms.txt: $0.10 per video second at 720p ($0.075 580p, $0.05 480p), seconds counted at 16 fps")
+            { FramesPerBilledSecond = 16 },
+            ApiKeyVariable = FalKey,
+            Source = "fal-js endpoints.ts (Wan22VaceFunA14bDepthInput); fal llms.txt price page",
+        },
+
+        // ── Your own ComfyUI server ──────────────────────────────────────────────────────────────────────
+        new ModelEntry
+        {
+            Id = "comfyui-wan-vace-depth",
+            DisplayName = "Wan VACE depth (your ComfyUI)",
+            Provider = ModelProvider.ComfyUI,
+            Kind = ModelKind.Video,
+            // The endpoint id names the workflow; each field is a slot ("{{prompt}}") of the API-format workflow file.
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("wan-vace-depth", new RequestFields
+            {
+                StartImage = "start_frame",
+                Duration = null,
+                NegativePrompt = "negative_prompt",
+                Seed = "seed",
+                GuideWidth = "width",
+                GuideHeight = "height",
+                GuideFrames = "length",
+                GuideFps = "fps",
+            }))),
+            Inputs = new ModelInputs
+            {
+                StartFrame = true,
+                GuideVideo = new GuideVideoSpec
+                {
+                    Pass = GuidePass.Depth,
+                    Field = "guide_video",
+                    // WanVaceToVideo length: min 1, default 81, step 4, so 4n + 1 frames; width and height step 16
+                    // [comfy-wan-vace]. Wan makes 16 fps. At most 241 frames and 5–30 fps: Previz's choice, as on fal.
+                    MinFrames = 1,
+                    MaxFrames = 241,
+                    FrameStep = 4,
+                    SizeStep = 16,
+                    MinFps = 5,
+                    MaxFps = 30,
+                    PreferredFps = 16,
+                    // 720p class on a user's GPU; width/height are sent so the workflow renders the guide's size.
+                    MaxLongEdge = 1280,
+                    Source = "comfy_extras/nodes_wan.py WanVaceToVideo (length step 4, default 81); Wan's 16 fps",
+                },
+            },
+            Aspects = [],
+            Resolutions = Res("832x480", "1280x720"),
+            Audio = AudioSupport.None,
+            Pricing = new ModelPricing(BillingRule.Free, [], "runs on your own ComfyUI server: nothing to pay"),
+            // Not a secret: the server's address, without which the model cannot start.
+            ApiKeyVariable = "Providers__ComfyUI__Url",
+            Source = "ComfyUI server HTTP API (server.py, docs.comfy.org comms_routes); built-in Wan VACE nodes [comfy-wan-vace]",
         },
 
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────
@@ -489,6 +591,25 @@ internal static class CatalogData
         KeyframeFps = 24,
         DurationFormat = DurationFormat.TextWithSuffix,
         Resolution = "resolution",
+    };
+
+    private static RequestFields WanVaceDepthFields() => new()
+    {
+        // [fal-wan-vace-depth]. preprocess false: video_url is already a depth pass. match_input_*: the guide video carries
+        // the frame count and rate Previz chose within the limits, so the clip lines up frame for frame with it and the
+        // timing is stated once (num_frames / frames_per_second are ignored when these are true, so none is sent).
+        Constants = new Dictionary<string, object>
+        {
+            ["preprocess"] = false,
+            ["match_input_num_frames"] = true,
+            ["match_input_frames_per_second"] = true,
+        },
+        StartImage = "first_frame_url",
+        Duration = null,
+        AspectRatio = "aspect_ratio",
+        Resolution = "resolution",
+        NegativePrompt = "negative_prompt",
+        Seed = "seed",
     };
 
     private static ModelEntry LumaUnavailable(string id, string name, string vendorId) => new()

@@ -72,18 +72,20 @@ public sealed record ModelEntry
                 return VisualizerModes.VideoModes;
             }
 
+            // A guide-video model's frames go with its guide: it offers the frame modes only where it has an endpoint for them.
+            var framesOnly = Inputs.GuideVideo is null;
             var modes = new List<VisualizerMode>(3);
-            if (Inputs.StartFrame)
+            if (Inputs.StartFrame && (framesOnly || Endpoints.ContainsKey(VisualizerMode.StartFrame)))
             {
                 modes.Add(VisualizerMode.StartFrame);
             }
 
-            if (Inputs.StartFrame && Inputs.EndFrame)
+            if (Inputs.StartFrame && Inputs.EndFrame && (framesOnly || Endpoints.ContainsKey(VisualizerMode.StartEnd)))
             {
                 modes.Add(VisualizerMode.StartEnd);
             }
 
-            if (Inputs.StartFrame || Inputs.GuideVideo || Inputs.MaxTimedKeyframes > 0 || Inputs.CameraParameters != CameraParameterKind.None)
+            if (Inputs.StartFrame || Inputs.GuideVideo is not null || Inputs.MaxTimedKeyframes > 0 || Inputs.CameraParameters != CameraParameterKind.None)
             {
                 modes.Add(VisualizerMode.FromAnimation);
             }
@@ -97,7 +99,7 @@ public sealed record ModelEntry
     /// <summary>How From Animation drives this model (best kind of guidance it takes).</summary>
     public AnimationGuidance Guidance =>
         ExactMotion ? AnimationGuidance.ExactMotion
-        : Inputs.GuideVideo ? AnimationGuidance.GuideVideo
+        : Inputs.GuideVideo is not null ? AnimationGuidance.GuideVideo
         : Inputs.MaxTimedKeyframes > 1 ? AnimationGuidance.TimedKeyframes
         : Inputs.CameraParameters != CameraParameterKind.None ? AnimationGuidance.CameraParameters
         : AnimationGuidance.FramesAndDescription;

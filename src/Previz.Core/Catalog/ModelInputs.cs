@@ -14,8 +14,8 @@ public sealed record ModelInputs
     /// <summary>Object reference pictures, if any.</summary>
     public ReferenceImageSupport? ReferenceImages { get; init; }
 
-    /// <summary>Takes a motion guide video.</summary>
-    public bool GuideVideo { get; init; }
+    /// <summary>The guide video the From Animation endpoint takes (a pass of the shot to follow); null when none.</summary>
+    public GuideVideoSpec? GuideVideo { get; init; }
 
     public CameraParameterKind CameraParameters { get; init; }
 

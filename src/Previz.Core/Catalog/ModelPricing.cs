@@ -8,6 +8,12 @@ public sealed record ModelPricing(BillingRule Rule, IReadOnlyList<PriceRow> Rows
     /// <summary>For <see cref="BillingRule.PerClip"/>: the length of one billed clip in seconds.</summary>
     public int ClipSeconds { get; init; }
 
+    /// <summary>
+    /// For <see cref="BillingRule.PerSecond"/> with a guide video: the vendor counts billed seconds as frames at this
+    /// rate (fal's Wan VACE: "Video seconds are calculated at 16 frames per second"); null bills the clip's whole seconds.
+    /// </summary>
+    public int? FramesPerBilledSecond { get; init; }
+
     public bool IsKnown => Rule == BillingRule.Free || Rows.Count > 0;
 
     public PriceRow? RowFor(string? vendorResolution) =>

@@ -14,4 +14,7 @@ public enum ModelProvider
 
     /// <summary>Luma's own API.</summary>
     Luma,
+
+    /// <summary>A ComfyUI server the user runs (its HTTP API, a replaceable API-format workflow); no key, no bill.</summary>
+    ComfyUI,
 }

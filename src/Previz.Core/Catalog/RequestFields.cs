@@ -44,6 +44,15 @@ public sealed record RequestFields
     /// <summary>Kling-style <c>camera_control</c> object; null where the endpoint takes no camera parameters.</summary>
     public string? CameraControl { get; init; }
 
+    /// <summary>Where the guide video's width, height, frame count and rate go (ComfyUI's workflow slots); null: not sent.</summary>
+    public string? GuideWidth { get; init; }
+
+    public string? GuideHeight { get; init; }
+
+    public string? GuideFrames { get; init; }
+
+    public string? GuideFps { get; init; }
+
     /// <summary>Image models: how many pictures to make (<c>num_images</c>).</summary>
     public string? ImageCount { get; init; }
 

@@ -8,9 +8,10 @@ namespace Previz.Core.Costs;
 public static class CostEstimator
 {
     public static CostEstimate Estimate(ResolvedOptions options, int images = 1) =>
-        Estimate(options.Model, options.ClipSeconds, options.VendorResolution, options.Audio, images);
+        Estimate(options.Model, options.ClipSeconds, options.VendorResolution, options.Audio, images, options.Guide?.Frames);
 
-    public static CostEstimate Estimate(ModelEntry model, double clipSeconds, string? vendorResolution, bool audio, int images = 1)
+    /// <param name="guideFrames">Frames of the guide video the clip follows, where the vendor bills by frame count.</param>
+    public static CostEstimate Estimate(ModelEntry model, double clipSeconds, string? vendorResolution, bool audio, int images = 1, int? guideFrames = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!model.IsAvailable)
@@ -56,6 +57,13 @@ public static class CostEstimator
         double billedSeconds;
         switch (pricing.Rule)
         {
+            case BillingRule.PerSecond when pricing.FramesPerBilledSecond is { } billedFps && guideFrames is { } frames:
+                units = decimal.Round((decimal)frames / billedFps, 4);
+                billedSeconds = (double)units;
+                unitName = "s";
+                lines.Add(Text($"{model.DisplayName} bills per video second, counted at {billedFps} frames per second"));
+                lines.Add(Text($"{frames} frames = {units:0.####} s × {Money(unitPrice)}/s = {Money(unitPrice * units)}"));
+                break;
             case BillingRule.PerSecond:
                 billedSeconds = Math.Ceiling(clipSeconds - 1e-9);
                 units = (decimal)billedSeconds;

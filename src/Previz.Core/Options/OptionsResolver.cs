@@ -27,7 +27,20 @@ public sealed class OptionsResolver(ModelCatalog catalog)
         var exceeds = false;
         if (mode != VisualizerMode.Image)
         {
-            if (model.Durations is null)
+            if (mode == VisualizerMode.FromAnimation && model.Inputs.GuideVideo is { } guide)
+            {
+                defaultDuration = shot.Duration;
+                if (guide.TimingFor(shot.Duration) is { } timing)
+                {
+                    notes.Add(Text($"follows a {GuideName(guide.Pass)} guide video of the shot: {timing}"));
+                }
+                else
+                {
+                    exceeds = true;
+                    notes.Add(Text($"the shot lasts {shot.Duration:0.0#} s; {model.DisplayName}'s guide video takes {guide.LimitsText()}"));
+                }
+            }
+            else if (model.Durations is null)
             {
                 defaultDuration = shot.Duration;
                 notes.Add(Text($"renders the shot's exact {shot.Duration:0.0#} s"));
@@ -75,6 +88,7 @@ public sealed class OptionsResolver(ModelCatalog catalog)
         // Duration.
         double clip;
         double output;
+        GuideTiming? guide = null;
         if (mode == VisualizerMode.Image)
         {
             if (request.Duration is { } asked)
@@ -84,6 +98,20 @@ public sealed class OptionsResolver(ModelCatalog catalog)
 
             clip = 0;
             output = 0;
+        }
+        else if (mode == VisualizerMode.FromAnimation && model.Inputs.GuideVideo is { } guideSpec)
+        {
+            // The guide video sets the clip's length: its frames cover the shot at a rate the vendor accepts.
+            if (request.Duration is { } asked && Math.Abs(asked - shot.Duration) > 1e-6)
+            {
+                throw new UnsupportedOptionException(model.Id, "duration", ShotTooLongException.Seconds(asked), [ShotTooLongException.Seconds(shot.Duration)],
+                    "The guide video follows the whole shot, so the clip lasts as long as the shot.");
+            }
+
+            guide = guideSpec.TimingFor(shot.Duration) ?? throw new ShotOutsideGuideLimitsException(model.Id, shot.Duration, guideSpec);
+            clip = guide.Seconds;
+            output = shot.Duration;
+            notes.Add(Text($"follows a {GuideName(guideSpec.Pass)} guide video of the shot: {guide}"));
         }
         else if (model.Durations is null)
         {
@@ -125,7 +153,7 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             throw new ShotTooLongException(model.Id, shot.Duration, model.Durations.Max, model.Durations.AcceptedText());
         }
 
-        if (clip > output + 1e-9)
+        if (clip > output + 1e-9 && guide is null)
         {
             notes.Add(Text($"generates {clip} s, trimmed to the shot's {output:0.0#} s"));
         }
@@ -178,6 +206,7 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             Resolution = request.Resolution,
             VendorResolution = vendorResolution,
             Audio = audio,
+            Guide = guide,
             Notes = notes,
         };
     }
@@ -297,6 +326,8 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             notes.Add($"{tier.Id()} is {value} on {model.DisplayName}");
         }
     }
+
+    private static string GuideName(GuidePass pass) => pass.ToString().ToLowerInvariant();
 
     private static string Text(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -30,5 +30,8 @@ public sealed record ResolvedOptions
 
     public bool Audio { get; init; }
 
+    /// <summary>From Animation with a guide-video model: the guide's frame rate and frame count (they set the clip's length).</summary>
+    public GuideTiming? Guide { get; init; }
+
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -29,24 +29,29 @@ public sealed class ProviderKeys
         HostedProvider.Runway => "RUNWAYML_API_SECRET",
         // lumalabs/lumaai-python reads LUMAAI_API_KEY.
         HostedProvider.Luma => "LUMAAI_API_KEY",
+        // No key: what a ComfyUI model needs is the server's address (ComfyUIOptions.Url), not a secret.
+        HostedProvider.ComfyUI => "Providers__ComfyUI__Url",
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
-    /// <summary>Whether the vendor's key is set (models without it are listed as needing it).</summary>
-    public bool IsConfigured(HostedProvider provider) => !string.IsNullOrWhiteSpace(_configuration[VariableName(provider)]);
+    /// <summary>Whether the vendor's key is set (models without it are listed as needing it); for ComfyUI, its address.</summary>
+    public bool IsConfigured(HostedProvider provider) => !string.IsNullOrWhiteSpace(_configuration[SettingKey(provider)]);
 
     /// <summary>The key, or a <see cref="MissingApiKeyException"/> naming the variable.</summary>
     internal string GetRequired(HostedProvider provider)
     {
         var name = VariableName(provider);
-        var value = _configuration[name];
+        var value = _configuration[SettingKey(provider)];
         return string.IsNullOrWhiteSpace(value) ? throw new MissingApiKeyException(provider, name) : value.Trim();
     }
+
+    /// <summary>The configuration key read: the variable itself, or the ComfyUI section's address (an environment variable with __ arrives with colons).</summary>
+    private static string SettingKey(HostedProvider provider) => provider == HostedProvider.ComfyUI ? "Providers:ComfyUI:Url" : VariableName(provider);
 
     /// <summary>Replaces every configured key found in <paramref name="text"/> (vendor text can echo anything).</summary>
     internal string Redact(string text)
     {
-        foreach (var provider in Enum.GetValues<HostedProvider>())
+        foreach (var provider in Enum.GetValues<HostedProvider>().Where(p => p != HostedProvider.ComfyUI))
         {
             var key = _configuration[VariableName(provider)]?.Trim();
             if (!string.IsNullOrEmpty(key) && key.Length >= 4)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Previz.Core.Catalog;
+using Previz.Providers.ComfyUI;
 using Previz.Providers.Fal;
 using Previz.Providers.Generation;
 using Previz.Providers.Hosting;
@@ -20,9 +21,9 @@ namespace Previz.Providers.Configuration;
 public static class ProviderServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the fal, Runway and Luma clients (<see cref="IHostedVideoClient"/>, <see cref="HostedVideoClients"/>),
+    /// Adds the fal, Runway, Luma and ComfyUI clients (<see cref="IHostedVideoClient"/>, <see cref="HostedVideoClients"/>),
     /// <see cref="ProviderKeys"/>, <see cref="HostedJobWaiter"/>, their options from <paramref name="configuration"/>
-    /// (<c>Providers:Fal</c>, <c>Providers:Runway</c>, <c>Providers:Luma</c>, <c>Providers:Http</c>) and three resilient
+    /// (<c>Providers:Fal</c>, <c>Providers:Runway</c>, <c>Providers:Luma</c>, <c>Providers:ComfyUI</c>, <c>Providers:Http</c>) and three resilient
     /// HttpClients, <see cref="MediaTool"/> (every ffmpeg/ffprobe process), and the generation pipeline
     /// (<see cref="GenerationPlanner"/>, <see cref="GenerationFinisher"/>,
     /// <see cref="GenerationRunner"/>) over <see cref="ModelCatalog.Default"/> unless a catalog is registered first. The HttpClients: API calls retried on 429/5xx with Retry-After and jittered backoff, submits never retried once
@@ -36,6 +37,7 @@ public static class ProviderServiceCollectionExtensions
         services.Configure<FalOptions>(configuration.GetSection(FalOptions.SectionName));
         services.Configure<RunwayOptions>(configuration.GetSection(RunwayOptions.SectionName));
         services.Configure<LumaOptions>(configuration.GetSection(LumaOptions.SectionName));
+        services.Configure<ComfyUIOptions>(configuration.GetSection(ComfyUIOptions.SectionName));
         services.Configure<ProviderHttpOptions>(configuration.GetSection(ProviderHttpOptions.SectionName));
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
@@ -61,9 +63,11 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddSingleton<FalQueueClient>();
         services.TryAddSingleton<RunwayClient>();
         services.TryAddSingleton<LumaClient>();
+        services.TryAddSingleton<ComfyUIClient>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedVideoClient, FalQueueClient>(sp => sp.GetRequiredService<FalQueueClient>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedVideoClient, RunwayClient>(sp => sp.GetRequiredService<RunwayClient>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedVideoClient, LumaClient>(sp => sp.GetRequiredService<LumaClient>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedVideoClient, ComfyUIClient>(sp => sp.GetRequiredService<ComfyUIClient>()));
         services.TryAddSingleton<HostedVideoClients>();
         services.TryAddSingleton<HostedJobWaiter>();
         services.TryAddSingleton(ModelCatalog.Default);

@@ -8,7 +8,9 @@ public sealed class MissingApiKeyException : UserErrorException
 {
     /// <summary>Creates the exception for <paramref name="provider"/>, whose key lives in <paramref name="variableName"/>.</summary>
     public MissingApiKeyException(HostedProvider provider, string variableName)
-        : base($"{VendorNames.Of(provider)} needs an API key: set the environment variable {variableName}.")
+        : base(provider == HostedProvider.ComfyUI
+            ? $"ComfyUI models run on your own ComfyUI server: set the environment variable {variableName} to its address (e.g. http://127.0.0.1:8188)."
+            : $"{VendorNames.Of(provider)} needs an API key: set the environment variable {variableName}.")
     {
         Provider = provider;
         VariableName = variableName;

@@ -10,6 +10,7 @@ internal static class VendorNames
         HostedProvider.Fal => "fal",
         HostedProvider.Runway => "Runway",
         HostedProvider.Luma => "Luma",
+        HostedProvider.ComfyUI => "ComfyUI",
         _ => provider.ToString(),
     };
 }

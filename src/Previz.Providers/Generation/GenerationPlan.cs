@@ -44,6 +44,9 @@ public sealed record GenerationPlan
 
     public IReadOnlyList<PlannedInput> Inputs { get; init; } = [];
 
+    /// <summary>The guide video sent; null when none.</summary>
+    public PlannedGuide? Guide { get; init; }
+
     public IReadOnlyList<ReferenceDecision> References { get; init; } = [];
 
     /// <summary>Decisions and things the endpoint could not take, for the user.</summary>
@@ -71,7 +74,9 @@ public sealed record GenerationPlan
         foreach (var file in Request.Files)
         {
             var input = Inputs.FirstOrDefault(i => i.Field == file.TargetField);
-            var size = input is null ? "" : string.Create(CultureInfo.InvariantCulture, $" {input.Width}×{input.Height}");
+            var size = input is not null ? string.Create(CultureInfo.InvariantCulture, $" {input.Width}×{input.Height}")
+                : Guide is { } g && g.Field == file.TargetField ? string.Create(CultureInfo.InvariantCulture, $" {g.Width}×{g.Height}, {g.Frames} frames at {g.Fps} fps")
+                : "";
             var how = file.Transport switch
             {
                 InputFileTransport.Upload => "upload",

@@ -8,6 +8,8 @@ using Previz.Core.Prompting;
 using Previz.Core.Scenes;
 using Previz.Providers.Configuration;
 using Previz.Providers.Errors;
+using Previz.Providers.Hosting;
+using Previz.Providers.Inputs;
 using Previz.Providers.Requests;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
@@ -55,6 +57,7 @@ public sealed class GenerationPlanner
 
         BuiltRequest? built = null;
         IReadOnlyList<PlannedInput> planned = [];
+        PlannedGuide? guide = null;
         if (endpoint is not null)
         {
             var frames = new RequestFrames(spec, model, shot, options);
@@ -64,6 +67,7 @@ public sealed class GenerationPlanner
             built = HostedRequestBuilder.Build(model, endpoint, options, inputs, spec.IdempotencyKey);
             notes.AddRange(built.NotSent.Select(n => "not sent: " + n));
             planned = [.. Describe(built, frames.Sources, referenceDecisions)];
+            guide = built.Guide is { } g ? DescribeGuide(g.File, g.Video, shot) : null;
         }
         else if (spec.StartFrame is not null || spec.EndFrame is not null)
         {
@@ -87,6 +91,7 @@ public sealed class GenerationPlanner
             Seed = spec.Seed,
             NegativePrompt = spec.NegativePrompt,
             Inputs = planned,
+            Guide = guide,
             References = referenceDecisions,
             Estimate = estimate,
             Notes = notes,
@@ -105,6 +110,7 @@ public sealed class GenerationPlanner
             DirectRender = endpoint is null ? DirectRenderOf(spec, options) : null,
             VendorEndpoint = endpoint?.Id,
             Inputs = planned,
+            Guide = guide,
             References = referenceDecisions,
             Notes = notes,
             Provenance = provenance,
@@ -179,6 +185,12 @@ public sealed class GenerationPlanner
     private static ProvenancePrompt RecordedPrompt(PromptDraft draft, ComposedPrompt prompt, bool audio) =>
         new(prompt.Text, draft.Scene.Text, draft.Style.Text, draft.Lighting.Text, audio ? draft.Audio.Text : "",
             draft.EditedParts, prompt.MaxLength, prompt.Dropped, prompt.Truncated);
+
+    private static PlannedGuide DescribeGuide(HostedInputFile file, GuideVideo video, Shot shot)
+    {
+        var pass = video.Pass.ToString().ToLowerInvariant();
+        return new PlannedGuide(pass, $"{pass} pass of shot {shot.Id}", file.Name, file.TargetField, video.Width, video.Height, video.Timing.Fps, video.Timing.Frames, video.Content.Length);
+    }
 
     /// <summary>What each sent picture is, where it came from, and how it was fitted.</summary>
     private static IEnumerable<PlannedInput> Describe(BuiltRequest built, IReadOnlyDictionary<Inputs.FittedImage, string> sources, IReadOnlyList<ReferenceDecision> references)

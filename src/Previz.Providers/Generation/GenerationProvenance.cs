@@ -49,6 +49,9 @@ public sealed record GenerationProvenance
 
     public IReadOnlyList<PlannedInput> Inputs { get; init; } = [];
 
+    /// <summary>The guide video sent (pass, size, fps, frames); null when none.</summary>
+    public PlannedGuide? Guide { get; init; }
+
     public IReadOnlyList<ReferenceDecision> References { get; init; } = [];
 
     public required CostEstimate Estimate { get; init; }

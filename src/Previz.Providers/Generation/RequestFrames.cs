@@ -59,6 +59,17 @@ internal sealed class RequestFrames
             return inputs with { Keyframes = await TimedKeyframesAsync(fields, cancellationToken) };
         }
 
+        if (mode == VisualizerMode.FromAnimation && _model.Inputs.GuideVideo is { } guide && _options.Guide is { } timing)
+        {
+            inputs = inputs with { GuideVideo = await GuideVideoRenderer.RenderAsync(_spec.Scene, _shot, guide, timing, _options.OutputAspect, _width, _height, null, cancellationToken) };
+            if (_spec.StartFrame is null)
+            {
+                // The guide drives the motion; a first frame only where the user gives one (a captured grey render
+                // would pull the look towards Direct Render's shading).
+                return inputs;
+            }
+        }
+
         if (fields.StartImage is not null)
         {
             inputs = inputs with { StartFrame = await FitAsync(_spec.StartFrame ?? FrameSource.CaptureStart(), cancellationToken) };

@@ -11,4 +11,7 @@ public enum HostedProvider
 
     /// <summary>Luma's generation API.</summary>
     Luma,
+
+    /// <summary>A ComfyUI server the user runs (<c>Providers__ComfyUI__Url</c>): its HTTP API, no key.</summary>
+    ComfyUI,
 }

@@ -78,11 +78,24 @@ internal sealed class VendorTransport
         string idField,
         Func<HostedInputFile, CancellationToken, Task<string>> upload,
         Func<SubmittedJob, JsonNode, SubmittedJob>? complete,
+        CancellationToken cancellationToken) =>
+        await SubmitAsync(request, url, idField, upload, complete, null, cancellationToken);
+
+    /// <inheritdoc cref="SubmitAsync(HostedRequest, Uri, string, Func{HostedInputFile, CancellationToken, Task{string}}, Func{SubmittedJob, JsonNode, SubmittedJob}?, CancellationToken)"/>
+    /// <param name="shape">Turns the body with its files written into what is POSTed (ComfyUI: the filled workflow).</param>
+    public async Task<SubmittedJob> SubmitAsync(
+        HostedRequest request,
+        Uri url,
+        string idField,
+        Func<HostedInputFile, CancellationToken, Task<string>> upload,
+        Func<SubmittedJob, JsonNode, SubmittedJob>? complete,
+        Func<JsonObject, JsonObject>? shape,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         _keys.GetRequired(_provider);
         var body = await InputFileWriter.ApplyAsync(request, upload, cancellationToken);
+        body = shape?.Invoke(body) ?? body;
         using var message = Authorized(HttpMethod.Post, url, body);
         var answer = await SubmitOnceAsync(message, request.Endpoint, request.IdempotencyKey, cancellationToken);
         var id = JsonRead.String(answer, idField);
@@ -122,10 +135,11 @@ internal sealed class VendorTransport
         Uri url,
         string? accept,
         Func<VendorResponse, CancelOutcome?> outcomeOf,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        JsonNode? body = null)
     {
         ArgumentNullException.ThrowIfNull(job);
-        using var message = Authorized(method, url);
+        using var message = Authorized(method, url, body);
         if (accept is not null)
         {
             message.Headers.Accept.Clear();

@@ -7,4 +7,7 @@ public sealed record BuiltRequest(HostedRequest Request, IReadOnlyList<string> N
 {
     /// <summary>The pictures the request sends, in the order of <see cref="HostedRequest.Files"/>, each with its role.</summary>
     public IReadOnlyList<SentPicture> Pictures { get; init; } = [];
+
+    /// <summary>The guide video the request sends, with the file that carries it; null when none.</summary>
+    public (HostedInputFile File, Inputs.GuideVideo Video)? Guide { get; init; }
 }

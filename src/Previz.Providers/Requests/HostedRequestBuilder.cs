@@ -55,13 +55,50 @@ public static class HostedRequestBuilder
         }
 
         AddCameraControl(endpoint, inputs.CameraControl, body, notSent);
+        var guide = GuideFile(model, endpoint, inputs.GuideVideo, route, notSent);
+        AddGuideSettings(f, guide?.Video, body);
         if (inputs.References.Count > 0)
         {
             AddReferences(model, body, files, inputs.References, route, notSent);
         }
 
-        var request = new HostedRequest(route.Provider, route.ClientEndpoint, body) { Files = [.. files.Select(p => p.File)], IdempotencyKey = idempotencyKey };
-        return new BuiltRequest(request, notSent) { Pictures = files };
+        IReadOnlyList<HostedInputFile> sent = guide is { } g ? [.. files.Select(p => p.File), g.File] : [.. files.Select(p => p.File)];
+        var request = new HostedRequest(route.Provider, route.ClientEndpoint, body) { Files = sent, IdempotencyKey = idempotencyKey };
+        return new BuiltRequest(request, notSent) { Pictures = files, Guide = guide };
+    }
+
+    /// <summary>The guide video as a file for the model's guide field, uploaded like the pictures.</summary>
+    private static (HostedInputFile File, GuideVideo Video)? GuideFile(ModelEntry model, VendorEndpoint endpoint, GuideVideo? video, VendorRoute route, List<string> notSent)
+    {
+        if (video is null)
+        {
+            return null;
+        }
+
+        if (model.Inputs.GuideVideo is not { } spec)
+        {
+            notSent.Add($"guide video: {endpoint.Id} takes none");
+            return null;
+        }
+
+        return (new HostedInputFile(video.FileName, GuideVideo.ContentType, video.Content, "/" + spec.Field, route.Transport), video);
+    }
+
+    /// <summary>The guide's size, frame count and rate, where the endpoint has fields for them (a workflow's slots).</summary>
+    private static void AddGuideSettings(RequestFields f, GuideVideo? video, JsonObject body)
+    {
+        if (video is null)
+        {
+            return;
+        }
+
+        foreach (var (field, value) in new[] { (f.GuideWidth, video.Width), (f.GuideHeight, video.Height), (f.GuideFrames, video.Timing.Frames), (f.GuideFps, video.Timing.Fps) })
+        {
+            if (field is not null)
+            {
+                body[field] = value;
+            }
+        }
     }
 
     private static void AddFrames(VendorEndpoint endpoint, RequestInputs inputs, VendorRoute route, JsonObject body, List<SentPicture> files, List<string> notSent)

@@ -21,4 +21,7 @@ public sealed record RequestInputs
     public IReadOnlyList<ObjectReferences> References { get; init; } = [];
 
     public KlingCameraControl? CameraControl { get; init; }
+
+    /// <summary>From Animation on a guide-video model: the rendered pass of the shot.</summary>
+    public GuideVideo? GuideVideo { get; init; }
 }

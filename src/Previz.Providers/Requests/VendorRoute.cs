@@ -13,6 +13,7 @@ namespace Previz.Providers.Requests;
 /// (the <c>model</c> field is one of the catalog's constant fields); pictures go through Runway's ephemeral uploads
 /// (<c>runway://</c> URIs, runwayml/sdk-python resources/uploads.py).</item>
 /// <item>Luma: the path under the base URL; pictures inline as data URIs (the Luma client uploads nothing).</item>
+/// <item>ComfyUI: the workflow's name; files uploaded to the server's input folder, their names written into slots.</item>
 /// </list>
 /// </summary>
 public sealed record VendorRoute(HostedProvider Provider, string ClientEndpoint, InputFileTransport Transport)
@@ -28,6 +29,9 @@ public sealed record VendorRoute(HostedProvider Provider, string ClientEndpoint,
             case ModelProvider.Runway:
                 var id = endpoint.Id.StartsWith("/v1/", StringComparison.Ordinal) ? endpoint.Id[4..] : endpoint.Id.TrimStart('/');
                 return new VendorRoute(HostedProvider.Runway, id, InputFileTransport.Upload);
+            case ModelProvider.ComfyUI:
+                // The endpoint id names the workflow; inputs go through the server's /upload/image.
+                return new VendorRoute(HostedProvider.ComfyUI, endpoint.Id, InputFileTransport.Upload);
             case ModelProvider.Luma:
                 return new VendorRoute(HostedProvider.Luma, endpoint.Id.TrimStart('/'), InputFileTransport.DataUri);
             default:

@@ -83,7 +83,7 @@ public class ModelCatalogTests
         {
             var inputs = l.Model.Inputs;
             var kind = l.Model.ExactMotion ? AnimationGuidance.ExactMotion
-                : inputs.GuideVideo ? AnimationGuidance.GuideVideo
+                : inputs.GuideVideo is not null ? AnimationGuidance.GuideVideo
                 : inputs.MaxTimedKeyframes > 1 ? AnimationGuidance.TimedKeyframes
                 : inputs.CameraParameters != CameraParameterKind.None ? AnimationGuidance.CameraParameters
                 : AnimationGuidance.FramesAndDescription;
@@ -126,7 +126,15 @@ public class ModelCatalogTests
                 Assert.True(TakesLastFrame(endpoint));
             }
 
-            if (m.Kind == ModelKind.Video)
+            if (m.Kind == ModelKind.Video && m.Inputs.GuideVideo is { } guide && mode == VisualizerMode.FromAnimation)
+            {
+                // The guide video sets the length: no duration field, limits in frames and frame rates instead.
+                Assert.Null(endpoint.Fields.Duration);
+                Assert.InRange(guide.PreferredFps, guide.MinFps, guide.MaxFps);
+                Assert.True(guide.MinFrames <= guide.MaxFrames);
+                Assert.False(string.IsNullOrWhiteSpace(guide.Field));
+            }
+            else if (m.Kind == ModelKind.Video)
             {
                 Assert.NotNull(endpoint.Fields.Duration);
                 Assert.NotNull(m.Durations);
@@ -137,7 +145,8 @@ public class ModelCatalogTests
         {
             var vendor = m.VendorResolution(tier);
             Assert.NotNull(vendor);
-            Assert.NotNull(m.Pricing.RowFor(vendor));
+            // A model on the user's own server (ComfyUI) is free: there is no price row to find.
+            Assert.True(m.Pricing.Rule == BillingRule.Free ? m.Provider == ModelProvider.ComfyUI : m.Pricing.RowFor(vendor) is not null);
         }
 
         Assert.Equal(m.Audio != AudioSupport.None, m.Endpoints.Values.Any(e => e.Fields.Audio is not null));

@@ -118,7 +118,15 @@ public sealed class RequestBodyTests
 
         // Frames: the mode's pictures are all there (as fields or keyframes), each a real image of the planned size.
         var roles = plan.Inputs.Select(i => i.Role).ToList();
-        if (!referenceEndpoint && model.Inputs.StartFrame)
+        if (model.Inputs.GuideVideo is { } guide && mode == VisualizerMode.FromAnimation)
+        {
+            // A guide-video model gets its pass of the shot in its field; a first frame only where the user gives one.
+            var sentGuide = Assert.IsType<PlannedGuide>(plan.Guide);
+            Assert.Equal("/" + guide.Field, sentGuide.Field);
+            Assert.Contains(request.Files, f => f.TargetField == sentGuide.Field && f.ContentType == "video/mp4");
+            Assert.DoesNotContain("start-frame", roles);
+        }
+        else if (!referenceEndpoint && model.Inputs.StartFrame)
         {
             Assert.True(roles.Contains("start-frame") || roles.Contains("keyframe"), $"{modelId}/{modeId}: no start frame sent");
         }
@@ -134,7 +142,7 @@ public sealed class RequestBodyTests
             Assert.Contains("reference", roles);
         }
 
-        Assert.Equal(request.Files.Count, plan.Inputs.Count);
+        Assert.Equal(request.Files.Count, plan.Inputs.Count + (plan.Guide is null ? 0 : 1));
         foreach (var (file, input) in request.Files.Zip(plan.Inputs))
         {
             Assert.Equal(file.TargetField, input.Field);

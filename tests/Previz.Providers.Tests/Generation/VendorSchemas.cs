@@ -177,6 +177,23 @@ internal static class VendorSchemas
             ["resolution"] = OneOf("360p", "540p", "720p", "1080p"),
         }, ["prompt", "keyframes", "keyframe_indexes"]);
 
+        schemas[WanVaceDepth.Endpoint] = WanVaceDepth.Schema;
+
+        // The slots of the shipped ComfyUI workflow (src/Previz.Providers/ComfyUI/Workflows/wan-vace-depth.json, docs/comfyui.md),
+        // with ComfyUI's own input limits: WanVaceToVideo width/height step 16, length step 4 from 1 (comfy_extras/nodes_wan.py).
+        schemas["wan-vace-depth"] = new("ComfyUI workflow slots (docs/comfyui.md; nodes_wan.py WanVaceToVideo)", new Dictionary<string, Func<JsonNode?, bool>>
+        {
+            ["prompt"] = Text,
+            ["negative_prompt"] = Text,
+            ["seed"] = Integer,
+            ["guide_video"] = Text,
+            ["start_frame"] = Text,
+            ["width"] = n => AsLong(n) is { } w && w >= 16 && w % 16 == 0,
+            ["height"] = n => AsLong(n) is { } h && h >= 16 && h % 16 == 0,
+            ["length"] = n => AsLong(n) is { } l && l >= 1 && l % 4 == 1,
+            ["fps"] = IntegerIn(5, 30),
+        }, ["prompt", "guide_video", "width", "height", "length", "fps"]);
+
         // Image models on fal. Nano Banana Pro edit: prompt, image_urls, aspect_ratio, resolution 1K|2K|4K, num_images (Google's
         // Nano Banana schema as copied by docs.argil.ai / docs.venice.ai). FLUX.1 Kontext [pro]: prompt, image_url,
         // aspect_ratio, seed, num_images. Imagen 4 preview: prompt, aspect_ratio, negative_prompt, seed, num_images.

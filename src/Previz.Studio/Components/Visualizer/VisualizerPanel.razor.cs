@@ -204,6 +204,7 @@ public sealed partial class VisualizerPanel : IDisposable
         ModelProvider.Fal => "fal.ai",
         ModelProvider.Runway => "Runway",
         ModelProvider.Luma => "Luma AI",
+        ModelProvider.ComfyUI => "ComfyUI (your server)",
         _ => provider.ToString(),
     };
 

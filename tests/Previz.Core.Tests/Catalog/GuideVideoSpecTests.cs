@@ -1,0 +1,90 @@
+using Previz.Core.Catalog;
+using Previz.Core.Costs;
+using Previz.Core.Modes;
+using Previz.Core.Options;
+using Previz.Core.Scenes;
+
+namespace Previz.Core.Tests.Catalog;
+
+public sealed class GuideVideoSpecTests
+{
+    // fal's Wan VACE limits as documented (fal-js WanVace14bPoseInput): 81–241 frames, 5–30 fps, Wan's own 16 fps.
+    private static readonly GuideVideoSpec Wan = new()
+    {
+        Pass = GuidePass.Depth,
+        Field = "video_url",
+        MinFrames = 81,
+        MaxFrames = 241,
+        MinFps = 5,
+        MaxFps = 30,
+        PreferredFps = 16,
+        MaxLongEdge = 1280,
+        Source = "test",
+    };
+
+    [Theory]
+    [InlineData(5.0, 16, 81)] // 0, 1/16 … 5 s: exactly the minimum
+    [InlineData(10.0, 16, 161)]
+    [InlineData(15.0, 16, 241)]
+    [InlineData(15.1, 15, 227)] // over 241 at 16 fps: the next slower rate
+    [InlineData(4.0, 20, 81)] // under 81 at 16 fps: the next faster rate that reaches it
+    [InlineData(2.7, 30, 82)]
+    [InlineData(48.0, 5, 241)]
+    public void A_shot_is_covered_at_the_preferred_rate_or_the_nearest_rate_within_the_limits(double seconds, int fps, int frames)
+    {
+        var timing = Wan.TimingFor(seconds);
+
+        Assert.Equal(new GuideTiming(fps, frames), timing);
+        // Every frame lies within the shot, and the guide reaches its end.
+        Assert.True((frames - 1) / (double)fps <= seconds + 1e-9);
+        Assert.True(frames / (double)fps > seconds);
+    }
+
+    [Theory]
+    [InlineData(2.6)]
+    [InlineData(48.3)]
+    public void A_shot_no_allowed_rate_covers_has_no_timing(double seconds) => Assert.Null(Wan.TimingFor(seconds));
+
+    [Fact]
+    public void The_wan_vace_depth_model_does_from_animation_only_and_is_listed_as_driven_by_a_depth_guide()
+    {
+        var model = ModelCatalog.Default.Get("wan-2.2-vace-depth");
+
+        Assert.Equal([VisualizerMode.FromAnimation], model.Modes);
+        var listing = ModelCatalog.Default.ForMode(VisualizerMode.FromAnimation);
+        var wan = Assert.Single(listing, l => l.Model.Id == model.Id);
+        Assert.Equal(AnimationGuidance.GuideVideo, wan.Guidance);
+        Assert.Equal("guide video: depth", wan.GuidanceText);
+        Assert.False(wan.InventsMotion);
+        // Guide models come right after Direct Render, before keyframe and frames + words models.
+        Assert.Equal(1, listing.ToList().IndexOf(wan));
+        var kling = Assert.Single(listing, l => l.Model.Id == "kling-2.1-pro");
+        Assert.True(kling.InventsMotion);
+        Assert.Equal("frames + words (invents the motion)", kling.GuidanceText);
+        Assert.Equal("keyframes", Assert.Single(listing, l => l.Model.Id == "luma-ray-3.2").GuidanceText);
+        Assert.DoesNotContain(ModelCatalog.Default.ForMode(VisualizerMode.StartFrame), l => l.Model.Id == model.Id);
+    }
+
+    [Fact]
+    public void Options_for_a_guide_model_take_the_guides_length_and_the_estimate_counts_its_frames_at_16_fps()
+    {
+        var model = ModelCatalog.Default.Get("wan-2.2-vace-depth");
+        var shot = new Shot { Id = "s", CameraId = "c", Duration = 10, Fps = 24, Aspect = AspectRatio.Landscape16x9 };
+
+        var options = OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot, VideoRequestOptions.Defaults);
+        var estimate = CostEstimator.Estimate(options);
+
+        Assert.Equal(new GuideTiming(16, 161), options.Guide);
+        Assert.Equal(161 / 16.0, options.ClipSeconds);
+        Assert.Equal(10, options.OutputSeconds);
+        Assert.Equal("720p", options.VendorResolution);
+        // "$0.10 per video second for 720p … calculated at 16 frames per second" (fal llms.txt): 161 / 16 s.
+        Assert.Equal(10.0625m, estimate.Units);
+        Assert.Equal(1.00625m, estimate.Total);
+        Assert.Throws<UnsupportedOptionException>(() => OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot, VideoRequestOptions.Defaults with { Duration = 5 }));
+        var tooLong = Assert.Throws<ShotOutsideGuideLimitsException>(() => OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot with { Duration = 60 }, VideoRequestOptions.Defaults));
+        Assert.Contains("60.0 s", tooLong.Message, StringComparison.Ordinal);
+        Assert.Contains("48.0 s", tooLong.Message, StringComparison.Ordinal);
+        Assert.True(OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot with { Duration = 60 }).ShotExceedsMaximum);
+    }
+}
