@@ -7,16 +7,26 @@
 //   machine cores=K load_average=L1 L5 L15
 // CPU ms per frame is the steadier figure on a shared machine; fps is wall clock.
 // Usage: Previz.ImportBench [--triangles 1000000] [--runs 5]
+// With --viewport-gltf SCENE it times instead the studio viewport's scene-to-glTF (SceneGlb geometry) of SCENE:
+//   viewport-gltf scene=NAME objects=N triangles=T kilobytes=K runs=R median_ms=M min_ms=M first_ms=F
+// (first_ms: the first write in the process, JIT included)
 using System.Diagnostics;
 using System.Globalization;
 using Previz.Import;
 using Previz.Import.Tests.Support;
+using Previz.Import.Writing;
 using Previz.Rendering;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
 
 var triangles = int.Parse(Option(args, "--triangles") ?? "1000000", CultureInfo.InvariantCulture);
 var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+if (Option(args, "--viewport-gltf") is { } viewportScene)
+{
+    await ViewportGltfAsync(viewportScene, Math.Max(runs, 21));
+    return 0;
+}
+
 var path = Path.Combine(Path.GetTempPath(), $"previz-import-bench-{triangles}.glb");
 await File.WriteAllBytesAsync(path, LargeGlb.Create(triangles, nodes: 1));
 try
@@ -103,6 +113,33 @@ static async Task RenderAsync(GltfImport import, string path)
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+// The scene loaded once (meshes resolved), then written as the viewport's GLB: a few warm-up runs, then the median.
+static async Task ViewportGltfAsync(string scenePath, int runs)
+{
+    var scene = (await Previz.Import.Scenes.SceneFileLoader.LoadAsync(scenePath)).Scene;
+    var cold = Stopwatch.StartNew();
+    var glb = SceneGlb.Write(scene, SceneGlbContent.Geometry);
+    var coldMs = cold.Elapsed.TotalMilliseconds;
+    for (var warm = 0; warm < 3; warm++)
+    {
+        glb = SceneGlb.Write(scene, SceneGlbContent.Geometry);
+    }
+
+    var times = new List<double>();
+    for (var run = 0; run < runs; run++)
+    {
+        var clock = Stopwatch.StartNew();
+        glb = SceneGlb.Write(scene, SceneGlbContent.Geometry);
+        times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    var triangles = scene.Objects.Sum(o => (long)(Previz.Core.Geometry.ObjectMeshes.Of(o)?.TriangleCount ?? 0));
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"viewport-gltf scene={Path.GetFileName(scenePath)} objects={scene.Objects.Count} triangles={triangles} kilobytes={glb.Length / 1e3:0.0} runs={runs} median_ms={times[runs / 2]:0.00} min_ms={times[0]:0.00} first_ms={coldMs:0.0}"));
+}
 
 static string? Option(string[] args, string name)
 {

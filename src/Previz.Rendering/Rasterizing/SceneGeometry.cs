@@ -21,14 +21,14 @@ internal sealed class SceneGeometry
             var obj = scene.Objects[i];
             if (obj.Shape == ShapeKind.Mesh)
             {
-                _meshes[i] = obj.Mesh is { Positions.Length: > 0, Indices.Length: > 2 } mesh ? MeshGeometry.For(mesh) : null;
+                _meshes[i] = ObjectMeshes.Of(obj) is { } mesh ? MeshGeometry.For(mesh) : null;
                 continue;
             }
 
             var key = (obj.Shape, obj.Size);
             if (!shared.TryGetValue(key, out var geometry))
             {
-                geometry = MeshGeometry.Build(PrimitiveMeshes.Create(obj.Shape, obj.Size));
+                geometry = MeshGeometry.Build(ObjectMeshes.Of(obj)!);
                 shared.Add(key, geometry);
             }
 

@@ -1,0 +1,113 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Previz.Core.Geometry;
+using Previz.Core.Scenes;
+using Previz.Import.Reading;
+using SharpGLTF.Schema2;
+using PrevizMesh = Previz.Core.Geometry.Mesh;
+
+namespace Previz.Import.Writing;
+
+/// <summary>
+/// Writes a scene as a binary glTF (GLB) with SharpGLTF's schema API. Objects carry the same triangles Direct Render
+/// draws (<see cref="ObjectMeshes.Of"/>); each object's node names it in <c>extras.previzId</c>, because viewers such as
+/// three.js rewrite node names but keep extras.
+/// </summary>
+public static class SceneGlb
+{
+    /// <summary>The scene as GLB bytes.</summary>
+    /// <param name="scene">A validated scene whose mesh objects have their <see cref="SceneObject.Mesh"/> loaded.</param>
+    /// <param name="content">Geometry for a live view, or the full scene for export.</param>
+    public static byte[] Write(SceneDocument scene, SceneGlbContent content)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        return content switch
+        {
+            SceneGlbContent.Geometry => WriteGeometry(scene),
+            _ => throw new NotSupportedException("The full export is not written yet."),
+        };
+    }
+
+    private static byte[] WriteGeometry(SceneDocument scene)
+    {
+        var model = ModelRoot.CreateModel();
+        var root = model.UseScene(scene.Name);
+        var meshes = MeshesOf(scene);
+        var accessors = MeshBuffers.Pack(model, [.. meshes.Where(m => m is not null).Distinct(ReferenceEqualityComparer.Instance).Cast<PrevizMesh>()]);
+        for (var i = 0; i < scene.Objects.Count; i++)
+        {
+            var obj = scene.Objects[i];
+            var node = root.CreateNode(obj.Name ?? obj.Id);
+            node.Extras = new JsonObject { ["previzId"] = obj.Id };
+            if (meshes[i] is { } mesh)
+            {
+                node.Mesh = MeshOf(model, obj, accessors[mesh]);
+            }
+        }
+
+        return Save(model);
+    }
+
+    /// <summary>Each object's triangles (null when it draws nothing); equal primitives share one mesh, as in the renderer.</summary>
+    private static PrevizMesh?[] MeshesOf(SceneDocument scene)
+    {
+        var shared = new Dictionary<(ShapeKind, Vector3), PrevizMesh>();
+        var meshes = new PrevizMesh?[scene.Objects.Count];
+        for (var i = 0; i < meshes.Length; i++)
+        {
+            var obj = scene.Objects[i];
+            if (obj.Shape == ShapeKind.Mesh)
+            {
+                meshes[i] = ObjectMeshes.Of(obj);
+                continue;
+            }
+
+            if (!shared.TryGetValue((obj.Shape, obj.Size), out var mesh))
+            {
+                mesh = ObjectMeshes.Of(obj)!;
+                shared.Add((obj.Shape, obj.Size), mesh);
+            }
+
+            meshes[i] = mesh;
+        }
+
+        return meshes;
+    }
+
+    /// <summary>A glTF mesh of one primitive: the packed triangles with the object's own material.</summary>
+    private static SharpGLTF.Schema2.Mesh MeshOf(ModelRoot model, SceneObject obj, MeshAccessors accessors)
+    {
+        var mesh = model.CreateMesh(obj.Id);
+        var primitive = mesh.CreatePrimitive();
+        primitive.SetVertexAccessor("POSITION", accessors.Positions);
+        primitive.SetVertexAccessor("NORMAL", accessors.Normals);
+        primitive.SetIndexAccessor(accessors.Indices);
+        primitive.DrawPrimitiveType = PrimitiveType.TRIANGLES;
+        primitive.Material = MaterialOf(model, obj);
+        return mesh;
+    }
+
+    /// <summary>A matte material in the object's colour: #rrggbb is sRGB, glTF's base colour factor is linear.</summary>
+    private static Material MaterialOf(ModelRoot model, SceneObject obj)
+    {
+        var material = model.CreateMaterial(obj.Id);
+        material.InitializePBRMetallicRoughness();
+        // Direct Render draws open meshes (planes) from both sides.
+        material.DoubleSided = true;
+        var c = obj.Color;
+        var baseColor = material.FindChannel("BaseColor")!.Value;
+        baseColor.Color = new Vector4(MaterialColors.ToLinear(c.R), MaterialColors.ToLinear(c.G), MaterialColors.ToLinear(c.B), 1);
+        var metalRough = material.FindChannel("MetallicRoughness")!.Value;
+        metalRough.SetFactor("MetallicFactor", 0);
+        metalRough.SetFactor("RoughnessFactor", 1);
+        return material;
+    }
+
+    private static byte[] Save(ModelRoot model)
+    {
+        // Built from validated data; SharpGLTF's own validation would walk every accessor again.
+        var settings = new WriteSettings { Validation = SharpGLTF.Validation.ValidationMode.Skip, MergeBuffers = false };
+        var glb = model.WriteGLB(settings);
+        return glb.ToArray();
+    }
+}
