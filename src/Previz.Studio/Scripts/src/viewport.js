@@ -32,6 +32,8 @@ export function createViewport(canvas, frame, dotnet) {
   const grid = new THREE.GridHelper(200, 200, 0x5a6270, 0x353a44);
   grid.material.transparent = true;
   grid.material.opacity = 0.6;
+  // Just under the ground, so a ground plane at y = 0 hides it instead of fighting it.
+  grid.position.y = -0.05;
   scene.add(grid);
 
   const content = new THREE.Group();
@@ -347,13 +349,15 @@ export function createViewport(canvas, frame, dotnet) {
       renderer.setViewport(rect.x, rect.y, rect.w, rect.h);
       renderer.setScissor(rect.x, rect.y, rect.w, rect.h);
       renderer.setClearColor(background, 1);
+      // Through the shot camera the view shows what Direct Render draws: the scene, without the editing aids.
       helpers.visible = false;
-      grid.visible = true;
+      grid.visible = false;
       renderer.render(scene, shotCamera);
     } else {
       setCameraFrustumDepth();
       renderer.setClearColor(background, 1);
       helpers.visible = true;
+      grid.visible = true;
       renderer.render(scene, freeCamera);
     }
     state.renders++;
