@@ -4,7 +4,8 @@ namespace Previz.Studio.Tests.EndToEnd;
 
 /// <summary>
 /// One headless chromium (Debian's, from PATH) for every browser test, driven by Playwright's bundled driver from the
-/// test output folder (<c>.playwright/</c>). No browser is ever downloaded.
+/// test output folder (<c>.playwright/</c>). No browser is ever downloaded. WebGL (the studio's 3D view) runs on
+/// software GL, ANGLE over SwiftShader, which <c>--disable-gpu</c> would turn off.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -26,7 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args =
             [
                 "--no-sandbox",
-                "--disable-gpu",
+                "--use-angle=swiftshader",
+                "--enable-unsafe-swiftshader",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",

@@ -588,6 +588,15 @@ export function createViewport(canvas, frame, dotnet) {
    * are measured.
    */
   function isolatedCentroids(width, height) {
+    return isolated(width, height, null).results;
+  }
+
+  /** One object drawn alone as isolatedCentroids draws it, as a PNG data URL (to see a disagreement). */
+  function isolatedImage(id, width, height) {
+    return isolated(width, height, id).image;
+  }
+
+  function isolated(width, height, only) {
     const target = new THREE.WebGLRenderTarget(width, height);
     const flat = new THREE.MeshBasicMaterial({ color: 0xffffff, side: THREE.DoubleSide });
     const pixels = new Uint8Array(width * height * 4);
@@ -602,12 +611,13 @@ export function createViewport(canvas, frame, dotnet) {
     scene.overrideMaterial = flat;
     const shown = new Map([...state.nodes].map(([id, node]) => [id, node.visible]));
     const results = [];
+    let image = null;
     renderer.setRenderTarget(target);
     renderer.setViewport(0, 0, width, height);
     renderer.setScissor(0, 0, width, height);
     renderer.setClearColor(0x000000, 1);
     for (const [id, node] of state.nodes) {
-      if (!shown.get(id)) {
+      if (!shown.get(id) || (only !== null && only !== id)) {
         continue;
       }
       for (const other of state.nodes.values()) {
@@ -630,6 +640,9 @@ export function createViewport(canvas, frame, dotnet) {
         }
       }
       results.push({ id, count, x: count ? sx / count : null, y: count ? sy / count : null });
+      if (only === id) {
+        image = toDataUrl(pixels, width, height);
+      }
     }
     for (const [id, node] of state.nodes) {
       node.visible = shown.get(id);
@@ -643,7 +656,21 @@ export function createViewport(canvas, frame, dotnet) {
     target.dispose();
     flat.dispose();
     requestRender();
-    return results;
+    return { results, image };
+  }
+
+  function toDataUrl(pixels, width, height) {
+    const canvas2d = document.createElement('canvas');
+    canvas2d.width = width;
+    canvas2d.height = height;
+    const context = canvas2d.getContext('2d');
+    const data = context.createImageData(width, height);
+    for (let y = 0; y < height; y++) {
+      // Read back bottom row first.
+      data.data.set(pixels.subarray((height - 1 - y) * width * 4, (height - y) * width * 4), y * width * 4);
+    }
+    context.putImageData(data, 0, 0);
+    return canvas2d.toDataURL('image/png');
   }
 
   function dispose() {
@@ -675,6 +702,7 @@ export function createViewport(canvas, frame, dotnet) {
     frameAll,
     dispose,
     isolatedCentroids,
+    isolatedImage,
     benchmarkOrbit,
     get frame() { return state.frame; },
     get playing() { return state.playing; },
