@@ -11,6 +11,9 @@ public static class PrimitiveMeshes
     private const int Segments = 24;
     private const int Rings = 12;
 
+    /// <summary>A person's size when the scene gives none: shoulder width, height, depth of an adult in metres.</summary>
+    public static Vector3 PersonSize { get; } = new(0.5f, 1.8f, 0.3f);
+
     /// <summary>The primitive stretched to <paramref name="size"/> (width, height, depth in metres).</summary>
     public static Mesh Create(ShapeKind kind, Vector3 size)
     {
@@ -22,9 +25,10 @@ public static class PrimitiveMeshes
             ShapeKind.Cone => Cylinder(0f),
             ShapeKind.Plane => Plane(),
             ShapeKind.Capsule => Capsule(size),
+            ShapeKind.Person => Person(size),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Mesh shapes come from files, not from primitives."),
         };
-        if (kind == ShapeKind.Capsule)
+        if (kind is ShapeKind.Capsule or ShapeKind.Person)
         {
             return unit;
         }
@@ -150,6 +154,39 @@ public static class PrimitiveMeshes
 
         return new Mesh([.. p], [.. idx]);
     }
+
+    /// <summary>
+    /// A mannequin centred on the origin like every primitive: legs, torso and arms as capsules and a round head, in
+    /// adult proportions of <paramref name="size"/> (height along +Y; arms hang inside the width).
+    /// </summary>
+    private static Mesh Person(Vector3 size)
+    {
+        var (w, h, d) = (size.X, size.Y, size.Z);
+        var head = h * 0.13f;
+        Mesh[] parts =
+        [
+            Moved(Capsule(new Vector3(w * 0.24f, h * 0.5f, d * 0.6f)), new Vector3(-w * 0.14f, -h * 0.25f, 0)),
+            Moved(Capsule(new Vector3(w * 0.24f, h * 0.5f, d * 0.6f)), new Vector3(w * 0.14f, -h * 0.25f, 0)),
+            Moved(Capsule(new Vector3(w * 0.6f, h * 0.38f, d * 0.9f)), new Vector3(0, h * 0.17f, 0)),
+            Moved(Capsule(new Vector3(w * 0.16f, h * 0.38f, d * 0.5f)), new Vector3(-w * 0.42f, h * 0.13f, 0)),
+            Moved(Capsule(new Vector3(w * 0.16f, h * 0.38f, d * 0.5f)), new Vector3(w * 0.42f, h * 0.13f, 0)),
+            Moved(Scaled(Sphere(), new Vector3(head * 0.8f, head, head * 0.85f)), new Vector3(0, (h / 2) - (head / 2), 0)),
+        ];
+        var positions = new List<Vector3>();
+        var indices = new List<int>();
+        foreach (var part in parts)
+        {
+            var offset = positions.Count;
+            positions.AddRange(part.Positions);
+            indices.AddRange(part.Indices.Select(i => i + offset));
+        }
+
+        return new Mesh([.. positions], [.. indices]);
+    }
+
+    private static Mesh Scaled(Mesh mesh, Vector3 scale) => mesh with { Positions = [.. mesh.Positions.Select(p => p * scale)] };
+
+    private static Mesh Moved(Mesh mesh, Vector3 offset) => mesh with { Positions = [.. mesh.Positions.Select(p => p + offset)] };
 
     private static void AddCap(List<Vector3> p, List<int> idx, float y, float radius, bool facingUp)
     {

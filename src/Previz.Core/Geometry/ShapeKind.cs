@@ -9,5 +9,8 @@ public enum ShapeKind
     Cone,
     Plane,
     Capsule,
+
+    /// <summary>A standing mannequin: head, torso, arms and legs filling its size (height along +Y).</summary>
+    Person,
     Mesh,
 }

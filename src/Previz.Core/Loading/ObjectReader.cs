@@ -17,6 +17,7 @@ internal static class ObjectReader
         ["cone"] = ShapeKind.Cone,
         ["plane"] = ShapeKind.Plane,
         ["capsule"] = ShapeKind.Capsule,
+        ["person"] = ShapeKind.Person,
         ["mesh"] = ShapeKind.Mesh,
     };
 
@@ -57,7 +58,7 @@ internal static class ObjectReader
             problems.Error(f.Child("mesh"), meshProblem);
         }
 
-        var size = f.Vector("size") ?? Vector3.One;
+        var size = f.Vector("size") ?? (kind == ShapeKind.Person ? PrimitiveMeshes.PersonSize : Vector3.One);
         if (size.X < 0 || size.Y < 0 || size.Z < 0 || (kind != ShapeKind.Plane && (size.X == 0 || size.Y == 0 || size.Z == 0)))
         {
             problems.Error(f.Child("size"), "sizes must be positive (a plane may be 0 tall)");

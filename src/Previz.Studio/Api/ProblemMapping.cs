@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Previz.Core;
+using Previz.Core.Editing;
 using Previz.Core.Loading;
 using Previz.Core.Options;
 using Previz.Providers.Errors;
@@ -37,6 +38,7 @@ public sealed partial class ProblemMapping : IExceptionHandler
             SceneValidationException scene => Invalid(scene.Errors.Any()
                 ? scene.Errors.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => _redactor.Redact(p.Message)).ToArray())
                 : new Dictionary<string, string[]> { ["file"] = [_redactor.Redact(scene.Message)] }, "The scene is not valid."),
+            SceneEditException edit => Refused(edit),
             UnsupportedOptionException unsupported => Unsupported(unsupported),
             MissingApiKeyException key => new ProblemDetails
             {
@@ -79,6 +81,18 @@ public sealed partial class ProblemMapping : IExceptionHandler
         problem.Extensions["modelId"] = e.ModelId;
         problem.Extensions["option"] = e.Option;
         problem.Extensions["supported"] = e.Accepted;
+        return problem;
+    }
+
+    /// <summary>A refused batch of scene edits: the operation by its index and every path at fault.</summary>
+    private HttpValidationProblemDetails Refused(SceneEditException e)
+    {
+        var errors = e.Problems.Where(p => p.Severity == ProblemSeverity.Error).GroupBy(p => p.Path)
+            .ToDictionary(g => g.Key, g => g.Select(p => _redactor.Redact(p.Message)).ToArray());
+        var problem = Invalid(errors.Count > 0 ? errors : new Dictionary<string, string[]> { [e.Path] = [_redactor.Redact(e.Reason)] }, _redactor.Redact(e.Message));
+        problem.Title = $"Operation {e.OperationIndex} was refused; nothing was applied.";
+        problem.Extensions["operationIndex"] = e.OperationIndex;
+        problem.Extensions["path"] = e.Path;
         return problem;
     }
 

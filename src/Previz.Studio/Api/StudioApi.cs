@@ -22,6 +22,7 @@ public static class StudioApi
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api");
         MapScenes(api.MapGroup("/scenes").WithTags("Scenes"));
+        api.MapGroup("/scenes").WithTags("Compose").MapSceneEdits();
         api.MapGroup("/scenes").WithTags("Planning").MapPlanning();
         MapCatalog(api.MapGroup("/models").WithTags("Models"));
         MapGenerations(api.MapGroup("/generations").WithTags("Generations"));
@@ -51,7 +52,7 @@ public static class StudioApi
         scenes.MapGet("/", async (SceneStore store, CancellationToken ct) => (await store.ListAsync(ct)).Select(s => SceneDto.From(s)))
             .WithSummary("List scenes (every version).");
 
-        scenes.MapGet("/{id:guid}", async (Guid id, SceneStore store, CancellationToken ct) =>
+        scenes.MapGet("/{id:guid}", async (Guid id, SceneStore store, HttpContext context, CancellationToken ct) =>
         {
             var record = await store.FindAsync(id, ct);
             if (record is null)
@@ -59,6 +60,8 @@ public static class StudioApi
                 return NotFound("scene", id);
             }
 
+            // The version edits are made against: send it back as If-Match with POST /api/scenes/{id}/edits.
+            context.Response.Headers.ETag = SceneEditApi.ETagOf(record);
             var scene = await store.LoadAsync(record, ct);
             return Results.Ok(SceneDto.From(record, [.. scene.Shots.Select(ShotDto.From)]));
         }).WithSummary("Get a scene with its shots.").Produces<SceneDto>();

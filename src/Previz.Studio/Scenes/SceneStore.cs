@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Previz.Core;
+using Previz.Core.Editing;
 using Previz.Core.Loading;
 using Previz.Core.Scenes;
 using Previz.Import;
@@ -157,6 +158,46 @@ public sealed class SceneStore
             await using var stream = File.OpenRead(path);
             return (await SceneReader.ReadAsync(stream, cancellationToken: cancellationToken)).Scene;
         });
+    }
+
+    /// <summary>
+    /// How a stored <c>.previz.json</c> reads: the files it names (meshes) are looked for beside the stored scenes, where
+    /// uploaded meshes are kept.
+    /// </summary>
+    public SceneReadOptions ReadOptions => new() { RelativeFileExists = relative => File.Exists(Path.Combine(_folder.Scenes, relative)) };
+
+    /// <summary>The scene with the geometry of its mesh objects loaded from beside the stored scenes.</summary>
+    public async Task<SceneDocument> ResolveMeshesAsync(SceneDocument scene, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        return scene.Objects.Any(o => o.Shape == Core.Geometry.ShapeKind.Mesh && o.Mesh is null)
+            ? await SceneMeshResolver.ResolveAsync(scene, _folder.Scenes, cancellationToken)
+            : scene;
+    }
+
+    /// <summary>The newest version of the scene named <paramref name="name"/>.</summary>
+    public async Task<SceneRecord?> LatestAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        return await db.Scenes.AsNoTracking().Where(s => s.Name == name).OrderByDescending(s => s.Version).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A new scene to compose in: a ground, a camera and one 5 s shot, under <paramref name="name"/> or, when a scene has
+    /// that name already, the name with 2, 3… added, so it starts at version 1 of its own.
+    /// </summary>
+    public async Task<SceneRecord> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        var wanted = string.IsNullOrWhiteSpace(name) ? "Untitled scene" : name.Trim();
+        var free = wanted;
+        for (var n = 2; await LatestAsync(free, cancellationToken) is not null; n++)
+        {
+            free = $"{wanted} {n}";
+        }
+
+        var fileName = string.Concat(free.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')).Trim('-');
+        var (record, _) = await AddAsync(SceneTemplates.Empty(free), $"{(fileName.Length == 0 ? "scene" : fileName)}.previz.json", cancellationToken);
+        return record;
     }
 
     /// <summary>Deletes the record, and the file unless another version has the same content. Generations keep the hash.</summary>
