@@ -22,7 +22,7 @@ public sealed record TimelineTrack(string RowId, ComposeTarget Target, string Tr
         foreach (var camera in scene.Cameras)
         {
             var target = new ComposeTarget(camera.Id, ComposeTargetKind.Camera);
-            var name = $"🎥 {camera.DisplayName}";
+            var name = $"{camera.DisplayName} (camera)";
             var t = camera.Animation.Transform;
             Add(rows, target, name, "position", t.Position.Keys.Select(k => new TimelineKey(k.Time, k.Interpolation)));
             Add(rows, target, name, "rotation", t.Rotation.Keys.Select(k => new TimelineKey(k.Time, k.Interpolation)));

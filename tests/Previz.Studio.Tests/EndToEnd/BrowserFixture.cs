@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Expectations wait as long as any other browser wait (5 s by default): a circuit on a loaded 2-core machine
+        // can take longer to apply an edit and draw the 3D view.
+        Assertions.SetDefaultExpectTimeout(BrowserSession.Timeout);
         var chromium = ChromiumExecutable.Find();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -288,7 +288,7 @@ export function createViewport(canvas, frame, dotnet) {
     const now = performance.now();
     // The timeline follows playback a few times a second, not every frame: each report is a round trip to the server.
     if (force || now - state.lastReportAt > 200) {
-      if (state.frame !== state.lastReportedFrame) {
+      if (force || state.frame !== state.lastReportedFrame) {
         state.lastReportedFrame = state.frame;
         state.lastReportAt = now;
         dotnet.invokeMethodAsync('OnFrame', state.frame, state.playing).catch(() => {});
