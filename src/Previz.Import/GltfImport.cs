@@ -12,7 +12,7 @@ public sealed record GltfImport(
     IReadOnlyList<GltfAnimationInfo> Animations)
 {
     /// <summary>Triangles over all objects (instanced meshes counted once per node).</summary>
-    public long TriangleCount => Scene.Objects.Sum(o => (long)(o.Mesh?.TriangleCount ?? 0));
+    public long TriangleCount => Scene.Objects.Sum(o => (long)(Previz.Core.Geometry.ObjectMeshes.Of(o)?.TriangleCount ?? 0));
 
     /// <summary>First and last key time over all animations, or null for a still scene.</summary>
     public (double Start, double End)? TimeRange =>

@@ -9,7 +9,8 @@ namespace Previz.Import;
 /// <summary>
 /// Reads glTF 2.0 files (<c>.gltf</c> with external or embedded buffers, and binary <c>.glb</c>) into a Previz scene:
 /// mesh nodes become objects named after their nodes, camera nodes become cameras, all animations play on one
-/// timeline, and each camera gets a shot spanning it. Any problem with the file is a <see cref="GltfImportException"/>.
+/// timeline, and each camera gets a shot spanning it; a file Previz exported comes back as the scene it was written
+/// from. Any problem with the file is a <see cref="GltfImportException"/>.
 /// </summary>
 public static class GltfImporter
 {
@@ -81,7 +82,9 @@ public static class GltfImporter
         try
         {
             var (tracks, animations) = AnimationReader.Read(model, layouts, fileName);
-            return SceneAssembler.Assemble(model, Path.GetFileNameWithoutExtension(fileName), tracks, animations, fileName);
+            var import = SceneAssembler.Assemble(model, Path.GetFileNameWithoutExtension(fileName), tracks, animations, fileName);
+            // A file Previz exported carries its whole scene: read that back rather than the generic mapping.
+            return PrevizReadBack.Restore(model, import, tracks, fileName) ?? import;
         }
         catch (Exception e) when (IsFileProblem(e))
         {

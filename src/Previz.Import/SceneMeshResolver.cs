@@ -85,6 +85,13 @@ public static class SceneMeshResolver
         return scene with { Objects = objects };
     }
 
+    /// <summary>The one mesh a scene object naming this imported file is drawn with (what <see cref="ResolveAsync"/> loads).</summary>
+    public static Mesh MeshOf(GltfImport import)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        return Flatten(import.Scene).Mesh;
+    }
+
     /// <summary>Every object's mesh at its rest pose in the file's space, as one mesh, with the colour of the largest part.</summary>
     internal static (Mesh Mesh, ColorRgb? Color) Flatten(SceneDocument imported)
     {
@@ -95,7 +102,8 @@ public static class SceneMeshResolver
         var most = 0;
         foreach (var obj in imported.Objects)
         {
-            if (obj.Mesh is not { TriangleCount: > 0 } mesh)
+            // A GLB Previz exported comes back with its primitives as primitives: take the triangles they draw.
+            if (ObjectMeshes.Of(obj) is not { TriangleCount: > 0 } mesh)
             {
                 continue;
             }

@@ -62,4 +62,30 @@ public class SceneCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("establishing, breakaway", run.Stderr);
     }
+
+    [Fact]
+    public async Task Exporting_a_scene_writes_a_glb_that_imports_back_to_the_same_shots_and_cameras()
+    {
+        var target = Path.Combine(Repository.TempFolder(), "nested", "stadium.glb");
+
+        var run = await CliRun.Of("scene", "export", Repository.Sample("stadium.previz.json"), "--out", target);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(target, run.Stdout);
+        var back = (await Previz.Import.GltfImporter.LoadAsync(target)).Scene;
+        Assert.Equal("Stadium", back.Name);
+        Assert.Equal(["establishing", "breakaway"], back.Shots.Select(s => s.Id));
+        Assert.Equal(["dolly-cam", "follow-cam"], back.Cameras.Select(c => c.Id));
+        Assert.Equal("striker", back.FindCamera("follow-cam")!.AimTargetId);
+        Assert.Equal(69, back.Objects.Count);
+    }
+
+    [Fact]
+    public async Task Exporting_to_a_file_that_is_not_a_glb_is_a_user_error()
+    {
+        var run = await CliRun.Of("scene", "export", Repository.Sample("stadium.previz.json"), "--out", Path.Combine(Repository.TempFolder(), "x.gltf"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--out must name a .glb file", run.Stderr);
+    }
 }

@@ -43,6 +43,25 @@ public sealed class SceneMeshResolverTests
     }
 
     [Fact]
+    public async Task A_glb_exported_by_previz_serves_as_a_mesh_with_the_triangles_its_primitives_draw()
+    {
+        using var dir = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "assets"));
+        var crate = new SceneDocument
+        {
+            Name = "crate",
+            Objects = [new SceneObject { Id = "crate", Shape = Previz.Core.Geometry.ShapeKind.Box, Size = new Vector3(2, 1, 3), Transform = new Transform(new Vector3(1, 0, 0), Quaternion.Identity, Vector3.One) }],
+        };
+        await File.WriteAllBytesAsync(Path.Combine(dir.Path, "assets", "car.glb"), Previz.Import.Writing.SceneGlb.Write(crate, Previz.Import.Writing.SceneGlbContent.Full));
+
+        var scene = await SceneMeshResolver.ResolveAsync(SceneReader.Read(Scene).Scene, dir.Path);
+
+        var mesh = scene.FindObject("car")!.Mesh!;
+        Assert.Equal(12, mesh.TriangleCount);
+        Assert.Equal((new Vector3(0, -0.5f, -1.5f), new Vector3(2, 0.5f, 1.5f)), mesh.Bounds());
+    }
+
+    [Fact]
     public async Task A_mesh_path_outside_the_scene_folder_is_refused_with_its_json_path()
     {
         using var dir = new TempFolder();

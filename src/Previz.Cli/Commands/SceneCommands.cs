@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Previz.Cli.Console;
 using Previz.Cli.Scenes;
+using Previz.Core;
 using Previz.Core.Scenes;
+using Previz.Import.Writing;
 using Spectre.Console;
 
 namespace Previz.Cli.Commands;
 
-/// <summary><c>previz scene validate|info &lt;scene&gt;</c>.</summary>
+/// <summary><c>previz scene validate|info|export &lt;scene&gt;</c>.</summary>
 public static class SceneCommands
 {
     public static Command Create(Output output)
@@ -15,6 +17,7 @@ public static class SceneCommands
         var scene = new Command("scene", "Check and describe scene files.");
         scene.Subcommands.Add(Validate(output));
         scene.Subcommands.Add(Info(output));
+        scene.Subcommands.Add(Export(output));
         return scene;
     }
 
@@ -49,6 +52,31 @@ public static class SceneCommands
                     output.Out.WriteLine(line);
                 }
             }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Export(Output output)
+    {
+        var path = CommonOptions.SceneArgument();
+        var outFile = CommonOptions.Out("Output GLB (default: out/<scene>.glb)");
+        var command = new Command("export", "Write the scene with its cameras and animation as a GLB that Blender and Previz read.") { path, outFile };
+        command.SetAction(async (parse, ct) =>
+        {
+            var scenePath = parse.GetValue(path)!;
+            var target = parse.GetValue(outFile) ?? Path.Combine("out", SceneFiles.ShortName(scenePath) + ".glb");
+            if (!target.EndsWith(".glb", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserErrorException($"--out must name a .glb file (got \"{target}\").");
+            }
+
+            var loaded = await SceneFiles.LoadReportingWarningsAsync(scenePath, output, ct);
+            var glb = SceneGlb.Write(loaded.Scene, SceneGlbContent.Full);
+            var full = Path.GetFullPath(target);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllBytesAsync(full, glb, ct);
+            output.Out.WriteLine(full);
             return ExitCodes.Success;
         });
         return command;

@@ -24,7 +24,8 @@ public static class SceneGlb
         return content switch
         {
             SceneGlbContent.Geometry => WriteGeometry(scene),
-            _ => throw new NotSupportedException("The full export is not written yet."),
+            SceneGlbContent.Full => Save(FullSceneWriter.Build(scene, MeshesOf(scene), (model, obj, mesh, accessors) => MeshOf(model, obj, accessors[mesh]))),
+            _ => throw new ArgumentOutOfRangeException(nameof(content), content, null),
         };
     }
 

@@ -31,6 +31,7 @@ public static class StudioApi
         api.MapGet("/images/{id}", (string id, ImageStore images) =>
             images.Find(id) is { } file ? Results.File(file.Path, file.ContentType) : NotFound("image", id))
             .WithTags("Images").WithSummary("An uploaded image (thumbnails of the visualizer's frame slots).");
+        api.MapSceneExportApi();
         api.MapGet("/events", StreamEventsAsync).WithTags("Events").WithSummary("Server-sent events: every generation state change.");
         return app;
     }
@@ -72,7 +73,7 @@ public static class StudioApi
             return record is null ? NotFound("scene", id) : Results.Ok((await store.LoadAsync(record, ct)).Shots.Select(ShotDto.From));
         }).WithSummary("The shots of a scene.");
 
-        scenes.MapPost("/validate", async (HttpContext context, StudioOptions options, string? fileName, CancellationToken ct) =>
+        scenes.MapPost("/validate", async (HttpContext context, SceneStore store, StudioOptions options, string? fileName, CancellationToken ct) =>
         {
             var content = await UploadReader.ReadAsync(context, options.SceneUploadLimitBytes, ct);
             if (content is null)
@@ -80,7 +81,7 @@ public static class StudioApi
                 return UploadReader.TooLarge("Scene", options.SceneUploadLimitBytes);
             }
 
-            var read = SceneStore.Validate(content, fileName);
+            var read = store.ValidateUpload(content, fileName);
             return Results.Ok(new ValidationResultDto(true, read.Scene.Name, [.. read.Scene.Shots.Select(ShotDto.From)], [.. read.Warnings.Select(w => w.ToString())]));
         }).WithSummary("Validate a scene without storing it; errors name JSON paths.").ProducesValidationProblem();
 

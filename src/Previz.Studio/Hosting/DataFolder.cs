@@ -1,8 +1,8 @@
 namespace Previz.Studio.Hosting;
 
 /// <summary>
-/// The data folder and the paths inside it: <c>previz.db</c>, <c>hangfire.db</c>, <c>media/</c>, <c>scenes/</c>,
-/// <c>images/</c>, <c>tmp/</c>. Nothing is written outside it.
+/// The data folder and the paths inside it: <c>previz.db</c>, <c>hangfire.db</c>, <c>media/</c>, <c>scenes/</c> (with
+/// <c>scenes/meshes/</c>), <c>images/</c>, <c>tmp/</c>. Nothing is written outside it.
 /// </summary>
 public sealed class DataFolder
 {
@@ -21,6 +21,12 @@ public sealed class DataFolder
     public string Media => Path.Combine(Root, "media");
 
     public string Scenes => Path.Combine(Root, "scenes");
+
+    /// <summary>
+    /// Uploaded meshes, content-addressed (<c>&lt;sha256&gt;.glb</c>) beside the stored scenes, so a stored scene names
+    /// one as <c>"mesh": "meshes/&lt;sha256&gt;.glb"</c>, relative to its own file as any scene does.
+    /// </summary>
+    public string Meshes => Path.Combine(Scenes, "meshes");
 
     public string Images => Path.Combine(Root, "images");
 
@@ -44,7 +50,7 @@ public sealed class DataFolder
     /// <summary>Creates the folders.</summary>
     public void Create()
     {
-        foreach (var dir in new[] { Root, Media, Scenes, Images, Temp })
+        foreach (var dir in new[] { Root, Media, Scenes, Meshes, Images, Temp })
         {
             Directory.CreateDirectory(dir);
         }

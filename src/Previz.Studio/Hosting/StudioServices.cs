@@ -46,6 +46,7 @@ public static class StudioServices
         services.AddSingleton<GenerationStore>();
         services.AddSingleton<ParsedSceneCache>();
         services.AddSingleton<SceneStore>();
+        services.AddSingleton<MeshStore>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<GalleryService>();
         services.AddSingleton<SecretRedactor>();

@@ -36,9 +36,12 @@ public sealed class SceneStore
     /// Validates an upload, told apart by content: a binary glTF (<c>glTF</c> magic) is imported whole through
     /// <see cref="GltfImporter"/> (one shot per camera); anything else must be a <c>.previz.json</c> document.
     /// </summary>
+    /// <param name="content">The upload.</param>
+    /// <param name="fileName">The name it was uploaded as, for messages and a GLB's scene name.</param>
+    /// <param name="relativeFileExists">Whether a path relative to the stored scenes exists; null checks no file.</param>
     /// <exception cref="SceneValidationException">A scene document with errors, named by JSON path.</exception>
     /// <exception cref="GltfImportException">A GLB that cannot be used.</exception>
-    public static SceneReadResult Validate(byte[] content, string? fileName = null)
+    public static SceneReadResult Validate(byte[] content, string? fileName = null, Func<string, bool>? relativeFileExists = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (IsGlb(content))
@@ -53,8 +56,22 @@ public sealed class SceneStore
             throw new UserErrorException("The upload is not a Previz scene: send a .previz.json document or a binary glTF (.glb).");
         }
 
-        return SceneReader.Read(content);
+        return SceneReader.Read(content, new SceneReadOptions { RelativeFileExists = relativeFileExists });
     }
+
+    /// <summary>
+    /// Validates an upload as it will be stored: a mesh it names must be in the data folder's meshes (uploaded through
+    /// <c>POST /api/meshes</c>), else the problem names <c>$.objects[i].mesh</c>.
+    /// </summary>
+    public SceneReadResult ValidateUpload(byte[] content, string? fileName = null) =>
+        Validate(content, fileName, MeshFileExists);
+
+    /// <summary>
+    /// Only glTF paths are files the studio keeps beside its scenes; reference pictures live in the image store, so
+    /// their paths are not looked up here.
+    /// </summary>
+    private bool MeshFileExists(string relative) =>
+        !GltfImporter.IsGltfPath(relative) || File.Exists(Path.Combine(_folder.Scenes, relative));
 
     /// <summary>The GLB header: magic <c>glTF</c> then version and length (glTF 2.0 spec, "Binary glTF Layout").</summary>
     private static bool IsGlb(ReadOnlySpan<byte> content) => content.Length >= 12 && content[..4].SequenceEqual("glTF"u8);
@@ -65,7 +82,7 @@ public sealed class SceneStore
         ArgumentNullException.ThrowIfNull(content);
         var glb = IsGlb(content);
         var format = glb ? GlbFormat : JsonFormat;
-        var read = Validate(content, fileName);
+        var read = ValidateUpload(content, fileName);
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         await using var db = _database.CreateContext();
         var same = await db.Scenes.AsNoTracking().FirstOrDefaultAsync(s => s.ContentHash == hash, cancellationToken);
@@ -134,7 +151,7 @@ public sealed class SceneStore
             : throw new UserErrorException($"The file of scene \"{record.Name}\" v{record.Version} is missing from the data folder.");
     }
 
-    /// <summary>Reads the stored document of a scene.</summary>
+    /// <summary>Reads the stored document of a scene, with the meshes it names loaded from the data folder.</summary>
     public async Task<SceneDocument> LoadAsync(SceneRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -156,7 +173,9 @@ public sealed class SceneStore
             }
 
             await using var stream = File.OpenRead(path);
-            return (await SceneReader.ReadAsync(stream, cancellationToken: cancellationToken)).Scene;
+            var scene = (await SceneReader.ReadAsync(stream, cancellationToken: cancellationToken)).Scene;
+            // Meshes are content-addressed, so what is cached under the scene's hash stays right.
+            return await SceneMeshResolver.ResolveAsync(scene, _folder.Scenes, cancellationToken);
         });
     }
 
