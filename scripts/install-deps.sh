@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Previz needs at run time and in tests, or says exactly how to when not root.
+# Installs the Debian packages Previz needs to build, at run time and in tests, or says exactly how to when not root.
 # Usage: scripts/install-deps.sh [runtime|test]
 set -euo pipefail
 # Every probe, copy, trim, poster and encode is an ffmpeg or ffprobe process.
@@ -13,6 +13,10 @@ missing=()
 for pkg in "${want[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
+# The studio's build bundles its 3D viewport (three.js, from the committed npm lock file) with node and npm; a node
+# installed some other way (nvm, a tarball) serves as well as Debian's.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
 fi

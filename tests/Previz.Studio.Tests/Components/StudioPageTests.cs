@@ -42,8 +42,8 @@ public sealed class StudioPageTests : StudioComponentContext
         Assert.Equal("Striker breakaway", cut.Find("#shot-name").GetAttribute("value"));
         Assert.Equal("4", cut.Find("#shot-duration").GetAttribute("value"));
         Assert.Equal("true", cut.Find("button.shot-card[data-shot-id=\"breakaway\"]").GetAttribute("aria-pressed"));
-        Assert.Contains("2.39:1", cut.Find(".viewport-info .aspect").TextContent, StringComparison.Ordinal);
-        Assert.Contains("70 mm", cut.Find(".viewport-info .lens").TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find(".viewport-info .aspect").TextContent.Contains("2.39:1", StringComparison.Ordinal), cut.Find(".viewport-info .aspect").TextContent);
+        Assert.True(cut.Find(".viewport-info .lens").TextContent.Contains("70 mm", StringComparison.Ordinal), cut.Find(".viewport-info .lens").TextContent);
         Assert.Equal("0.00 s / 4.00 s", cut.Find(".viewport-time").TextContent);
     }
 
@@ -66,14 +66,14 @@ public sealed class StudioPageTests : StudioComponentContext
     }
 
     [Fact]
-    public async Task Saving_a_new_duration_stores_a_new_version_and_opens_it()
+    public async Task A_new_duration_saved_with_Save_is_a_new_version_the_page_moves_to()
     {
         var record = await StoreStadiumAsync();
         var cut = RenderStudio(record, "breakaway");
         cut.WaitForAssertion(() => cut.Find("#shot-duration"), Patience);
 
-        cut.Find("#shot-duration").Input("6.5");
-        cut.Find("form.shot-form").Submit();
+        cut.Find("#shot-duration").Change("6.5");
+        cut.Find("button[aria-label=Save]").Click();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.DoesNotContain(record.Id.ToString(), navigation.Uri, StringComparison.Ordinal), Patience);
@@ -96,15 +96,14 @@ public sealed class StudioPageTests : StudioComponentContext
     }
 
     [Fact]
-    public async Task A_zero_duration_is_refused_beside_the_field_and_the_edit_stays()
+    public async Task A_zero_duration_is_refused_beside_the_field_and_nothing_is_stored()
     {
         var record = await StoreStadiumAsync();
         var cut = RenderStudio(record, "breakaway");
         cut.WaitForAssertion(() => cut.Find("#shot-duration"), Patience);
 
-        cut.Find("#shot-name").Input("Breakaway, longer");
-        cut.Find("#shot-duration").Input("0");
-        cut.Find("form.shot-form").Submit();
+        cut.Find("#shot-name").Change("Breakaway, longer");
+        cut.Find("#shot-duration").Change("0");
 
         cut.WaitForAssertion(() => cut.Find("#shot-duration-error"), Patience);
         Assert.Equal("true", cut.Find("#shot-duration").GetAttribute("aria-invalid"));
@@ -115,15 +114,15 @@ public sealed class StudioPageTests : StudioComponentContext
     }
 
     [Fact]
-    public async Task An_object_edit_is_saved_with_the_shot()
+    public async Task An_object_edit_is_saved_with_Save()
     {
         var record = await StoreStadiumAsync();
         var cut = RenderStudio(record);
         cut.WaitForAssertion(() => cut.Find("li[data-object-id='ball'] button.object-toggle"), Patience);
 
         cut.Find("li[data-object-id='ball'] button.object-toggle").Click();
-        cut.Find("#object-ball-description").Input("a scuffed white match ball");
-        cut.Find("form.shot-form").Submit();
+        cut.Find("#object-ball-description").Change("a scuffed white match ball");
+        cut.Find("button[aria-label=Save]").Click();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.DoesNotContain(record.Id.ToString(), navigation.Uri, StringComparison.Ordinal), Patience);
@@ -144,8 +143,21 @@ public sealed class StudioPageTests : StudioComponentContext
         // The visualizer panel loads its options and estimate on the same dispatcher: interactions before it is done
         // would be queued behind that work, so tests start from a settled page as a user would.
         cut.WaitForAssertion(() => cut.Find(".visualizer .estimate .cost"), Patience);
+        // The draft opens once the page is interactive (Save appears): edits are made to it.
+        cut.WaitForAssertion(() => cut.Find("button[aria-label=Save]"), Patience);
         return cut;
     }
 
-    private async Task<SceneRecord> StoreStadiumAsync() => (await Store.AddAsync(StadiumBytes(), "stadium.previz.json", CancellationToken.None)).Record;
+    /// <summary>The stadium with its reference pictures beside it, as the samples are stored, so it can be composed.</summary>
+    private async Task<SceneRecord> StoreStadiumAsync()
+    {
+        var refs = Path.Combine(DataRoot, "scenes", "refs");
+        Directory.CreateDirectory(refs);
+        foreach (var file in Directory.GetFiles(Path.Combine(SamplesFolder, "refs")))
+        {
+            File.Copy(file, Path.Combine(refs, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return (await Store.AddAsync(StadiumBytes(), "stadium.previz.json", CancellationToken.None)).Record;
+    }
 }

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Previz.Core.Geometry;
+using Previz.Core.Loading;
+using Previz.Core.Scenes;
+using Previz.Import;
+using Previz.Rendering.Framing;
+using Previz.Rendering.Rasterizing;
+using Previz.Rendering.Stills;
+using Xunit.Abstractions;
+
+namespace Previz.Studio.Tests.EndToEnd;
+
+/// <summary>
+/// The 3D view through a shot camera and Direct Render's still at the same time put every object in the same place.
+/// Each object is measured alone on both sides: the browser draws it flat white on black through the shot camera
+/// (<c>window.__previzViewport.isolatedCentroids</c>, WebGL on software GL); Direct Render draws its shaded still of the
+/// same scene with every other object's geometry taken away (transforms kept, so aim targets and parents still hold),
+/// the object white, lit by ambient light only, under a black sky with no fog. The centroids must lie within 1 % of the
+/// frame width of each other; an object seen on one side must be seen on the other.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer server, ITestOutputHelper output) : IClassFixture<StudioServer>
+{
+    private const int Width = 640;
+
+    /// <summary>Fewer pixels than this on both sides: too small (or outside the frame) to place.</summary>
+    private const int TooSmall = 12;
+
+    private static string GlbPath => Path.Combine(AppContext.BaseDirectory, "Samples", "animated_scene.glb");
+
+    [Fact]
+    public async Task Through_the_breakaway_camera_every_stadium_object_sits_where_Direct_Render_draws_it_at_three_times()
+    {
+        await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
+        var scene = (await SceneReader.ReadAsync(stream)).Scene;
+        await CompareAsync(server.StadiumId, scene, "breakaway", [0, 1.9, 3.9], "agreement-stadium");
+    }
+
+    [Fact]
+    public async Task Through_an_imported_glTF_camera_every_object_sits_where_Direct_Render_draws_it_at_three_times()
+    {
+        var bytes = await File.ReadAllBytesAsync(GlbPath);
+        using var client = server.CreateClient();
+        using var upload = await client.PostAsync("/api/scenes?fileName=animated_scene.glb", new ByteArrayContent(bytes));
+        var answer = await upload.Content.ReadAsStringAsync();
+        Assert.True(upload.IsSuccessStatusCode, answer);
+        var id = Guid.Parse((string)JsonNode.Parse(answer)!["id"]!);
+        var scene = GltfImporter.Parse(bytes, "animated_scene.glb").Scene;
+        var shot = scene.Shots[0];
+        await CompareAsync(id, scene, shot.Id, [0, shot.Duration * 0.45, shot.Duration - (1 / shot.Fps)], "agreement-glb");
+    }
+
+    private async Task CompareAsync(Guid sceneId, SceneDocument scene, string shotId, double[] times, string test)
+    {
+        var shot = scene.FindShot(shotId)!;
+        var height = 2 * (int)Math.Round(Width / shot.Aspect.Value / 2);
+        var size = new FrameSize(Width, height);
+        await using var session = await BrowserSession.OpenAsync(browser, server, test, output);
+        var compared = 0;
+        foreach (var seconds in times)
+        {
+            var frame = (int)Math.Round(seconds * shot.Fps, MidpointRounding.AwayFromZero);
+            var time = shot.FrameTime(frame);
+            // The deep link opens the shot at that time, looking through its camera.
+            await session.GotoAsync($"/scenes/{sceneId}?shot={Uri.EscapeDataString(shotId)}&t={(frame / shot.Fps).ToString("R", CultureInfo.InvariantCulture)}");
+            await session.Page.WaitForFunctionAsync(
+                "f => { const v = window.__previzViewport; return !!v && v.updates > 0 && v.frame === f && v.lookingThrough; }",
+                frame,
+                new() { Timeout = BrowserSession.Timeout, PollingInterval = 100 });
+            await session.StepAsync($"t{seconds:0.00}");
+            var browserCentroids = (await session.Page.EvaluateAsync<JsonElement>($"() => window.__previzViewport.isolatedCentroids({Width}, {height})"))
+                .EnumerateArray()
+                .ToDictionary(e => e.GetProperty("id").GetString()!, e => (Count: e.GetProperty("count").GetInt32(), X: Number(e.GetProperty("x")), Y: Number(e.GetProperty("y"))));
+
+            for (var i = 0; i < scene.Objects.Count; i++)
+            {
+                var obj = scene.Objects[i];
+                var alone = new FrameRenderer(Alone(scene, i), new FrameRendererOptions { GroundGrid = false }).Render(shot, time, RenderPass.Shaded, size);
+                var direct = Centroid(alone);
+                Assert.True(browserCentroids.TryGetValue(obj.Id, out var view), $"the 3D view has no object {obj.Id}");
+                output.WriteLine($"t={seconds:0.00}s {obj.Id}: direct {direct.Count} px at ({direct.X:0.0}, {direct.Y:0.0}), view {view.Count} px at ({view.X:0.0}, {view.Y:0.0})");
+                if (direct.Count < TooSmall && view.Count < TooSmall)
+                {
+                    continue;
+                }
+
+                var distance = Math.Sqrt(Math.Pow(direct.X - view.X, 2) + Math.Pow(direct.Y - view.Y, 2));
+                if (!(direct.Count >= TooSmall && view.Count >= TooSmall && distance <= 0.01 * Width))
+                {
+                    // Both pictures beside the screenshots, to see where they disagree.
+                    var folder = Path.Combine(RepositoryRoot.Path, "out", "e2e", test);
+                    await StillWriter.SavePngAsync(alone, Path.Combine(folder, $"direct-{obj.Id}-{seconds:0.00}.png"));
+                    var image = await session.Page.EvaluateAsync<string>($"() => window.__previzViewport.isolatedImage('{obj.Id}', {Width}, {height})");
+                    await File.WriteAllBytesAsync(Path.Combine(folder, $"view-{obj.Id}-{seconds:0.00}.png"), Convert.FromBase64String(image[(image.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+                }
+
+                Assert.True(direct.Count >= TooSmall && view.Count >= TooSmall, $"{obj.Id} at {seconds} s: Direct Render covers {direct.Count} px, the 3D view {view.Count} px");
+                Assert.True(distance <= 0.01 * Width, $"{obj.Id} at {seconds} s: centroids {distance:0.0} px apart (Direct Render ({direct.X:0.0}, {direct.Y:0.0}), 3D view ({view.X:0.0}, {view.Y:0.0})), more than 1 % of {Width} px");
+                compared++;
+            }
+
+        }
+
+        output.WriteLine($"{compared} object placements compared");
+        Assert.True(compared >= times.Length, $"only {compared} objects were in view");
+    }
+
+    private static readonly ColorRgb Black = new(0, 0, 0);
+
+    /// <summary>
+    /// The scene with every object's geometry taken away but <paramref name="keep"/>'s (transforms stay), that one flat
+    /// white (ambient light only) on black (sky, horizon and ground black, no fog).
+    /// </summary>
+    private static SceneDocument Alone(SceneDocument scene, int keep) => scene with
+    {
+        Environment = new SceneEnvironment { SkyColor = Black, HorizonColor = Black, GroundColor = Black, FogDensity = 0, SunIntensity = 0, Ambient = 1 },
+        Objects = [.. scene.Objects.Select((o, i) => i == keep ? o with { Color = new ColorRgb(1, 1, 1) } : o with { Shape = ShapeKind.Mesh, Mesh = null, MeshPath = null })],
+    };
+
+    /// <summary>The pixels of <paramref name="frame"/> brighter than mid-grey: their count and centroid (pixel centres at +0.5).</summary>
+    private static (int Count, double X, double Y) Centroid(RgbaFrame frame)
+    {
+        long count = 0;
+        double sx = 0, sy = 0;
+        var a = frame.Pixels;
+        for (var y = 0; y < frame.Height; y++)
+        {
+            for (var x = 0; x < frame.Width; x++)
+            {
+                if (a[((y * frame.Width) + x) * 4] > 127)
+                {
+                    count++;
+                    sx += x + 0.5;
+                    sy += y + 0.5;
+                }
+            }
+        }
+
+        return count == 0 ? (0, double.NaN, double.NaN) : ((int)count, sx / count, sy / count);
+    }
+
+    private static double Number(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : double.NaN;
+}
