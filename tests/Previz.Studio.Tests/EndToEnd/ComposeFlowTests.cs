@@ -190,6 +190,11 @@ public sealed class ComposeFlowTests(BrowserFixture browser, StudioServer server
         await ChangeAsync(page.Locator("#camera-focal"), "-35");
         await Assertions.Expect(page.Locator("#camera-focal-error")).ToContainTextAsync("focalLength");
 
+        // A .glb that is not one.
+        await page.Locator("#add-glb").SetInputFilesAsync(new FilePayload { Name = "not-a-model.glb", MimeType = "model/gltf-binary", Buffer = "this is not a model"u8.ToArray() });
+        await Assertions.Expect(page.Locator("#add-error")).ToContainTextAsync("not a binary glTF");
+        await Assertions.Expect(page.Locator("button.target[data-object-id=not-a-model]")).ToHaveCountAsync(0);
+
         // A key dragged outside the shot (typed as a time) is refused beside the key's time.
         await KeysOf(page, "object:box:position").Last.ClickAsync();
         await ChangeAsync(page.Locator("#key-time"), "9");
