@@ -11,6 +11,12 @@ public sealed record GltfImport(
     IReadOnlyList<GltfNodeInfo> Nodes,
     IReadOnlyList<GltfAnimationInfo> Animations)
 {
+    /// <summary>Meshes that move by themselves (skins, morph targets), with their clips.</summary>
+    public IReadOnlyList<GltfCharacterInfo> Characters { get; init; } = [];
+
+    /// <summary>What was left out of the file or made up for it (a default camera), one line each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Triangles over all objects (instanced meshes counted once per node).</summary>
     public long TriangleCount => Scene.Objects.Sum(o => (long)(o.Mesh?.TriangleCount ?? 0));
 

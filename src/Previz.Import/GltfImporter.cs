@@ -80,8 +80,8 @@ public static class GltfImporter
         var model = LoadModel(content, isGlb, fileName, baseDirectory);
         try
         {
-            var (tracks, animations) = AnimationReader.Read(model, layouts, fileName);
-            return SceneAssembler.Assemble(model, Path.GetFileNameWithoutExtension(fileName), tracks, animations, fileName);
+            var (tracks, animations, clips) = AnimationReader.Read(model, layouts, fileName);
+            return SceneAssembler.Assemble(model, Path.GetFileNameWithoutExtension(fileName), tracks, animations, clips, fileName);
         }
         catch (Exception e) when (IsFileProblem(e))
         {

@@ -138,7 +138,36 @@ internal static class GltfDocumentChecks
                         Index(attributes, attribute.Name, accessors.Count, $"{where}.attributes", "accessors", fileName);
                     }
                 }
+
+                var targets = Array(prim, "targets", fileName, where);
+                for (var t = 0; t < targets.Count; t++)
+                {
+                    if (targets[t].ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var attribute in targets[t].EnumerateObject())
+                        {
+                            Index(targets[t], attribute.Name, accessors.Count, $"{where}.targets[{t}]", "accessors", fileName);
+                        }
+                    }
+                }
             }
+        }
+
+        var skins = Array(root, "skins", fileName);
+        for (var k = 0; k < skins.Count; k++)
+        {
+            var where = $"skins[{k}]";
+            Index(skins[k], "inverseBindMatrices", accessors.Count, where, "accessors", fileName);
+            Index(skins[k], "skeleton", nodes.Count, where, "nodes", fileName);
+            foreach (var joint in Array(skins[k], "joints", fileName, where))
+            {
+                IndexValue(joint, nodes.Count, $"{where}.joints", "nodes", fileName);
+            }
+        }
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            Index(nodes[i], "skin", skins.Count, $"nodes[{i}]", "skins", fileName);
         }
 
         CheckNodes(root, nodes, meshes.Count, cameras, fileName);
@@ -292,12 +321,10 @@ internal static class GltfDocumentChecks
             {
                 var cam = cameras[camera];
                 var type = cam.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (type != "perspective")
+                if (type is not ("perspective" or "orthographic"))
                 {
                     var name = cam.TryGetProperty("name", out var nm) && nm.ValueKind == JsonValueKind.String ? $" \"{nm.GetString()}\"" : string.Empty;
-                    throw Fail(fileName, type == "orthographic"
-                        ? $"camera{name} (cameras[{camera}]) is orthographic; Previz renders perspective cameras only. Make it a perspective camera in the authoring tool and export again."
-                        : $"camera{name} (cameras[{camera}]) has type \"{type}\"; Previz renders perspective cameras only.");
+                    throw Fail(fileName, $"camera{name} (cameras[{camera}]) has type \"{type}\"; glTF cameras are perspective or orthographic.");
                 }
             }
 
