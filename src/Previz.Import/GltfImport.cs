@@ -11,6 +11,9 @@ public sealed record GltfImport(
     IReadOnlyList<GltfNodeInfo> Nodes,
     IReadOnlyList<GltfAnimationInfo> Animations)
 {
+    /// <summary>The file's node tree and clips when it has animations, skins or morph targets (a mesh reference flattens through it).</summary>
+    public Previz.Core.Characters.Rig? Rig { get; init; }
+
     /// <summary>Meshes that move by themselves (skins, morph targets), with their clips.</summary>
     public IReadOnlyList<GltfCharacterInfo> Characters { get; init; } = [];
 

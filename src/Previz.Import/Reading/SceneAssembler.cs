@@ -147,7 +147,12 @@ internal static class SceneAssembler
             scene = DefaultFraming.AddCamera(scene, animations.Count > 0 ? (SnapToFrame(animations.Min(a => a.Start)), SnapToFrame(animations.Max(a => a.End))) : null, Fps, notes);
         }
 
-        return new GltfImport(scene, infos, animations) { Characters = characters, Notes = notes.Lines };
+        return new GltfImport(scene, infos, animations)
+        {
+            Characters = characters,
+            Notes = notes.Lines,
+            Rig = clips.Count > 0 || characters.Count > 0 ? deformations.Rig : null,
+        };
     }
 
     private static List<Node> PreOrder(ModelRoot model)

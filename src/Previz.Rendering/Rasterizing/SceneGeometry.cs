@@ -40,7 +40,17 @@ internal sealed class SceneGeometry
                     {
                         own = geometry.Posable();
                         posable.Add((mesh, obj.Action), own);
-                        _deforming.Add((own, new MeshDeformer(deformation, own.SourceVertices), obj.Action));
+                        var deformer = new MeshDeformer(deformation, own.SourceVertices);
+                        if (obj.Action is null && !deformation.PlaysAllClipsWithoutAction)
+                        {
+                            // No clip plays: the rest pose (morph default weights included) holds for every frame.
+                            deformer.Deform(0, null, own.Positions);
+                            own.Repose();
+                        }
+                        else
+                        {
+                            _deforming.Add((own, deformer, obj.Action));
+                        }
                     }
 
                     geometry = own;
