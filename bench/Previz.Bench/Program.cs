@@ -9,6 +9,7 @@
 //          Direct Render (our process + ffmpeg), with the ratio those CPU costs predict on a saturated machine.
 //        Previz.Bench stills DIR          (PNG stills of every pass, for looking at)
 //        Previz.Bench time PASS [THREADS] (render-only cost per frame, no encoding)
+//        Previz.Bench skinning [VERTICES]  (linear blend skinning per frame on one core, default 50,000 vertices)
 using System.Diagnostics;
 using System.Globalization;
 using Previz.Bench;
@@ -17,6 +18,11 @@ using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Stills;
 
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "render";
+if (mode == "skinning")
+{
+    return SkinningBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000);
+}
+
 var (scene, source) = BenchScene.Load(BenchSettings.Option(args, "--scene"));
 Console.Error.WriteLine($"scene: {source}");
 var firstShot = scene.Shots[0];

@@ -171,6 +171,7 @@ internal static class GltfDocumentChecks
         }
 
         CheckNodes(root, nodes, meshes.Count, cameras, fileName);
+        CheckSkinJointsInScene(root, nodes, skins, fileName);
         return CheckAnimations(root, accessors.Count, nodes.Count, fileName);
     }
 
@@ -302,6 +303,64 @@ internal static class GltfDocumentChecks
                 if (sparse.TryGetProperty(part, out var p) && p.ValueKind == JsonValueKind.Object)
                 {
                     Index(p, "bufferView", viewLengths.Length, $"{where}.sparse.{part}", "bufferViews", fileName, required: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every skin joint hangs in the scene that is shown (the tree is a forest by now): nothing else places it.</summary>
+    private static void CheckSkinJointsInScene(JsonElement root, List<JsonElement> nodes, List<JsonElement> skins, string fileName)
+    {
+        if (skins.Count == 0)
+        {
+            return;
+        }
+
+        var scenes = Array(root, "scenes", fileName);
+        var shown = root.TryGetProperty("scene", out var sc) && sc.ValueKind == JsonValueKind.Number && sc.TryGetInt32(out var si) && si >= 0 && si < scenes.Count ? si : 0;
+        var inScene = new bool[nodes.Count];
+        var stack = new Stack<int>();
+        if (scenes.Count == 0)
+        {
+            // No scene: every root is shown (as the importer does).
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                stack.Push(i);
+            }
+        }
+        else
+        {
+            foreach (var r in Array(scenes[shown], "nodes", fileName, $"scenes[{shown}]"))
+            {
+                stack.Push(IndexValue(r, nodes.Count, $"scenes[{shown}].nodes", "nodes", fileName));
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (inScene[n])
+            {
+                continue;
+            }
+
+            inScene[n] = true;
+            foreach (var child in Array(nodes[n], "children", fileName, $"nodes[{n}]"))
+            {
+                stack.Push(IndexValue(child, nodes.Count, $"nodes[{n}].children", "nodes", fileName));
+            }
+        }
+
+        for (var k = 0; k < skins.Count; k++)
+        {
+            var joints = Array(skins[k], "joints", fileName, $"skins[{k}]");
+            for (var j = 0; j < joints.Count; j++)
+            {
+                var node = IndexValue(joints[j], nodes.Count, $"skins[{k}].joints", "nodes", fileName);
+                if (!inScene[node])
+                {
+                    var name = nodes[node].TryGetProperty("name", out var nm) && nm.ValueKind == JsonValueKind.String ? $" \"{nm.GetString()}\"" : string.Empty;
+                    throw Fail(fileName, $"skins[{k}] joint {j} (nodes[{node}]{name}) is not in the scene, so nothing places it: add it to the scene's node tree.");
                 }
             }
         }
