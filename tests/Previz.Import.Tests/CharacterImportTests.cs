@@ -314,11 +314,7 @@ public sealed class CharacterImportTests(ITestOutputHelper output)
         Assert.Contains("$.objects[0].action.clip: \"character.glb\" has no clip \"dance\"; its clips are \"bow\", \"wave\"", e.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// The "bow" clip's frame 1 agrees; its frames 12 and 24 (spine bent 40–60° while the root twists 45°) do not yet
-    /// (IoU 0.82 and 0.77, the arm's tilt differs): not run until that is understood — see the notes.
-    /// </summary>
-    public static TheoryData<string, int> ClipFrames() => new() { { "wave", 1 }, { "wave", 12 }, { "wave", 24 }, { "bow", 1 } };
+    public static TheoryData<string, int> ClipFrames() => new() { { "wave", 1 }, { "wave", 12 }, { "wave", 24 }, { "bow", 1 }, { "bow", 12 }, { "bow", 24 } };
 
     /// <summary>
     /// Fixtures/Character/make_character.py skinned a tube body with an arm to a four-bone armature in Blender 3.4

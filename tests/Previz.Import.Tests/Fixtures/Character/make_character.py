@@ -96,6 +96,10 @@ def action(name, keys):
     act = bpy.data.actions.new(name)
     rig.animation_data_create()
     rig.animation_data.action = act
+    # Every bone is keyed in every action: a bone an action leaves out would keep whatever pose the last one gave it
+    # in Blender's frames, but not in the exported clip.
+    for pb in rig.pose.bones:
+        keys.setdefault(pb.name, [(1, (0, 0, 0))])
     for bone, frames in keys.items():
         pb = rig.pose.bones[bone]
         pb.rotation_mode = "QUATERNION"
