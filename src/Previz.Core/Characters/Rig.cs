@@ -7,6 +7,25 @@ namespace Previz.Core.Characters;
 public sealed record Rig(IReadOnlyList<RigNode> Nodes, IReadOnlyList<RigClip> Clips, RigClip Together)
 {
     /// <summary>The clip with that name (exact first, then ignoring case), or null.</summary>
-    public RigClip? FindClip(string name) =>
-        Clips.FirstOrDefault(c => c.Name == name) ?? Clips.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+    public RigClip? FindClip(string name)
+    {
+        // Loops, not LINQ: this runs every frame for every posed mesh and should not allocate.
+        for (var i = 0; i < Clips.Count; i++)
+        {
+            if (Clips[i].Name == name)
+            {
+                return Clips[i];
+            }
+        }
+
+        for (var i = 0; i < Clips.Count; i++)
+        {
+            if (string.Equals(Clips[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Clips[i];
+            }
+        }
+
+        return null;
+    }
 }

@@ -72,8 +72,10 @@ public sealed class RigPoser
         }
 
         var at = 0;
-        foreach (var set in _deformation.Morphs)
+        var morphs = _deformation.Morphs;
+        for (var m = 0; m < morphs.Count; m++)
         {
+            var set = morphs[m];
             var weights = MorphWeights.AsSpan(at, set.Targets);
             set.DefaultWeights.AsSpan(0, Math.Min(set.DefaultWeights.Length, set.Targets)).CopyTo(weights);
             if (clip is not null && clip.Weights.TryGetValue(set.Node, out var track))
