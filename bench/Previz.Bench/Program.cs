@@ -2,7 +2,7 @@
 // number of raw frames of the same size with the same settings, fed from memory. Prints one line per pass:
 //   pass=wireframe frames=240 seconds=S fps=F limit_fps=L ratio=F/L
 // Usage: Previz.Bench [render] [--scene FILE] [--seconds 10] [--fps 24] [--resolution 2k] [--passes wireframe,shaded,depth]
-//                             [--repeat 3] [--out DIR] [--characters N [--character-vertices 20000]]
+//                             [--repeat 3] [--out DIR] [--characters N [--character-vertices 20000] [--characters-still]]
 //          Reference and Direct Render runs alternate; each figure is the median of --repeat runs.
 //        Previz.Bench profile [same options]
 //          CPU time per frame (steady under load): render alone (one thread and all), x264 alone, and the whole
@@ -28,8 +28,9 @@ if (BenchSettings.Option(args, "--characters") is { } characters)
 {
     // Skinned characters on the pitch, each deformed every frame (issue 22's render bench: ten of 20,000 vertices).
     var vertices = BenchSettings.Option(args, "--character-vertices") is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : 20_000;
-    scene = SkinnedCharacter.AddTo(scene, int.Parse(characters, CultureInfo.InvariantCulture), vertices);
-    source += $" + {characters} skinned characters of {vertices:N0} vertices";
+    var still = args.Contains("--characters-still");
+    scene = SkinnedCharacter.AddTo(scene, int.Parse(characters, CultureInfo.InvariantCulture), vertices, animated: !still);
+    source += $" + {characters} {(still ? "still" : "skinned")} characters of {vertices:N0} vertices";
 }
 
 Console.Error.WriteLine($"scene: {source}");

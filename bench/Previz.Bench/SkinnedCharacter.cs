@@ -85,8 +85,11 @@ internal static class SkinnedCharacter
         return new Mesh(bind, [.. indices]) { Deformation = deformation };
     }
 
-    /// <summary>The scene with <paramref name="count"/> characters on the pitch, each playing the clip from its own start.</summary>
-    public static SceneDocument AddTo(SceneDocument scene, int count, int vertices)
+    /// <summary>
+    /// The scene with <paramref name="count"/> characters on the pitch, each playing the clip from its own start, or
+    /// (<paramref name="animated"/> false) standing still: the same triangles without the per-frame skinning.
+    /// </summary>
+    public static SceneDocument AddTo(SceneDocument scene, int count, int vertices, bool animated = true)
     {
         var mesh = Build(vertices);
         var objects = scene.Objects.ToList();
@@ -99,7 +102,7 @@ internal static class SkinnedCharacter
                 Mesh = mesh,
                 Color = new ColorRgb(0.8f, 0.2f + (0.05f * i), 0.2f),
                 Transform = new Transform(new Vector3(-20 + (5 * i), 0, (i % 3 * 6) - 6), Quaternion.Identity, Vector3.One),
-                Action = new ClipAction("sway", Start: 0.1 * i),
+                Action = animated ? new ClipAction("sway", Start: 0.1 * i) : null,
             });
         }
 

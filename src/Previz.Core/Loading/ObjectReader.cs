@@ -137,6 +137,10 @@ internal static class ObjectReader
         }
 
         var clip = a.String("clip", required: true);
+        if (clip is { Length: 0 })
+        {
+            problems.Error(a.Child("clip"), "is empty: name a clip (an animation) of the mesh file");
+        }
         var action = new ClipAction(
             clip ?? string.Empty,
             a.Number("start", min: 0) ?? 0,

@@ -15,6 +15,9 @@ internal sealed class MeshGeometry
     /// <summary>Edges whose faces' normals differ by more than this are creases (a 24-segment sphere's facets differ by 15°).</summary>
     public const float FeatureAngleDegrees = 25f;
 
+    /// <summary>Triangles per parallel chunk when a deforming mesh's planes are redone.</summary>
+    private const int ReposeChunk = 32768;
+
     /// <summary>Prepared geometry per mesh instance, dropped with the mesh (meshes are immutable once imported).</summary>
     private static readonly ConditionalWeakTable<Mesh, MeshGeometry> Cache = [];
 
@@ -46,8 +49,9 @@ internal sealed class MeshGeometry
     public int[] Triangles { get; }
 
     /// <summary>
-    /// Each triangle's plane in object space: unit normal (counter-clockwise side) in X, Y, Z and its offset in W, so
-    /// a point p is in front of triangle t when Dot(normal, p) + W &gt; 0.
+    /// Each triangle's plane in object space: normal (counter-clockwise side) in X, Y, Z and its offset in W, so a point
+    /// p is in front of triangle t when Dot(normal, p) + W &gt; 0. Unit normals when built; a posable copy's
+    /// <see cref="Repose"/> leaves them unnormalised.
     /// </summary>
     public Vector4[] Planes { get; }
 
@@ -85,24 +89,46 @@ internal sealed class MeshGeometry
     public MeshGeometry Posable() =>
         new((Vector3[])Positions.Clone(), Triangles, (Vector4[])Planes.Clone(), Edges, Closed, Centre, Radius, SourceVertices, TriangleColors);
 
-    /// <summary>After <see cref="Positions"/> were overwritten: each triangle's plane and the bounding sphere again.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// After <see cref="Positions"/> were overwritten: each triangle's plane and the bounding sphere again. The planes'
+    /// normals are left unnormalised (facing tests need only their sign; shading normalises), and the sphere is the one
+    /// around the bounding box (one pass, a little larger): both keep the per-frame cost of a deforming mesh low.
+    /// </summary>
     public void Repose()
+    {
+        var chunks = (Planes.Length + ReposeChunk - 1) / ReposeChunk;
+        if (chunks < 2)
+        {
+            PlanesOf(0, Planes.Length);
+        }
+        else
+        {
+            Parallel.For(0, chunks, c => PlanesOf(c * ReposeChunk, Math.Min(Planes.Length, (c + 1) * ReposeChunk)));
+        }
+
+        var min = new Vector3(float.MaxValue);
+        var max = new Vector3(float.MinValue);
+        foreach (var p in Positions)
+        {
+            min = Vector3.Min(min, p);
+            max = Vector3.Max(max, p);
+        }
+
+        (Centre, Radius) = Positions.Length == 0 ? (Vector3.Zero, 0f) : ((min + max) * 0.5f, Vector3.Distance(min, max) * 0.5f);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PlanesOf(int start, int end)
     {
         var positions = Positions;
         var triangles = Triangles;
         var planes = Planes;
-        for (var t = 0; t < planes.Length; t++)
+        for (var t = start; t < end; t++)
         {
             Vector3 a = positions[triangles[3 * t]], b = positions[triangles[(3 * t) + 1]], c = positions[triangles[(3 * t) + 2]];
             var n = Vector3.Cross(b - a, c - a);
-            var length = n.Length();
-            // A triangle squashed to nothing faces no one: culled when the mesh is closed, drawn edge-on otherwise.
-            n = length > 0 ? n / length : Vector3.Zero;
             planes[t] = new Vector4(n, -Vector3.Dot(n, a));
         }
-
-        (Centre, Radius) = Sphere(positions);
     }
 
     private static (Vector3 Centre, float Radius) Sphere(Vector3[] positions)
