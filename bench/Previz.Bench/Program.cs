@@ -2,7 +2,7 @@
 // number of raw frames of the same size with the same settings, fed from memory. Prints one line per pass:
 //   pass=wireframe frames=240 seconds=S fps=F limit_fps=L ratio=F/L
 // Usage: Previz.Bench [render] [--scene FILE] [--seconds 10] [--fps 24] [--resolution 2k] [--passes wireframe,shaded,depth]
-//                             [--repeat 3] [--out DIR]
+//                             [--repeat 3] [--out DIR] [--characters N [--character-vertices 20000] [--characters-still]]
 //          Reference and Direct Render runs alternate; each figure is the median of --repeat runs.
 //        Previz.Bench profile [same options]
 //          CPU time per frame (steady under load): render alone (one thread and all), x264 alone, and the whole
@@ -11,6 +11,7 @@
 //        Previz.Bench time PASS [THREADS] (render-only cost per frame, no encoding)
 //        Previz.Bench guide [--seconds 5] [--repeat 3] [--model wan-2.2-vace-depth]
 //          Preparing a guide video as From Animation does (see GuideBench).
+//        Previz.Bench skinning [VERTICES]  (linear blend skinning per frame on one core, default 50,000 vertices)
 using System.Diagnostics;
 using System.Globalization;
 using Previz.Bench;
@@ -19,7 +20,21 @@ using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Stills;
 
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "render";
+if (mode == "skinning")
+{
+    return SkinningBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000);
+}
+
 var (scene, source) = BenchScene.Load(BenchSettings.Option(args, "--scene"));
+if (BenchSettings.Option(args, "--characters") is { } characters)
+{
+    // Skinned characters on the pitch, each deformed every frame (issue 22's render bench: ten of 20,000 vertices).
+    var vertices = BenchSettings.Option(args, "--character-vertices") is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : 20_000;
+    var still = args.Contains("--characters-still");
+    scene = SkinnedCharacter.AddTo(scene, int.Parse(characters, CultureInfo.InvariantCulture), vertices, animated: !still);
+    source += $" + {characters} {(still ? "still" : "skinned")} characters of {vertices:N0} vertices";
+}
+
 Console.Error.WriteLine($"scene: {source}");
 var firstShot = scene.Shots[0];
 

@@ -11,6 +11,15 @@ public sealed record GltfImport(
     IReadOnlyList<GltfNodeInfo> Nodes,
     IReadOnlyList<GltfAnimationInfo> Animations)
 {
+    /// <summary>The file's node tree and clips when it has animations, skins or morph targets (a mesh reference flattens through it).</summary>
+    public Previz.Core.Characters.Rig? Rig { get; init; }
+
+    /// <summary>Meshes that move by themselves (skins, morph targets), with their clips.</summary>
+    public IReadOnlyList<GltfCharacterInfo> Characters { get; init; } = [];
+
+    /// <summary>What was left out of the file or made up for it (a default camera), one line each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Triangles over all objects (instanced meshes counted once per node).</summary>
     public long TriangleCount => Scene.Objects.Sum(o => (long)(Previz.Core.Geometry.ObjectMeshes.Of(o)?.TriangleCount ?? 0));
 

@@ -81,8 +81,8 @@ public static class GltfImporter
         var model = LoadModel(content, isGlb, fileName, baseDirectory);
         try
         {
-            var (tracks, animations) = AnimationReader.Read(model, layouts, fileName);
-            var import = SceneAssembler.Assemble(model, Path.GetFileNameWithoutExtension(fileName), tracks, animations, fileName);
+            var (tracks, animations, clips) = AnimationReader.Read(model, layouts, fileName);
+            var import = SceneAssembler.Assemble(model, Path.GetFileNameWithoutExtension(fileName), tracks, animations, clips, fileName);
             // A file Previz exported carries its whole scene: read that back rather than the generic mapping.
             return PrevizReadBack.Restore(model, import, tracks, fileName) ?? import;
         }

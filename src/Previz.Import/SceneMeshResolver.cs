@@ -9,7 +9,8 @@ namespace Previz.Import;
 /// Loads the glTF files a <c>.previz.json</c> scene names as meshes (<c>"mesh": "assets/car.glb"</c>), relative to the
 /// scene file and never outside its folder. Each file's mesh nodes are flattened at rest into one mesh in the file's
 /// space; the object keeps the scene's transform, animation and colour (the file's colour is used when the scene
-/// leaves the default grey).
+/// leaves the default grey). A file with clips, skins or morph targets keeps them (see <see cref="RiggedFlattening"/>),
+/// so the object's <c>action</c> plays one of its clips; an action naming a clip the file lacks is an error that lists them.
 /// </summary>
 public static class SceneMeshResolver
 {
@@ -26,6 +27,7 @@ public static class SceneMeshResolver
         ArgumentException.ThrowIfNullOrEmpty(sceneDirectory);
         var root = Path.GetFullPath(sceneDirectory);
         var loaded = new Dictionary<string, (Mesh Mesh, ColorRgb? Color)>(StringComparer.Ordinal);
+        var clipsOf = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var problems = new List<SceneProblem>();
         var objects = new List<SceneObject>(scene.Objects.Count);
         for (var i = 0; i < scene.Objects.Count; i++)
@@ -59,7 +61,21 @@ public static class SceneMeshResolver
                     {
                         var import = await GltfImporter.LoadAsync(full, cancellationToken).ConfigureAwait(false);
                         mesh = Flatten(import.Scene);
+                        if (import.Rig is { } rig && mesh.Mesh.TriangleCount > 0)
+                        {
+                            mesh.Mesh = RiggedFlattening.Flatten(import, rig);
+                        }
+
                         loaded[full] = mesh;
+                        clipsOf[full] = import.Rig?.Clips.Select(c => c.Name).ToList() ?? [];
+                    }
+
+                    if (obj.Action is { } action && mesh.Mesh.Deformation?.Rig.FindClip(action.Clip) is null)
+                    {
+                        var clips = clipsOf[full];
+                        problems.Add(new SceneProblem($"$.objects[{i}].action.clip", clips.Count == 0
+                            ? $"\"{meshPath}\" has no animations, so there is no clip \"{action.Clip}\""
+                            : $"\"{meshPath}\" has no clip \"{action.Clip}\"; its clips are {string.Join(", ", clips.Select(c => $"\"{c}\""))}"));
                     }
 
                     obj = obj with

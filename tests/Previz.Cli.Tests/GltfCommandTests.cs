@@ -41,7 +41,7 @@ public class GltfCommandTests
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Matches(@"#2\s+Rig\s+group\s+animated", run.Stdout);
         Assert.Matches(@"#6\s+ShotCam\s+camera\s+animated", run.Stdout);
-        Assert.Matches(@"CrateAction\s+0\.042–2 s\s+1 channel", run.Stdout);
+        Assert.Matches(@"CrateAction\s+0\.042–2 s\s+1 object channel", run.Stdout);
         Assert.Contains("ShotCam", run.Stdout);
     }
 

@@ -108,15 +108,17 @@ public sealed class GltfAnimationImportTests
     }
 
     [Fact]
-    public void Morph_weight_channels_are_counted_as_ignored()
+    public void A_morph_weight_channel_on_a_mesh_without_targets_poses_nothing_and_moves_no_object()
     {
         var (b, node) = OneNode();
         b.AddAnimation("Smile", node, "weights", "LINEAR", [0f, 1f], [0, 1], "SCALAR");
 
-        var info = Assert.Single(GltfImporter.Parse(b.ToGlb(), "a.glb").Animations);
+        var import = GltfImporter.Parse(b.ToGlb(), "a.glb");
+        var info = Assert.Single(import.Animations);
 
-        Assert.Equal((0, 1), (info.Channels, info.IgnoredChannels));
+        Assert.Equal((0, 0, 1), (info.Channels, info.IgnoredChannels, info.CharacterChannels));
         Assert.Equal("Smile", info.Name);
+        Assert.Null(import.Scene.FindObject("Box")!.Mesh!.Deformation);
     }
 
     private static (GltfBuilder Builder, int Node) OneNode()

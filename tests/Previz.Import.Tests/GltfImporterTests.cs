@@ -27,7 +27,7 @@ public sealed class GltfImporterTests
         Assert.Equal([Vector3.Zero, Vector3.UnitX, Vector3.UnitY], car.Mesh.Positions);
         Assert.Equal(new Vector3(1, 2, 3), car.Transform.Position);
         Assert.Equal("car", import.Scene.Name);
-        Assert.Empty(import.Scene.Cameras);
+        Assert.Equal(["previz-camera"], import.Scene.Cameras.Select(c => c.Id)); // a camera-less file gets one that frames it
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class GltfImporterTests
     }
 
     [Fact]
-    public void An_orthographic_camera_is_a_clear_error()
+    public void A_file_whose_only_camera_is_orthographic_opens_with_the_default_camera_and_says_why()
     {
         var b = new GltfBuilder();
         var camera = b.Add("cameras", new JsonObject
@@ -151,11 +151,10 @@ public sealed class GltfImporterTests
         });
         b.AddScene(b.AddNode(new JsonObject { ["camera"] = camera }));
 
-        var e = Assert.Throws<GltfImportException>(() => GltfImporter.Parse(b.ToGlb(), "ortho.glb"));
+        var import = GltfImporter.Parse(b.ToGlb(), "ortho.glb");
 
-        Assert.Contains("\"Top\"", e.Message, StringComparison.Ordinal);
-        Assert.Contains("orthographic", e.Message, StringComparison.Ordinal);
-        Assert.IsAssignableFrom<UserErrorException>(e);
+        Assert.Equal(["previz-camera"], import.Scene.Cameras.Select(c => c.Id));
+        Assert.Contains(import.Notes, n => n.Contains("\"Top\" is orthographic", StringComparison.Ordinal));
     }
 
     [Theory]

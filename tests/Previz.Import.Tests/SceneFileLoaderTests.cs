@@ -39,7 +39,7 @@ public sealed class SceneFileLoaderTests
         Assert.Contains("animated 0.042–2 s", text, StringComparison.Ordinal);
         Assert.Matches(@"#2\s+Rig\s+group\s+animated", text);
         Assert.Matches(@"#0\s+Crate\s+mesh\s+12 triangles\s+animated", text);
-        Assert.Matches(@"ConeAction\s+0.042–2 s\s+2 channels", text);
+        Assert.Matches(@"ConeAction\s+0.042–2 s\s+2 object channels", text);
         Assert.Matches(@"ShotCam\s+camera ""ShotCam""\s+16:9\s+48 frames at 24 fps from 0.042 s", text);
     }
 

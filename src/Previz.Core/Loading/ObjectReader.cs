@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using Previz.Core.Animation;
+using Previz.Core.Characters;
 using Previz.Core.Geometry;
 using Previz.Core.Scenes;
 
@@ -78,6 +79,7 @@ internal static class ObjectReader
             ParentId = f.String("parent"),
             References = ReadReferences(f, problems),
             Animation = ReadAnimation(f, problems),
+            Action = ReadAction(f, kind, problems),
         };
         f.WarnUnknownFields();
         return obj;
@@ -115,6 +117,37 @@ internal static class ObjectReader
         }
 
         return references;
+    }
+
+    /// <summary>
+    /// <c>"action": { "clip": "walk", "start": 1, "speed": 1, "loop": true }</c>: which clip of its file a mesh plays.
+    /// Whether the clip exists is known once the file is loaded (<c>SceneMeshResolver</c> checks it).
+    /// </summary>
+    private static ClipAction? ReadAction(JsonFields f, ShapeKind kind, ProblemCollector problems)
+    {
+        var a = f.Object("action");
+        if (a is null)
+        {
+            return null;
+        }
+
+        if (kind != ShapeKind.Mesh)
+        {
+            problems.Error(a.Path, "only objects of kind \"mesh\" play a clip of their file");
+        }
+
+        var clip = a.String("clip", required: true);
+        if (clip is { Length: 0 })
+        {
+            problems.Error(a.Child("clip"), "is empty: name a clip (an animation) of the mesh file");
+        }
+        var action = new ClipAction(
+            clip ?? string.Empty,
+            a.Number("start", min: 0) ?? 0,
+            a.Number("speed", min: 0, exclusiveMin: true) ?? 1,
+            a.Boolean("loop") ?? true);
+        a.WarnUnknownFields();
+        return clip is null ? null : action;
     }
 
     private static TransformAnimation ReadAnimation(JsonFields f, ProblemCollector problems)

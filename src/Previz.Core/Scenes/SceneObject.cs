@@ -36,5 +36,8 @@ public sealed record SceneObject
 
     public TransformAnimation Animation { get; init; } = TransformAnimation.None;
 
+    /// <summary>For a rigged <see cref="ShapeKind.Mesh"/>: the clip of its file it plays, or null for the file's default.</summary>
+    public Characters.ClipAction? Action { get; init; }
+
     public string DisplayName => Name ?? Id;
 }

@@ -7,19 +7,25 @@ namespace Previz.Import.Reading;
 
 /// <summary>
 /// Reads every animation onto one timeline: translation, rotation and scale channels with LINEAR, STEP and
-/// CUBICSPLINE samplers become keys on the target node. Morph weights and pointer channels are counted as ignored.
+/// CUBICSPLINE samplers become keys on the target node; morph-weight channels become weight tracks. Each animation
+/// is also kept apart as a clip (a character's "walk", "run"). Pointer channels are counted as ignored; channels on
+/// skin joints and morph weights are counted as the character's, not as object channels.
 /// </summary>
 internal static class AnimationReader
 {
-    public static (Dictionary<int, NodeTracks> Tracks, List<GltfAnimationInfo> Infos) Read(ModelRoot model, IReadOnlyList<AnimationLayout> layouts, string fileName)
+    public static (Dictionary<int, NodeTracks> Tracks, List<GltfAnimationInfo> Infos, List<ClipTracks> Clips) Read(ModelRoot model, IReadOnlyList<AnimationLayout> layouts, string fileName)
     {
         var tracks = new Dictionary<int, NodeTracks>();
         var infos = new List<GltfAnimationInfo>(layouts.Count);
+        var clips = new List<ClipTracks>(layouts.Count);
+        var joints = model.LogicalSkins.SelectMany(s => s.Joints).Select(j => j.LogicalIndex).ToHashSet();
         foreach (var animation in layouts)
         {
             var label = animation.Name is { Length: > 0 } n ? $"animation \"{n}\"" : $"animations[{animation.Index}]";
             double start = double.PositiveInfinity, end = double.NegativeInfinity;
-            int played = 0, ignored = 0;
+            int played = 0, ignored = 0, character = 0;
+            var clip = new ClipTracks(animation.Name is { Length: > 0 } name ? name : $"animation{animation.Index}");
+            clips.Add(clip);
             for (var c = 0; c < animation.Channels.Count; c++)
             {
                 var channel = animation.Channels[c];
@@ -39,6 +45,13 @@ internal static class AnimationReader
                     "rotation" => 4,
                     _ => 0,
                 };
+                if (channel.Node >= 0 && channel.Path == "weights")
+                {
+                    clip.Weights[channel.Node] = WeightsOf(model, sampler, times, what, fileName);
+                    character++;
+                    continue;
+                }
+
                 if (channel.Node < 0 || components == 0)
                 {
                     ignored++;
@@ -65,13 +78,47 @@ internal static class AnimationReader
                     _ => Interpolation.Linear,
                 };
                 AddKeys(node, channel.Path!, times, values, components, interpolation, cubic);
-                played++;
+                if (!clip.Nodes.TryGetValue(channel.Node, out var own))
+                {
+                    clip.Nodes[channel.Node] = own = new NodeTracks();
+                }
+
+                AddKeys(own, channel.Path!, times, values, components, interpolation, cubic);
+                if (joints.Contains(channel.Node))
+                {
+                    character++;
+                }
+                else
+                {
+                    played++;
+                }
             }
 
-            infos.Add(new GltfAnimationInfo(animation.Index, animation.Name, double.IsFinite(start) ? start : 0, double.IsFinite(end) ? end : 0, played, ignored));
+            clip.Start = double.IsFinite(start) ? start : 0;
+            clip.End = double.IsFinite(end) ? end : 0;
+            infos.Add(new GltfAnimationInfo(animation.Index, animation.Name, clip.Start, clip.End, played, ignored) { CharacterChannels = character });
         }
 
-        return (tracks, infos);
+        return (tracks, infos, clips);
+    }
+
+    private static Previz.Core.Characters.WeightTrack WeightsOf(ModelRoot model, SamplerLayout sampler, float[] times, string what, string fileName)
+    {
+        var cubic = sampler.Interpolation == "CUBICSPLINE";
+        var values = AccessorReader.ReadFloats(model.LogicalAccessors[sampler.Output], 1, what + " weights", fileName);
+        var perKey = times.Length * (cubic ? 3 : 1);
+        if (perKey == 0 || values.Length % perKey != 0)
+        {
+            throw new GltfImportException(fileName, $"{what} has {times.Length} key times but {values.Length} weights, which is not a whole number of weights per key: the file's counts do not match.");
+        }
+
+        var interpolation = sampler.Interpolation switch
+        {
+            "STEP" => Interpolation.Step,
+            "CUBICSPLINE" => Interpolation.CubicSpline,
+            _ => Interpolation.Linear,
+        };
+        return new Previz.Core.Characters.WeightTrack(times, values, values.Length / perKey, interpolation);
     }
 
     private static void CheckTimes(float[] times, string what, string fileName)

@@ -6,14 +6,17 @@ namespace Previz.Import.Reading;
 
 /// <summary>
 /// Turns a glTF mesh into one Previz mesh: every triangle primitive (lists, strips and fans, indexed or not) merged,
-/// points and lines left out; the material covering the largest area gives the colour.
+/// points and lines left out (and counted); the material covering the largest area gives the colour. Vertex colours,
+/// skin attributes and morph-target positions are merged alongside (see <see cref="VertexAttributes"/>).
 /// </summary>
 internal static class MeshReader
 {
-    public static (PrevizMesh Mesh, Material? Material) Read(Mesh mesh, string fileName)
+    public static MeshData Read(Mesh mesh, string fileName)
     {
         var label = mesh.Name is { Length: > 0 } n ? $"mesh \"{n}\"" : $"meshes[{mesh.LogicalIndex}]";
         var parts = new List<(Vector3[] Positions, int[] Indices)>();
+        var attributes = new List<VertexAttributes>();
+        var leftOut = 0;
         var areaByMaterial = new Dictionary<int, (Material? Material, double Area)>();
         // Areas matter only when primitives differ in material; one material needs no pass over the triangles.
         var oneMaterial = mesh.Primitives.Select(p => p.Material?.LogicalIndex ?? -1).Distinct().Count() == 1;
@@ -23,6 +26,7 @@ internal static class MeshReader
             var mode = primitive.DrawPrimitiveType;
             if (mode is not (PrimitiveType.TRIANGLES or PrimitiveType.TRIANGLE_STRIP or PrimitiveType.TRIANGLE_FAN))
             {
+                leftOut++;
                 continue;
             }
 
@@ -43,13 +47,21 @@ internal static class MeshReader
                 _ => indices.Length % 3 == 0 ? indices : indices[..(indices.Length - (indices.Length % 3))],
             };
             parts.Add((positions, indices));
+            attributes.Add(VertexAttributes.Read(primitive, positions.Length, what, fileName));
             var key = primitive.Material?.LogicalIndex ?? -1;
             var area = oneMaterial ? 1 : Area(positions, indices);
             areaByMaterial[key] = (primitive.Material, (areaByMaterial.TryGetValue(key, out var a) ? a.Area : 0) + area);
         }
 
         var material = areaByMaterial.Count == 0 ? null : areaByMaterial.Values.MaxBy(v => v.Area).Material;
-        return (Merge(parts), material);
+        var merged = VertexAttributes.Merge(attributes);
+        var result = Merge(parts);
+        if (merged.Colors is { } colours)
+        {
+            result = result with { Colors = colours };
+        }
+
+        return new MeshData(result, material, merged, leftOut);
     }
 
     private static PrevizMesh Merge(List<(Vector3[] Positions, int[] Indices)> parts)

@@ -18,14 +18,17 @@ internal static class SceneAssembler
 
     private static readonly PrevizMesh EmptyMesh = new([], []);
 
-    public static GltfImport Assemble(ModelRoot model, string sceneName, Dictionary<int, NodeTracks> tracks, List<GltfAnimationInfo> animations, string fileName)
+    public static GltfImport Assemble(ModelRoot model, string sceneName, Dictionary<int, NodeTracks> tracks, List<GltfAnimationInfo> animations, List<ClipTracks> clips, string fileName)
     {
         var order = PreOrder(model);
+        var inScene = order.Select(n => n.LogicalIndex).ToHashSet();
+        var deformations = new DeformationReader(model, clips, tracks, inScene, fileName);
+        var notes = new FileNotes();
         var needed = new bool[model.LogicalNodes.Count];
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var node = order[i];
-            needed[node.LogicalIndex] |= node.Mesh is not null || node.Camera is not null;
+            needed[node.LogicalIndex] |= node.Mesh is not null || node.Camera?.Settings is CameraPerspective;
             if (needed[node.LogicalIndex] && node.VisualParent is { } parent)
             {
                 needed[parent.LogicalIndex] = true;
@@ -34,17 +37,16 @@ internal static class SceneAssembler
 
         var ids = new IdAllocator();
         var colours = new MaterialColors();
-        var meshes = new Dictionary<int, (PrevizMesh Mesh, Material? Material)>();
+        var meshes = new Dictionary<int, MeshData>();
         var objectIdOf = new Dictionary<int, string>();
         var objects = new List<SceneObject>();
         var cameras = new List<SceneCamera>();
         var aspects = new Dictionary<string, float?>(StringComparer.Ordinal);
         var infos = new List<GltfNodeInfo>(model.LogicalNodes.Count);
-        var inScene = new HashSet<int>();
+        var characters = new List<GltfCharacterInfo>();
         foreach (var node in order)
         {
             var index = node.LogicalIndex;
-            inScene.Add(index);
             var parentIndex = node.VisualParent?.LogicalIndex;
             var parentId = parentIndex is { } p && objectIdOf.TryGetValue(p, out var pid) ? pid : null;
             var transform = TransformOf(node);
@@ -52,9 +54,14 @@ internal static class SceneAssembler
             var hasNeededChildren = node.VisualChildren.Any(c => needed[c.LogicalIndex]);
             var fallback = $"node{index}";
 
+            if (node.Camera is { Settings: CameraOrthographic } orthographic)
+            {
+                notes.Add($"camera \"{node.Name ?? orthographic.Name ?? $"nodes[{index}]"}\" is orthographic: left out (Previz films through perspective lenses only).");
+            }
+
             if (!needed[index])
             {
-                infos.Add(new GltfNodeInfo(index, node.Name, GltfNodeKind.Ignored, null, parentIndex, 0, animation.IsAnimated));
+                infos.Add(new GltfNodeInfo(index, node.Name, node.IsSkinJoint ? GltfNodeKind.Joint : GltfNodeKind.Ignored, null, parentIndex, 0, animation.IsAnimated));
                 continue;
             }
 
@@ -66,17 +73,25 @@ internal static class SceneAssembler
                 {
                     read = MeshReader.Read(gltfMesh, fileName);
                     meshes[gltfMesh.LogicalIndex] = read;
+                    notes.Mesh(gltfMesh, read);
                 }
 
                 triangles = read.Mesh.TriangleCount;
                 var name = node.Name ?? gltfMesh.Name;
                 objectId = ids.Take(name, fallback);
+                var mesh = read.Mesh;
+                if (deformations.For(node, read) is { } deformation)
+                {
+                    mesh = mesh with { Deformation = deformation };
+                    characters.Add(GltfCharacterInfo.Of(objectId, deformation));
+                }
+
                 objects.Add(new SceneObject
                 {
                     Id = objectId,
                     Name = name,
                     Shape = ShapeKind.Mesh,
-                    Mesh = read.Mesh,
+                    Mesh = mesh,
                     Size = Vector3.One,
                     Transform = transform,
                     Color = colours.ColorOf(read.Material) ?? new SceneObject { Id = "default" }.Color,
@@ -84,10 +99,10 @@ internal static class SceneAssembler
                     Animation = animation,
                 });
             }
-            else if (node.Camera is null || hasNeededChildren)
+            else if (node.Camera?.Settings is not CameraPerspective || hasNeededChildren)
             {
                 // A group: moves what hangs below it but draws nothing.
-                objectId = ids.Take(node.Camera is null ? node.Name : (node.Name ?? fallback) + "-rig", fallback);
+                objectId = ids.Take(node.Camera?.Settings is not CameraPerspective ? node.Name : (node.Name ?? fallback) + "-rig", fallback);
                 objects.Add(new SceneObject
                 {
                     Id = objectId,
@@ -105,7 +120,7 @@ internal static class SceneAssembler
                 objectIdOf[index] = objectId;
             }
 
-            if (node.Camera is { } camera)
+            if (node.Camera is { Settings: CameraPerspective } camera)
             {
                 // A camera node that is also an object rides on that object with an identity transform.
                 var cameraId = ids.Take(node.Name ?? camera.Name, $"camera{index}");
@@ -124,9 +139,20 @@ internal static class SceneAssembler
         }
 
         infos.Sort((a, b) => a.Index.CompareTo(b.Index));
+        notes.Model(model, animations);
         var shots = ShotsFor(cameras, aspects, animations);
         var scene = new SceneDocument { Name = sceneName, Objects = objects, Cameras = cameras, Shots = shots };
-        return new GltfImport(scene, infos, animations);
+        if (cameras.Count == 0)
+        {
+            scene = DefaultFraming.AddCamera(scene, animations.Count > 0 ? (SnapToFrame(animations.Min(a => a.Start)), SnapToFrame(animations.Max(a => a.End))) : null, Fps, notes);
+        }
+
+        return new GltfImport(scene, infos, animations)
+        {
+            Characters = characters,
+            Notes = notes.Lines,
+            Rig = clips.Count > 0 || characters.Count > 0 ? deformations.Rig : null,
+        };
     }
 
     private static List<Node> PreOrder(ModelRoot model)

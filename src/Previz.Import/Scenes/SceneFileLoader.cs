@@ -16,7 +16,9 @@ public static class SceneFileLoader
         if (GltfImporter.IsGltfPath(path))
         {
             var import = await GltfImporter.LoadAsync(path, cancellationToken).ConfigureAwait(false);
-            return new LoadedScene(path, import.Scene, import, []);
+            // What was left out or made up (a default camera) is said on every command that opens the file.
+            var notes = import.Notes.Select(n => new SceneProblem(System.IO.Path.GetFileName(path), n, ProblemSeverity.Warning)).ToList();
+            return new LoadedScene(path, import.Scene, import, notes);
         }
 
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";

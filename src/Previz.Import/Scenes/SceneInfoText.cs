@@ -67,7 +67,35 @@ public static class SceneInfoText
         foreach (var a in gltf.Animations)
         {
             var ignored = a.IgnoredChannels > 0 ? F($", {a.IgnoredChannels} ignored") : string.Empty;
-            lines.Add(F($"  {a.Name ?? $"#{a.Index}",-24} {Seconds(a.Start)}–{Seconds(a.End)} s  {Count(a.Channels, "channel")}{ignored}"));
+            var posing = a.CharacterChannels > 0 ? F($", {a.CharacterChannels} posing a character") : string.Empty;
+            lines.Add(F($"  {a.Name ?? $"#{a.Index}",-24} {Seconds(a.Start)}–{Seconds(a.End)} s  {Count(a.Channels, "object channel")}{posing}{ignored}"));
+        }
+
+        if (gltf.Characters.Count > 0)
+        {
+            lines.Add("characters:");
+            foreach (var c in gltf.Characters)
+            {
+                var parts = new List<string>();
+                if (c.Joints > 0)
+                {
+                    parts.Add(Count(c.Joints, "joint"));
+                }
+
+                if (c.MorphTargets > 0)
+                {
+                    parts.Add(Count(c.MorphTargets, "morph target"));
+                }
+
+                var clips = c.Clips.Count == 0 ? "no clips" : "clips " + string.Join(", ", c.Clips.Select(k => F($"\"{k.Name}\" {Seconds(k.Start)}–{Seconds(k.End)} s")));
+                lines.Add(F($"  {c.ObjectId,-24} {string.Join(", ", parts)}; {clips}"));
+            }
+        }
+
+        if (gltf.Notes.Count > 0)
+        {
+            lines.Add("left out or added:");
+            lines.AddRange(gltf.Notes.Select(n => "  " + n));
         }
 
         return lines;

@@ -138,10 +138,40 @@ internal static class GltfDocumentChecks
                         Index(attributes, attribute.Name, accessors.Count, $"{where}.attributes", "accessors", fileName);
                     }
                 }
+
+                var targets = Array(prim, "targets", fileName, where);
+                for (var t = 0; t < targets.Count; t++)
+                {
+                    if (targets[t].ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var attribute in targets[t].EnumerateObject())
+                        {
+                            Index(targets[t], attribute.Name, accessors.Count, $"{where}.targets[{t}]", "accessors", fileName);
+                        }
+                    }
+                }
             }
         }
 
+        var skins = Array(root, "skins", fileName);
+        for (var k = 0; k < skins.Count; k++)
+        {
+            var where = $"skins[{k}]";
+            Index(skins[k], "inverseBindMatrices", accessors.Count, where, "accessors", fileName);
+            Index(skins[k], "skeleton", nodes.Count, where, "nodes", fileName);
+            foreach (var joint in Array(skins[k], "joints", fileName, where))
+            {
+                IndexValue(joint, nodes.Count, $"{where}.joints", "nodes", fileName);
+            }
+        }
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            Index(nodes[i], "skin", skins.Count, $"nodes[{i}]", "skins", fileName);
+        }
+
         CheckNodes(root, nodes, meshes.Count, cameras, fileName);
+        CheckSkinJointsInScene(root, nodes, skins, fileName);
         return CheckAnimations(root, accessors.Count, nodes.Count, fileName);
     }
 
@@ -278,6 +308,64 @@ internal static class GltfDocumentChecks
         }
     }
 
+    /// <summary>Every skin joint hangs in the scene that is shown (the tree is a forest by now): nothing else places it.</summary>
+    private static void CheckSkinJointsInScene(JsonElement root, List<JsonElement> nodes, List<JsonElement> skins, string fileName)
+    {
+        if (skins.Count == 0)
+        {
+            return;
+        }
+
+        var scenes = Array(root, "scenes", fileName);
+        var shown = root.TryGetProperty("scene", out var sc) && sc.ValueKind == JsonValueKind.Number && sc.TryGetInt32(out var si) && si >= 0 && si < scenes.Count ? si : 0;
+        var inScene = new bool[nodes.Count];
+        var stack = new Stack<int>();
+        if (scenes.Count == 0)
+        {
+            // No scene: every root is shown (as the importer does).
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                stack.Push(i);
+            }
+        }
+        else
+        {
+            foreach (var r in Array(scenes[shown], "nodes", fileName, $"scenes[{shown}]"))
+            {
+                stack.Push(IndexValue(r, nodes.Count, $"scenes[{shown}].nodes", "nodes", fileName));
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (inScene[n])
+            {
+                continue;
+            }
+
+            inScene[n] = true;
+            foreach (var child in Array(nodes[n], "children", fileName, $"nodes[{n}]"))
+            {
+                stack.Push(IndexValue(child, nodes.Count, $"nodes[{n}].children", "nodes", fileName));
+            }
+        }
+
+        for (var k = 0; k < skins.Count; k++)
+        {
+            var joints = Array(skins[k], "joints", fileName, $"skins[{k}]");
+            for (var j = 0; j < joints.Count; j++)
+            {
+                var node = IndexValue(joints[j], nodes.Count, $"skins[{k}].joints", "nodes", fileName);
+                if (!inScene[node])
+                {
+                    var name = nodes[node].TryGetProperty("name", out var nm) && nm.ValueKind == JsonValueKind.String ? $" \"{nm.GetString()}\"" : string.Empty;
+                    throw Fail(fileName, $"skins[{k}] joint {j} (nodes[{node}]{name}) is not in the scene, so nothing places it: add it to the scene's node tree.");
+                }
+            }
+        }
+    }
+
     private static void CheckNodes(JsonElement root, List<JsonElement> nodes, int meshCount, List<JsonElement> cameras, string fileName)
     {
         var parent = new int[nodes.Count];
@@ -292,12 +380,10 @@ internal static class GltfDocumentChecks
             {
                 var cam = cameras[camera];
                 var type = cam.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (type != "perspective")
+                if (type is not ("perspective" or "orthographic"))
                 {
                     var name = cam.TryGetProperty("name", out var nm) && nm.ValueKind == JsonValueKind.String ? $" \"{nm.GetString()}\"" : string.Empty;
-                    throw Fail(fileName, type == "orthographic"
-                        ? $"camera{name} (cameras[{camera}]) is orthographic; Previz renders perspective cameras only. Make it a perspective camera in the authoring tool and export again."
-                        : $"camera{name} (cameras[{camera}]) has type \"{type}\"; Previz renders perspective cameras only.");
+                    throw Fail(fileName, $"camera{name} (cameras[{camera}]) has type \"{type}\"; glTF cameras are perspective or orthographic.");
                 }
 
                 CheckPerspective(cam, camera, fileName);

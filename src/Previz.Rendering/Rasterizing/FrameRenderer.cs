@@ -292,6 +292,7 @@ public sealed class FrameRenderer
     {
         _triangleCount = 0;
         _lineCount = 0;
+        _geometry.Pose(pose);
         var viewProjection = camera.ViewProjection;
         var frame = new Projector(width, height, camera.Near, camera.Far);
         for (var o = 0; o < _geometry.Count; o++)
@@ -383,6 +384,7 @@ public sealed class FrameRenderer
         var planes = mesh.Planes;
         var closed = mesh.Closed;
         var shaded = pass == RenderPass.Shaded;
+        var tints = shaded ? mesh.TriangleColors : null;
         var front = _front;
         var outside = _outside;
         var screen = _screen;
@@ -407,7 +409,7 @@ public sealed class FrameRenderer
                 continue;
             }
 
-            var colour = shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, albedo) : 0u;
+            var colour = shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, tints is null ? albedo : albedo * tints[t]) : 0u;
             if (((oa | ob | oc) & OutsideNear) != 0)
             {
                 _triangleCount = count;
@@ -564,6 +566,12 @@ public sealed class FrameRenderer
 
     private uint Shade(Vector3 normal, bool front, Vector3 albedo)
     {
+        if (!(normal.LengthSquared() > 0))
+        {
+            // A triangle a deformation squashed flat has no normal: ambient light only.
+            return PackedColor.FromRgb(albedo * _ambient);
+        }
+
         var n = Vector3.Normalize(front ? normal : -normal);
         var lambert = MathF.Max(0f, Vector3.Dot(n, _sun));
         // Ambient a little stronger on faces that look up at the sky.

@@ -15,12 +15,17 @@ internal sealed class MeshGeometry
     /// <summary>Edges whose faces' normals differ by more than this are creases (a 24-segment sphere's facets differ by 15°).</summary>
     public const float FeatureAngleDegrees = 25f;
 
+    /// <summary>Triangles per parallel chunk when a deforming mesh's planes are redone.</summary>
+    private const int ReposeChunk = 32768;
+
     /// <summary>Prepared geometry per mesh instance, dropped with the mesh (meshes are immutable once imported).</summary>
     private static readonly ConditionalWeakTable<Mesh, MeshGeometry> Cache = [];
 
-    private MeshGeometry(Vector3[] positions, int[] triangles, Vector4[] planes, MeshEdge[] edges, bool closed, Vector3 centre, float radius)
+    private MeshGeometry(Vector3[] positions, int[] triangles, Vector4[] planes, MeshEdge[] edges, bool closed, Vector3 centre, float radius, int[] sources, Vector3[]? triangleColors)
     {
         Positions = positions;
+        SourceVertices = sources;
+        TriangleColors = triangleColors;
         Triangles = triangles;
         Planes = planes;
         Edges = edges;
@@ -31,12 +36,22 @@ internal sealed class MeshGeometry
 
     public Vector3[] Positions { get; }
 
+    /// <summary>For each welded vertex, the mesh vertex it was first taken from (what a deformation moves it by).</summary>
+    public int[] SourceVertices { get; }
+
+    /// <summary>
+    /// Per triangle, the mean of its corners' vertex colours (the shaded pass is flat, one colour per triangle), or null
+    /// when the mesh has no vertex colours.
+    /// </summary>
+    public Vector3[]? TriangleColors { get; }
+
     /// <summary>Counter-clockwise triangles as triples of indices into <see cref="Positions"/>.</summary>
     public int[] Triangles { get; }
 
     /// <summary>
-    /// Each triangle's plane in object space: unit normal (counter-clockwise side) in X, Y, Z and its offset in W, so
-    /// a point p is in front of triangle t when Dot(normal, p) + W &gt; 0.
+    /// Each triangle's plane in object space: normal (counter-clockwise side) in X, Y, Z and its offset in W, so a point
+    /// p is in front of triangle t when Dot(normal, p) + W &gt; 0. Unit normals when built; a posable copy's
+    /// <see cref="Repose"/> leaves them unnormalised.
     /// </summary>
     public Vector4[] Planes { get; }
 
@@ -47,9 +62,9 @@ internal sealed class MeshGeometry
     public bool Closed { get; }
 
     /// <summary>Centre of the bounding sphere in object space.</summary>
-    public Vector3 Centre { get; }
+    public Vector3 Centre { get; private set; }
 
-    public float Radius { get; }
+    public float Radius { get; private set; }
 
     /// <summary>The prepared geometry of <paramref name="mesh"/>, built on first use and shared by every later render.</summary>
     public static MeshGeometry For(Mesh mesh) => Cache.GetValue(mesh, Build);
@@ -60,18 +75,104 @@ internal sealed class MeshGeometry
         var extent = MathF.Max(1e-6f, (max - min).Length());
         var cell = extent * 1e-5f;
 
-        var (positions, remap) = Weld(mesh.Positions, cell);
-        var (triangles, planes) = KeepRealTriangles(mesh.Indices, remap, positions, cell);
+        var (positions, remap, sources) = Weld(mesh.Positions, cell);
+        var (triangles, planes, kept) = KeepRealTriangles(mesh.Indices, remap, positions, cell);
         var (edges, closed) = ClassifyEdges(triangles, planes, positions.Length);
+        var (centre, radius) = Sphere(positions);
+        return new MeshGeometry(positions, triangles, planes, edges, closed && edges.Length > 0, centre, radius, sources, TriangleColorsOf(mesh, kept));
+    }
+
+    /// <summary>
+    /// A copy whose positions, planes and bounds <see cref="Repose"/> may overwrite (a deforming mesh, one per renderer);
+    /// triangles, edges and colours stay shared.
+    /// </summary>
+    public MeshGeometry Posable() =>
+        new((Vector3[])Positions.Clone(), Triangles, (Vector4[])Planes.Clone(), Edges, Closed, Centre, Radius, SourceVertices, TriangleColors);
+
+    /// <summary>
+    /// After <see cref="Positions"/> were overwritten: each triangle's plane and the bounding sphere again. The planes'
+    /// normals are left unnormalised (facing tests need only their sign; shading normalises), and the sphere is the one
+    /// around the bounding box (one pass, a little larger): both keep the per-frame cost of a deforming mesh low.
+    /// </summary>
+    public void Repose()
+    {
+        var chunks = (Planes.Length + ReposeChunk - 1) / ReposeChunk;
+        if (chunks < 2)
+        {
+            PlanesOf(0, Planes.Length);
+        }
+        else
+        {
+            Parallel.For(0, chunks, c => PlanesOf(c * ReposeChunk, Math.Min(Planes.Length, (c + 1) * ReposeChunk)));
+        }
+
+        var min = new Vector3(float.MaxValue);
+        var max = new Vector3(float.MinValue);
+        foreach (var p in Positions)
+        {
+            min = Vector3.Min(min, p);
+            max = Vector3.Max(max, p);
+        }
+
+        (Centre, Radius) = Positions.Length == 0 ? (Vector3.Zero, 0f) : ((min + max) * 0.5f, Vector3.Distance(min, max) * 0.5f);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PlanesOf(int start, int end)
+    {
+        var positions = Positions;
+        var triangles = Triangles;
+        var planes = Planes;
+        for (var t = start; t < end; t++)
+        {
+            Vector3 a = positions[triangles[3 * t]], b = positions[triangles[(3 * t) + 1]], c = positions[triangles[(3 * t) + 2]];
+            var n = Vector3.Cross(b - a, c - a);
+            planes[t] = new Vector4(n, -Vector3.Dot(n, a));
+        }
+    }
+
+    private static (Vector3 Centre, float Radius) Sphere(Vector3[] positions)
+    {
+        if (positions.Length == 0)
+        {
+            return (Vector3.Zero, 0f);
+        }
+
+        var min = new Vector3(float.MaxValue);
+        var max = new Vector3(float.MinValue);
+        foreach (var p in positions)
+        {
+            min = Vector3.Min(min, p);
+            max = Vector3.Max(max, p);
+        }
 
         var centre = (min + max) * 0.5f;
         var radius = 0f;
         foreach (var p in positions)
         {
-            radius = MathF.Max(radius, Vector3.Distance(p, centre));
+            radius = MathF.Max(radius, Vector3.DistanceSquared(p, centre));
         }
 
-        return new MeshGeometry(positions, triangles, planes, edges, closed && edges.Length > 0, centre, radius);
+        return (centre, MathF.Sqrt(radius));
+    }
+
+    /// <summary>The mean vertex colour of each kept triangle (its corners in the mesh before welding).</summary>
+    private static Vector3[]? TriangleColorsOf(Mesh mesh, int[] kept)
+    {
+        if (mesh.Colors is not { } colors || colors.Length < mesh.Positions.Length)
+        {
+            return null;
+        }
+
+        var result = new Vector3[kept.Length];
+        var indices = mesh.Indices;
+        for (var f = 0; f < kept.Length; f++)
+        {
+            var t = kept[f];
+            result[f] = (colors[indices[3 * t]] + colors[indices[(3 * t) + 1]] + colors[indices[(3 * t) + 2]]) / 3f;
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -79,7 +180,7 @@ internal sealed class MeshGeometry
     /// table over the quantised positions. Welded vertices keep the order of their first occurrence.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (Vector3[] Positions, int[] Remap) Weld(Vector3[] source, float cell)
+    private static (Vector3[] Positions, int[] Remap, int[] Sources) Weld(Vector3[] source, float cell)
     {
         var n = source.Length;
         var keys = new (long X, long Y, long Z)[n];
@@ -130,12 +231,12 @@ internal sealed class MeshGeometry
             positions[v] = source[firsts[v]];
         }
 
-        return (positions, remap);
+        return (positions, remap, firsts[..count]);
     }
 
-    /// <summary>Triangles with three distinct welded corners and a real area, with their planes.</summary>
+    /// <summary>Triangles with three distinct welded corners and a real area, with their planes and their indices in the mesh.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int[] Triangles, Vector4[] Planes) KeepRealTriangles(int[] indices, int[] remap, Vector3[] positions, float cell)
+    private static (int[] Triangles, Vector4[] Planes, int[] Kept) KeepRealTriangles(int[] indices, int[] remap, Vector3[] positions, float cell)
     {
         var count = indices.Length / 3;
         var planes = new Vector4[count];
@@ -172,6 +273,7 @@ internal sealed class MeshGeometry
 
         var triangles = new int[3 * kept];
         var keptPlanes = kept == count ? planes : new Vector4[kept];
+        var keptIndices = new int[kept];
         var f = 0;
         for (var t = 0; t < count; t++)
         {
@@ -180,13 +282,14 @@ internal sealed class MeshGeometry
                 continue;
             }
 
+            keptIndices[f] = t;
             triangles[3 * f] = remap[indices[3 * t]];
             triangles[(3 * f) + 1] = remap[indices[(3 * t) + 1]];
             triangles[(3 * f) + 2] = remap[indices[(3 * t) + 2]];
             keptPlanes[f++] = planes[t];
         }
 
-        return (triangles, keptPlanes);
+        return (triangles, keptPlanes, keptIndices);
     }
 
     /// <summary>
