@@ -108,6 +108,12 @@ public static class GltfImporter
         {
             throw new GltfImportException(fileName, $"a file it refers to is missing: {Path.GetFileName(e.FileName) ?? e.Message}.", e);
         }
+        catch (NotImplementedException e)
+        {
+            // SharpGLTF's deserializer throws this for a JSON value of another type than its field's (a name that is a
+            // number, an enum that is null): only its reading is here, so it is the file's problem, not ours.
+            throw new GltfImportException(fileName, "a value in the glTF JSON has the wrong type for its field (see the glTF 2.0 schema); export the file again.", e);
+        }
         catch (Exception e) when (IsFileProblem(e))
         {
             throw new GltfImportException(fileName, $"the file could not be read: {Clean(e.Message)}", e);

@@ -227,6 +227,36 @@ public sealed class BadFileTests
         Assert.Contains("camera \"Cam\" is a perspective camera without its perspective settings (cameras[0].perspective is missing)", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_node_that_is_not_an_object_names_it()
+    {
+        var b = Valid();
+        ((JsonArray)b.Root["nodes"]!).Add(42);
+
+        Assert.Contains("nodes[1] is not an object", Parse(b.ToGlb()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_string_with_half_a_surrogate_pair_names_its_path()
+    {
+        var b = Valid();
+        b.Get("nodes", 0)["name"] = "MARKER";
+        var glb = b.ToGlb();
+        var at = glb.AsSpan().IndexOf("MARKER"u8);
+        "\\uD800"u8.CopyTo(glb.AsSpan(at));
+
+        Assert.Contains("not text at $.nodes[0].name", Parse(glb).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_for_sharpgltf_is_a_readable_error()
+    {
+        var b = WithCamera(new JsonObject { ["yfov"] = 0.8, ["znear"] = 0.1 });
+        b.Get("cameras", 0)["name"] = new JsonArray(1, 2);
+
+        Assert.Contains("has the wrong type for its field", Parse(b.ToGlb()).Message, StringComparison.Ordinal);
+    }
+
     private static GltfBuilder WithCamera(JsonObject? perspective)
     {
         var b = new GltfBuilder();

@@ -187,9 +187,10 @@ internal static class GltfDocumentChecks
             json = json[3..];
         }
 
+        JsonDocument doc;
         try
         {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 128 });
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 128 });
         }
         catch (JsonException e)
         {
@@ -197,6 +198,68 @@ internal static class GltfDocumentChecks
                 ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {e.BytePositionInLine + 1}")
                 : string.Empty;
             throw new GltfImportException(fileName, $"the glTF JSON does not parse{where}: it is corrupt or not glTF.", e);
+        }
+
+        if (FirstNotText(doc.RootElement, "$") is { } path)
+        {
+            doc.Dispose();
+            throw Fail(fileName, $"the glTF JSON has a string that is not text at {path} (an escaped surrogate without its pair).");
+        }
+
+        return doc;
+    }
+
+    /// <summary>
+    /// The path of the first string or property name that cannot be read as text: valid UTF-8 may still escape half a
+    /// surrogate pair (<c>\uD800</c>), which JsonDocument accepts and every reader of the string (ours, SharpGLTF's) then throws on.
+    /// </summary>
+    private static string? FirstNotText(JsonElement element, string path)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (FirstNotText(item, $"{path}[{index++}]") is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        string name;
+                        try
+                        {
+                            name = property.Name;
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            return path;
+                        }
+
+                        if (FirstNotText(property.Value, $"{path}.{name}") is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return path;
         }
     }
 
@@ -389,7 +452,7 @@ internal static class GltfDocumentChecks
                 CheckPerspective(cam, camera, fileName);
             }
 
-            foreach (var child in Array(n, "children", fileName, where))
+            foreach (var child in Array(n, "children", fileName, where, ofObjects: false))
             {
                 var c = IndexValue(child, nodes.Count, $"{where}.children", "nodes", fileName);
                 if (parent[c] >= 0 || c == i)
@@ -426,7 +489,7 @@ internal static class GltfDocumentChecks
         var scenes = Array(root, "scenes", fileName);
         for (var s = 0; s < scenes.Count; s++)
         {
-            foreach (var node in Array(scenes[s], "nodes", fileName, $"scenes[{s}]"))
+            foreach (var node in Array(scenes[s], "nodes", fileName, $"scenes[{s}]", ofObjects: false))
             {
                 IndexValue(node, nodes.Count, $"scenes[{s}].nodes", "nodes", fileName);
             }
@@ -519,19 +582,33 @@ internal static class GltfDocumentChecks
         return layouts;
     }
 
-    private static List<JsonElement> Array(JsonElement owner, string name, string fileName, string? where = null)
+    /// <summary>
+    /// The array <paramref name="name"/> of <paramref name="owner"/> (empty when absent), whose items must be objects
+    /// unless <paramref name="ofObjects"/> is false: every other check reads their fields.
+    /// </summary>
+    private static List<JsonElement> Array(JsonElement owner, string name, string fileName, string? where = null, bool ofObjects = true)
     {
         if (!owner.TryGetProperty(name, out var value))
         {
             return [];
         }
 
+        var path = where is null ? name : where + "." + name;
         if (value.ValueKind != JsonValueKind.Array)
         {
-            throw Fail(fileName, $"{(where is null ? name : where + "." + name)} is not an array.");
+            throw Fail(fileName, $"{path} is not an array.");
         }
 
-        return [.. value.EnumerateArray()];
+        List<JsonElement> items = [.. value.EnumerateArray()];
+        for (var i = 0; ofObjects && i < items.Count; i++)
+        {
+            if (items[i].ValueKind != JsonValueKind.Object)
+            {
+                throw Fail(fileName, $"{path}[{i}] is not an object.");
+            }
+        }
+
+        return items;
     }
 
     private static long Int(JsonElement owner, string name, string where, string fileName, bool required = false, long min = long.MinValue, long max = int.MaxValue)

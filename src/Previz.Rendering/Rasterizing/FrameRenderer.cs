@@ -768,7 +768,10 @@ public sealed class FrameRenderer
             }
         }
 
-        var half = MathF.Ceiling(extent / spacing) * spacing;
+        // At most 12 cells each side, as the spacing gives every scene up to 12 km across: a mesh whose vertices are
+        // far off (1e30, a damaged file) would otherwise ask for billions of lines, or, past float precision, a loop
+        // whose step no longer moves it.
+        var half = MathF.Min(MathF.Ceiling(extent / spacing), 12) * spacing;
         var lines = new List<(Vector3, Vector3)>();
         for (var v = -half; v <= half + (spacing / 2); v += spacing)
         {
