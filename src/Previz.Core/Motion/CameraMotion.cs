@@ -21,6 +21,17 @@ public sealed record CameraMotion
 
     public bool IsLockedOff => Moves.Count == 0;
 
+    /// <summary>The moves in the order a sentence names them: orbit first, then moves through space (largest first), then turns (largest first), then zoom.</summary>
+    public IReadOnlyList<CameraMoveAmount> MostTelling => [.. Moves
+        .OrderBy(m => m.Move switch
+        {
+            CameraMove.Orbit => 0,
+            CameraMove.Dolly or CameraMove.Truck or CameraMove.Pedestal => 1,
+            CameraMove.Zoom => 3,
+            _ => 2,
+        })
+        .ThenByDescending(m => m.Magnitude)];
+
     public CameraMoveAmount? Find(CameraMove move) => Moves.FirstOrDefault(m => m.Move == move);
 
     /// <summary>Plain words: "The camera dollies 6 m forward over 4 s while panning 20° left."</summary>
@@ -32,17 +43,7 @@ public sealed record CameraMotion
             return $"The camera is locked off: no movement over the shot's {over}.";
         }
 
-        // Orbit first, then moves through space (largest first), then turns (largest first), then zoom.
-        var ordered = Moves
-            .OrderBy(m => m.Move switch
-            {
-                CameraMove.Orbit => 0,
-                CameraMove.Dolly or CameraMove.Truck or CameraMove.Pedestal => 1,
-                CameraMove.Zoom => 3,
-                _ => 2,
-            })
-            .ThenByDescending(m => m.Magnitude)
-            .ToList();
+        var ordered = MostTelling;
         var text = $"The camera {Phrase(ordered[0], finite: true)} over {over}";
         if (ordered.Count > 1)
         {

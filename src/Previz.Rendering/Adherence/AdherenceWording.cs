@@ -13,16 +13,7 @@ internal static class AdherenceWording
     public static string? MoveName(CameraMotion camera)
     {
         ArgumentNullException.ThrowIfNull(camera);
-        var main = camera.Moves
-            .OrderBy(m => m.Move switch
-            {
-                CameraMove.Orbit => 0,
-                CameraMove.Dolly or CameraMove.Truck or CameraMove.Pedestal => 1,
-                CameraMove.Zoom => 3,
-                _ => 2,
-            })
-            .ThenByDescending(m => m.Magnitude)
-            .FirstOrDefault();
+        var main = camera.MostTelling.FirstOrDefault();
         return main?.Move switch
         {
             null => null,
