@@ -13,7 +13,8 @@ internal static class AdherenceWording
     public static string? MoveName(CameraMotion camera)
     {
         ArgumentNullException.ThrowIfNull(camera);
-        var main = camera.MostTelling.FirstOrDefault();
+        var moves = camera.MostTelling;
+        var main = moves.Count > 0 ? moves[0] : null;
         return main?.Move switch
         {
             null => null,
