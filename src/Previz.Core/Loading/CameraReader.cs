@@ -17,7 +17,9 @@ internal static class CameraReader
         }
 
         var id = f.String("id", required: true);
-        var near = f.Number("near", 0, exclusiveMin: true) ?? 0.1;
+        // A micrometre at least: a nearer plane (5e-324 passes "above 0" as a double) is 0 as the float the projection
+        // takes, and a projection cannot be built with it.
+        var near = f.Number("near", 1e-6) ?? 0.1;
         var far = f.Number("far", 0, exclusiveMin: true) ?? 1000;
         if (far <= near)
         {

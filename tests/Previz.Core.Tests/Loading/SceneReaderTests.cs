@@ -149,6 +149,7 @@ public class SceneReaderTests
     [InlineData("""{ "name": "" }""", "$.name")]
     [InlineData("""[1, 2]""", "$")]
     [InlineData("""{ "name": "n", "objects": { "id": "a" } }""", "$.objects")]
+    [InlineData("""{ "name": "n", "cameras": [ { "id": "c", "near": 5e-324 } ] }""", "$.cameras[0].near")]
     public void Impossible_values_name_their_path(string json, string path)
     {
         var ex = Assert.Throws<SceneValidationException>(() => SceneReader.Read(json));
