@@ -159,7 +159,7 @@ internal static class GltfDocumentChecks
             var where = $"skins[{k}]";
             Index(skins[k], "inverseBindMatrices", accessors.Count, where, "accessors", fileName);
             Index(skins[k], "skeleton", nodes.Count, where, "nodes", fileName);
-            foreach (var joint in Array(skins[k], "joints", fileName, where))
+            foreach (var joint in Array(skins[k], "joints", fileName, where, ofObjects: false))
             {
                 IndexValue(joint, nodes.Count, $"{where}.joints", "nodes", fileName);
             }
@@ -393,7 +393,7 @@ internal static class GltfDocumentChecks
         }
         else
         {
-            foreach (var r in Array(scenes[shown], "nodes", fileName, $"scenes[{shown}]"))
+            foreach (var r in Array(scenes[shown], "nodes", fileName, $"scenes[{shown}]", ofObjects: false))
             {
                 stack.Push(IndexValue(r, nodes.Count, $"scenes[{shown}].nodes", "nodes", fileName));
             }
@@ -408,7 +408,7 @@ internal static class GltfDocumentChecks
             }
 
             inScene[n] = true;
-            foreach (var child in Array(nodes[n], "children", fileName, $"nodes[{n}]"))
+            foreach (var child in Array(nodes[n], "children", fileName, $"nodes[{n}]", ofObjects: false))
             {
                 stack.Push(IndexValue(child, nodes.Count, $"nodes[{n}].children", "nodes", fileName));
             }
@@ -416,7 +416,7 @@ internal static class GltfDocumentChecks
 
         for (var k = 0; k < skins.Count; k++)
         {
-            var joints = Array(skins[k], "joints", fileName, $"skins[{k}]");
+            var joints = Array(skins[k], "joints", fileName, $"skins[{k}]", ofObjects: false);
             for (var j = 0; j < joints.Count; j++)
             {
                 var node = IndexValue(joints[j], nodes.Count, $"skins[{k}].joints", "nodes", fileName);
@@ -449,7 +449,11 @@ internal static class GltfDocumentChecks
                     throw Fail(fileName, $"camera{name} (cameras[{camera}]) has type \"{type}\"; glTF cameras are perspective or orthographic.");
                 }
 
-                CheckPerspective(cam, camera, fileName);
+                if (type == "perspective")
+                {
+                    // Orthographic cameras are left out of the scene with a note (SceneAssembler), so only a perspective one must draw.
+                    CheckPerspective(cam, camera, fileName);
+                }
             }
 
             foreach (var child in Array(n, "children", fileName, where, ofObjects: false))
