@@ -35,9 +35,9 @@ public sealed class JobsTrayCancelTests(BrowserFixture browser, StudioServer ser
         await (await BrowserSession.InteractiveAsync(cancel)).ClickAsync();
         await Assertions.Expect(state).ToHaveTextAsync("canceled");
         await Assertions.Expect(job.Locator("button[aria-label^=\"Cancel\"]")).ToHaveCountAsync(0);
-        var toast = session.Page.Locator(".toast.toast-canceled");
-        await Assertions.Expect(toast).ToBeInViewportAsync();
-        await Assertions.Expect(toast).ToContainTextAsync(shot);
+        var toast = session.Page.Locator(".toast.toast-canceled").Filter(new LocatorFilterOptions { HasText = shot });
+        await Assertions.Expect(toast).ToBeVisibleAsync();
+        await StudioSteps.AssertOnScreenAsync(session.Page, toast);
         await Assertions.Expect(session.Page.Locator(".toast.toast-success")).ToHaveCountAsync(0);
         await WaitForAsync(() => server.Fal.Cancels == 1, "the vendor never saw the cancel");
         await session.StepAsync("job-canceled");

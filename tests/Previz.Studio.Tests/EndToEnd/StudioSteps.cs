@@ -75,4 +75,18 @@ public static class StudioSteps
         await session.StepAsync("gallery-player");
         return state;
     }
+
+    /// <summary>
+    /// The element lies inside the window, where a person sees it, by its box against the window's size.
+    /// Playwright's in-viewport check (an IntersectionObserver) answered ratio 0 for the fixed toast on the studio page, with
+    /// its WebGL view, here and in CI; the box is what a person sees.
+    /// </summary>
+    public static async Task AssertOnScreenAsync(IPage page, ILocator element)
+    {
+        var box = await element.BoundingBoxAsync(new LocatorBoundingBoxOptions { Timeout = 10_000 });
+        var window = page.ViewportSize!;
+        Assert.True(box is not null, "the element has no box (it is gone or hidden)");
+        Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= window.Width && box.Y + box.Height <= window.Height,
+            $"the element's box ({box.X:0}, {box.Y:0}, {box.Width:0}×{box.Height:0}) is not inside the {window.Width}×{window.Height} window");
+    }
 }
