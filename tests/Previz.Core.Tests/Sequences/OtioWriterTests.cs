@@ -66,6 +66,22 @@ public sealed class OtioWriterTests
     }
 
     [Fact]
+    public void A_cut_without_cues_or_holds_has_one_video_track_and_no_markers()
+    {
+        var shots = new[] { SampleCuts.Shot("a", "A", 1.0, 30), SampleCuts.Shot("b", "B", 1.0, 30) };
+        var take = new Previz.Core.Sequences.SequenceTake("a.mp4", "a", 90, false);
+        var cut = Previz.Core.Sequences.SequenceCutBuilder.Build("plain", shots, new Dictionary<string, Previz.Core.Sequences.SequenceTake> { ["a"] = take, ["b"] = take }, [], 640, 360);
+        var timeline = OtioReader.Read(OtioWriter.Write(cut), 30);
+
+        var video = Assert.Single(timeline.Tracks);
+        Assert.Equal([("A", 0L, 30L), ("B", 30, 30)], video.Items.Select(i => (i.Name, i.RecordStart, i.Duration)));
+        Assert.All(video.Items, i => Assert.Empty(i.Effects));
+        Assert.Empty(timeline.Markers);
+        Assert.All(EdlParser.Parse(EdlWriter.Write(cut), 30).Events, e => Assert.Equal("V", e.Channel));
+        Assert.Empty(FcpxmlReader.Read(FcpxmlWriter.Write(cut), cut.Rate).Connected);
+    }
+
+    [Fact]
     public void Rates_are_written_as_opentimelineio_stores_them()
     {
         var json = OtioWriter.Write(SampleCuts.Build("24000/1001"));
