@@ -52,6 +52,35 @@ public static class PlanningApi
             return Results.File(still.Path, "image/png");
         }).WithSummary("A Direct Render PNG of the shot t seconds in (pass wireframe|shaded|depth, resolution 1k|2k); cached.")
             .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        scenes.MapGet("/{id:guid}/shots/{shotId}/guide", async (Guid id, string shotId, string? model, double? duration, string? aspect, string? resolution, SceneStore store, ShotPlanningService planning, CancellationToken ct) =>
+        {
+            if (await store.FindAsync(id, ct) is null)
+            {
+                return SceneNotFound(id);
+            }
+
+            var options = new System.Text.Json.Nodes.JsonObject();
+            if (duration is { } d)
+            {
+                options["duration"] = d;
+            }
+
+            if (aspect is not null)
+            {
+                options["aspect"] = aspect;
+            }
+
+            if (resolution is not null)
+            {
+                options["resolution"] = resolution;
+            }
+
+            var choices = ChoiceParser.Parse(new ChoicesBody(id, shotId, "from-animation", model, options, null, null), id);
+            var guide = await planning.GuideAsync(choices, render: true, ct);
+            return Results.File(guide.Path!, "video/mp4", enableRangeProcessing: true);
+        }).WithSummary("The guide video (depth, shaded or wireframe pass) that From Animation would send this model for the shot, as MP4; cached.")
+            .Produces(StatusCodes.Status200OK, contentType: "video/mp4").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return scenes;
     }
 

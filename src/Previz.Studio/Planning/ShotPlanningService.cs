@@ -230,6 +230,58 @@ public sealed class ShotPlanningService
         return new StillImage(path, size.Width, size.Height);
     }
 
+    /// <summary>
+    /// The guide video these choices send in From Animation (the pass, size, rate and length the planner would send),
+    /// rendered and cached by scene content and those figures when <paramref name="render"/> is set.
+    /// </summary>
+    /// <exception cref="FieldException">The model takes no guide video, or the mode is not From Animation.</exception>
+    public async Task<GuidePreview> GuideAsync(ShotChoices choices, bool render, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var (record, scene, shot) = await ShotAsync(choices.SceneId, choices.ShotId, cancellationToken);
+        var model = Model(choices.ModelId ?? throw new FieldException("modelId", "Choose a model whose guide video to show."));
+        if (Mode(choices.Mode ?? VisualizerMode.FromAnimation.Id(), model) != VisualizerMode.FromAnimation)
+        {
+            throw new FieldException("mode", "Guide videos are sent in From Animation only.");
+        }
+
+        if (model.Inputs.GuideVideo is not { } guide)
+        {
+            throw new FieldException("modelId", $"{model.DisplayName} takes no guide video; models that do: {string.Join(", ", _catalog.Models.Where(m => m.Inputs.GuideVideo is not null).Select(m => m.Id))}.");
+        }
+
+        var options = _resolver.Resolve(VisualizerMode.FromAnimation, model, shot, choices.Video);
+        var timing = options.Guide ?? throw new InvalidOperationException($"{model.Id} takes a guide video but its options have no guide timing.");
+        var (width, height) = InputFrameSize.For(options);
+        var size = GuideVideoRenderer.Fit(width, height, guide.MaxLongEdge, guide.SizeStep);
+        if (!render)
+        {
+            return new GuidePreview(model.Id, guide.Pass, size.Width, size.Height, timing, null);
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"{record.ContentHash}|{shot.Id}|{model.Id}|{guide.Pass}|{options.OutputAspect}|{width}x{height}|{timing.Fps}|{timing.Frames}");
+        var folder = Path.Combine(_folder.Temp, "guides");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".mp4");
+        if (!File.Exists(path))
+        {
+            // The same renderer the planner sends from, so the preview is the guide, not a likeness of it.
+            var video = await GuideVideoRenderer.RenderAsync(scene, shot, guide, timing, options.OutputAspect, width, height, null, cancellationToken);
+            var temp = Path.Combine(folder, $".{Guid.NewGuid():N}.mp4");
+            try
+            {
+                await File.WriteAllBytesAsync(temp, video.Content, cancellationToken);
+                File.Move(temp, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }
+
+        return new GuidePreview(model.Id, guide.Pass, size.Width, size.Height, timing, path);
+    }
+
     /// <summary>The pipeline's spec for these choices: model and mode checked, frames found, budget applied.</summary>
     internal async Task<GenerationSpec> SpecAsync(ShotChoices choices, SceneDocument scene, CancellationToken cancellationToken)
     {

@@ -46,6 +46,25 @@ public sealed class VisualizerPanelTests : StudioComponentTest
     }
 
     [Fact]
+    public async Task From_Animation_says_which_guide_video_a_model_follows_previews_it_and_warns_where_a_model_invents_the_motion()
+    {
+        var cut = RenderPanel("breakaway");
+        await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
+
+        await SelectModelAsync(cut, "wan-2.2-vace-depth");
+        cut.WaitForAssertion(() => Assert.Contains("follows a guide video of the shot: its depth pass", cut.Find(".guide-note").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll(".invents-motion"));
+        await cut.Find(".guide-note button").ClickAsync(new());
+        var preview = cut.Find("video.guide-preview");
+        Assert.Contains("/shots/breakaway/guide?model=wan-2.2-vace-depth", preview.GetAttribute("src"), StringComparison.Ordinal);
+
+        var inventing = Catalog.ForMode(VisualizerMode.FromAnimation).First(l => l.InventsMotion && l.IsAvailable).Model;
+        await SelectModelAsync(cut, inventing.Id);
+        cut.WaitForAssertion(() => Assert.Contains($"{inventing.DisplayName} invents the motion", cut.Find(".invents-motion").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll(".guide-note"));
+    }
+
+    [Fact]
     public async Task Audio_is_disabled_with_the_reason_for_a_silent_model_and_enabled_for_Veo_3_1()
     {
         var silent = Catalog.ForMode(VisualizerMode.StartFrame)

@@ -57,6 +57,8 @@ public sealed partial class VisualizerPanel : IDisposable
 
     private CostQuote? _quote;
     private string? _estimateError;
+    private GuidePreview? _guide;
+    private string? _guideUrl;
 
     private int _variants = 1;
     private bool _busy;
@@ -412,6 +414,8 @@ public sealed partial class VisualizerPanel : IDisposable
     {
         _quote = null;
         _estimateError = null;
+        _guide = null;
+        _guideUrl = null;
         if (_shot is null || _options is null)
         {
             return;
@@ -420,6 +424,10 @@ public sealed partial class VisualizerPanel : IDisposable
         try
         {
             _quote = await Planning.EstimateAsync(Choices(false), CancellationToken.None);
+            if (_mode == VisualizerMode.FromAnimation && Model.Inputs.GuideVideo is not null)
+            {
+                _guide = await Planning.GuideAsync(Choices(false), render: false, CancellationToken.None);
+            }
         }
         catch (UserErrorException e)
         {
@@ -427,6 +435,32 @@ public sealed partial class VisualizerPanel : IDisposable
             _estimateError = e.Message;
         }
     }
+
+    /// <summary>The rendered guide video for the current choices (rendered on first request, then cached by the server).</summary>
+    private void ShowGuide()
+    {
+        if (_shot is null || _guide is null)
+        {
+            return;
+        }
+
+        var query = new List<string> { $"model={Uri.EscapeDataString(_modelId)}", $"resolution={_resolution}" };
+        if (_duration is { } d)
+        {
+            query.Add(Text($"duration={d}"));
+        }
+
+        if (_aspect is { } a)
+        {
+            query.Add($"aspect={Uri.EscapeDataString(a)}");
+        }
+
+        _guideUrl = $"api/scenes/{SceneId}/shots/{Uri.EscapeDataString(_shot.Id)}/guide?{string.Join('&', query)}";
+    }
+
+    /// <summary>The model makes up the motion in From Animation (frames and words only): said before anyone pays.</summary>
+    private bool InventsMotion =>
+        _mode == VisualizerMode.FromAnimation && Catalog.ForMode(_mode).FirstOrDefault(l => l.Model.Id == _modelId) is { InventsMotion: true };
 
     private async Task RefreshPromptAsync()
     {
