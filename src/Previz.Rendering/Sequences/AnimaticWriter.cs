@@ -83,12 +83,11 @@ public sealed class AnimaticWriter(MediaTool? media = null)
             }
         }
 
-        foreach (var cue in cues)
+        var cueSounds = new AudioStreamInfo[cues.Length];
+        for (var j = 0; j < cues.Length; j++)
         {
-            if ((await probe.StreamsAsync(cue, "audio", cancellationToken)).Audio is null)
-            {
-                throw new SequenceException($"\"{cue}\" is not an audio file: it has no sound to play.");
-            }
+            cueSounds[j] = (await probe.StreamsAsync(cues[j], "audio", cancellationToken)).Audio
+                ?? throw new SequenceException($"\"{cues[j]}\" (sound cue \"{cut.Cues[j].Name}\") is not an audio file: it has no sound to play.");
         }
 
         var copy = !options.BurnIn && CanCopy(cut, takeStreams);
@@ -101,8 +100,8 @@ public sealed class AnimaticWriter(MediaTool? media = null)
         try
         {
             var args = copy
-                ? CopyArguments(cut, takes, takeStreams, cues, work, hasAudio)
-                : ReencodeArguments(cut, takes, takeStreams, cues, work, hasAudio, options);
+                ? CopyArguments(cut, takes, takeStreams, cues, cueSounds, work, hasAudio)
+                : ReencodeArguments(cut, takes, takeStreams, cues, cueSounds, work, hasAudio, options);
             args.AddRange(["-f", "mp4", "-movflags", "+faststart", partial]);
             var frames = await _media.RunWithProgressAsync(args, cut.TotalFrames, progress, $"ffmpeg could not write the animatic of \"{cut.Name}\"", cancellationToken);
             if (frames != cut.TotalFrames)
@@ -175,7 +174,7 @@ public sealed class AnimaticWriter(MediaTool? media = null)
         return notes;
     }
 
-    private static List<string> CopyArguments(SequenceCut cut, string[] takes, MediaStreams[] streams, string[] cues, string work, bool hasAudio)
+    private static List<string> CopyArguments(SequenceCut cut, string[] takes, MediaStreams[] streams, string[] cues, AudioStreamInfo[] cueSounds, string work, bool hasAudio)
     {
         // The concat demuxer reads the takes one after the other; each declared duration is exactly its shot's frames,
         // so each take's picture starts on its shot's frame whatever its sound's length.
@@ -188,7 +187,9 @@ public sealed class AnimaticWriter(MediaTool? media = null)
 
         var listFile = Path.Combine(work, "takes.ffconcat");
         File.WriteAllText(listFile, list.ToString());
-        List<string> args = ["-f", "concat", "-safe", "0", "-i", listFile];
+        // -copyts: the concat demuxer's own start (a B-frame take's first decode time is before 0) would otherwise shift
+        // the whole picture half a frame late against the sound.
+        List<string> args = ["-copyts", "-f", "concat", "-safe", "0", "-i", listFile];
         var graph = new List<string>();
         var input = 1;
         if (hasAudio)
@@ -203,10 +204,10 @@ public sealed class AnimaticWriter(MediaTool? media = null)
                     from = input++;
                 }
 
-                sound.Add(TakeSound(cut, i, from, graph));
+                sound.Add(TakeSound(cut, i, from, streams[i].Audio, graph));
             }
 
-            MixSound(cut, cues, sound, graph, args, ref input);
+            MixSound(cut, cues, cueSounds, sound, graph, args, ref input);
         }
 
         args.AddRange(["-map", "0:v:0", "-c:v", "copy"]);
@@ -218,7 +219,7 @@ public sealed class AnimaticWriter(MediaTool? media = null)
         return args;
     }
 
-    private List<string> ReencodeArguments(SequenceCut cut, string[] takes, MediaStreams[] streams, string[] cues, string work, bool hasAudio, AnimaticOptions options)
+    private List<string> ReencodeArguments(SequenceCut cut, string[] takes, MediaStreams[] streams, string[] cues, AudioStreamInfo[] cueSounds, string work, bool hasAudio, AnimaticOptions options)
     {
         var args = new List<string>();
         var graph = new List<string>();
@@ -244,7 +245,7 @@ public sealed class AnimaticWriter(MediaTool? media = null)
             pairs.Append(CultureInfo.InvariantCulture, $"[v{i}]");
             if (hasAudio)
             {
-                pairs.Append(TakeSound(cut, i, streams[i].Audio is null ? null : i, graph));
+                pairs.Append(TakeSound(cut, i, streams[i].Audio is null ? null : i, streams[i].Audio, graph));
             }
         }
 
@@ -256,7 +257,7 @@ public sealed class AnimaticWriter(MediaTool? media = null)
         else
         {
             graph.Add(string.Create(CultureInfo.InvariantCulture, $"{pairs}concat=n={takes.Length}:v=1:a=1[vout][takes]"));
-            MixSound(cut, cues, ["[takes]"], graph, args, ref input);
+            MixSound(cut, cues, cueSounds, ["[takes]"], graph, args, ref input);
         }
 
         args.AddRange(["-filter_complex", string.Join(';', graph), "-map", "[vout]",
@@ -273,14 +274,14 @@ public sealed class AnimaticWriter(MediaTool? media = null)
     /// Adds the chain that makes clip <paramref name="i"/>'s sound exactly as long as the shot: the take's first audio
     /// stream (input <paramref name="input"/>) cut or padded with silence, or silence when it has none. Returns its label.
     /// </summary>
-    private static string TakeSound(SequenceCut cut, int i, int? input, List<string> graph)
+    private static string TakeSound(SequenceCut cut, int i, int? input, AudioStreamInfo? audio, List<string> graph)
     {
         var clip = cut.Clips[i];
         // Sample positions from the record frames, so rounding never adds up along the cut.
         var samples = SamplesAt(cut, clip.RecordEnd) - SamplesAt(cut, clip.RecordStart);
         var label = string.Create(CultureInfo.InvariantCulture, $"[a{i}]");
         graph.Add(input is { } n
-            ? string.Create(CultureInfo.InvariantCulture, $"[{n}:a:0]{Layout()},asetpts=PTS-STARTPTS,atrim=end_sample={samples},apad=whole_len={samples}{label}")
+            ? string.Create(CultureInfo.InvariantCulture, $"[{n}:a:0]{Layout(audio)},asetpts=PTS-STARTPTS,atrim=end_sample={samples},apad=whole_len={samples}{label}")
             : string.Create(CultureInfo.InvariantCulture, $"anullsrc=r={SampleRate}:cl=stereo,atrim=end_sample={samples}{label}"));
         return label;
     }
@@ -290,7 +291,7 @@ public sealed class AnimaticWriter(MediaTool? media = null)
     /// cue cut at the end of the sequence, given its gain and delayed to its frame; the mix sums without scaling, so
     /// levels stay as placed.
     /// </summary>
-    private static void MixSound(SequenceCut cut, string[] cues, List<string> sound, List<string> graph, List<string> args, ref int input)
+    private static void MixSound(SequenceCut cut, string[] cues, AudioStreamInfo[] cueSounds, List<string> sound, List<string> graph, List<string> args, ref int input)
     {
         if (sound.Count > 1)
         {
@@ -315,7 +316,7 @@ public sealed class AnimaticWriter(MediaTool? media = null)
             var start = SamplesAt(cut, cue.RecordStart);
             var length = SamplesAt(cut, cue.RecordEnd) - start;
             graph.Add(string.Create(CultureInfo.InvariantCulture,
-                $"[{input}:a:0]{Layout()},asetpts=PTS-STARTPTS,atrim=end_sample={length},volume={cue.GainDb:0.###}dB,adelay=delays={start}S:all=1[c{j}]"));
+                $"[{input}:a:0]{Layout(cueSounds[j])},asetpts=PTS-STARTPTS,atrim=end_sample={length},volume={cue.GainDb:0.###}dB,adelay=delays={start}S:all=1[c{j}]"));
             mix.Append(CultureInfo.InvariantCulture, $"[c{j}]");
             input++;
         }
@@ -381,7 +382,12 @@ public sealed class AnimaticWriter(MediaTool? media = null)
     private static long SamplesAt(SequenceCut cut, int frame) =>
         (long)Math.Round((double)frame * SampleRate * cut.Rate.Denominator / cut.Rate.Numerator, MidpointRounding.AwayFromZero);
 
-    private static string Layout() => string.Create(CultureInfo.InvariantCulture, $"aresample={SampleRate},aformat=sample_fmts=fltp:channel_layouts=stereo");
+    /// <summary>
+    /// To 48 kHz stereo float. Mono goes to both channels at its own level (ffmpeg's default upmix puts it 3 dB down on
+    /// each side, which would not be the level the user placed).
+    /// </summary>
+    private static string Layout(AudioStreamInfo? audio) => string.Create(CultureInfo.InvariantCulture,
+        $"{(audio?.Channels == 1 ? "pan=stereo|c0=c0|c1=c0," : "")}aresample={SampleRate},aformat=sample_fmts=fltp:channel_layouts=stereo");
 
     private static string[] SoundCodec() => ["-c:a", "aac", "-b:a", "192k"];
 
