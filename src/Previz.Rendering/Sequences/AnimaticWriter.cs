@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Previz.Core.Sequences;
+using Previz.Core.Sequences.Timelines;
 using Previz.Rendering.Video;
 
 namespace Previz.Rendering.Sequences;
@@ -324,7 +325,7 @@ public sealed class AnimaticWriter(MediaTool? media = null)
         graph.Add(string.Create(CultureInfo.InvariantCulture, $"{mix}amix=inputs={cues.Length + 1}:duration=first:dropout_transition=0:normalize=0[aout]"));
     }
 
-    /// <summary>drawtext of the shot's name and the record timecode from its first frame, bottom left on a dark box.</summary>
+    /// <summary>drawtext of the shot's name and the record timecode of its first frame, bottom left on a dark box.</summary>
     private static string BurnIn(SequenceCut cut, SequenceClip clip, int i, string work, string? font)
     {
         // The name goes through a file: no escaping of what a user typed, and no expansion of % in it.
@@ -339,19 +340,17 @@ public sealed class AnimaticWriter(MediaTool? media = null)
         }
 
         text.Append("expansion=none:textfile=").Append(FilterValue(textFile));
-        text.Append(":timecode=").Append(FilterValue(Timecode(cut.Rate, clip.RecordStart)));
+        text.Append(":timecode=").Append(FilterValue(RecordTimecode(cut.Rate, clip.RecordStart)));
         text.Append(CultureInfo.InvariantCulture, $":rate={cut.Rate}:fontsize={size}:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw={margin / 2}:x={margin}:y=h-th-{margin}");
         return text.ToString();
     }
 
-    /// <summary>Non-drop-frame timecode HH:MM:SS:FF of a record frame, counted in whole frames of the rate's timecode base.</summary>
-    internal static string Timecode(Previz.Core.Sequences.FrameRate rate, int frame)
-    {
-        var fps = rate.TimecodeBase;
-        var ff = frame % fps;
-        var seconds = frame / fps;
-        return string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:00}:{seconds / 60 % 60:00}:{seconds % 60:00}:{ff:00}");
-    }
+    /// <summary>
+    /// The record timecode of a frame of the cut, as the OpenTimelineIO, FCPXML and EDL exports write it: non-drop,
+    /// starting at 01:00:00:00.
+    /// </summary>
+    internal static string RecordTimecode(Previz.Core.Sequences.FrameRate rate, int frame) =>
+        Timecode.NonDrop(Timecode.RecordStartFrames(rate) + frame, rate.TimecodeBase);
 
     /// <summary>
     /// A value for a filter option inside a filter graph: escaped for the option parser (\ ' :) and then for the graph

@@ -193,10 +193,10 @@ public sealed class AnimaticWriterTests
     }
 
     [Fact]
-    public void Timecodes_count_whole_frames_of_the_timecode_base()
+    public void The_burnt_in_timecode_is_the_record_timecode_of_the_timelines_and_filter_values_are_escaped_twice()
     {
-        Assert.Equal("00:00:02:00", AnimaticWriter.Timecode(new FrameRate(24, 1), 48));
-        Assert.Equal("01:00:00:05", AnimaticWriter.Timecode(new FrameRate(24000, 1001), (3600 * 24) + 5));
+        Assert.Equal("01:00:02:00", AnimaticWriter.RecordTimecode(new FrameRate(24, 1), 48));
+        Assert.Equal("02:00:00:05", AnimaticWriter.RecordTimecode(new FrameRate(24000, 1001), (3600 * 24) + 5));
         Assert.Equal(@"a\\:b\\\\c\\\'d\,e", AnimaticWriter.FilterValue(@"a:b\c'd,e"));
     }
 
