@@ -109,7 +109,7 @@ public sealed class SequenceExporter(MediaTool? media = null)
     }
 
     /// <summary>A file name made of <paramref name="name"/>: characters that trouble file systems or URLs become "_".</summary>
-    internal static string FileName(string name, string fallback)
+    public static string FileName(string name, string fallback)
     {
         var safe = new StringBuilder(name.Length);
         foreach (var c in name.Trim())
