@@ -123,7 +123,7 @@ public static class SequenceCommands
             placements.Add(new SoundCuePlacement(Path.GetFileNameWithoutExtension(file), file, cue.Start, await probe.AudioLengthAsync(file, ct), cue.GainDb));
         }
 
-        var size = await CutSizeAsync(request, shots, taken, media, ct);
+        var size = await CutSizeAsync(request, shots, taken, probe, ct);
         var renderPreset = request.Resolution ?? (Math.Max(size.Width, size.Height) > ResolutionPreset.OneK.LongEdge() ? ResolutionPreset.TwoK : ResolutionPreset.OneK);
         var toRender = shots.Where(s => !taken.ContainsKey(s.Id)).ToList();
 
@@ -155,7 +155,7 @@ public static class SequenceCommands
 
                 var cut = SequenceCutBuilder.Build(document.Name, shots, takesNow, placements, size.Width, size.Height);
                 var exporting = steps(request.Format.IsTimeline() ? $"package {request.Format.ToName()}" : "animatic");
-                result = await new SequenceExporter(media).ExportAsync(cut, Environment.CurrentDirectory, request.Format, request.OutPath,
+                result = await new SequenceExporter(media, probe).ExportAsync(cut, Environment.CurrentDirectory, request.Format, request.OutPath,
                     new AnimaticOptions { BurnIn = request.BurnIn }, exporting, ct);
                 exporting.Report(1);
             });
@@ -168,7 +168,7 @@ public static class SequenceCommands
     }
 
     /// <summary>--resolution for the first shot's aspect, else the first take's picture (even sides), else 1k.</summary>
-    private static async Task<FrameSize> CutSizeAsync(ExportRequest request, IReadOnlyList<Shot> shots, Dictionary<string, SequenceTake> taken, MediaTool media, CancellationToken ct)
+    private static async Task<FrameSize> CutSizeAsync(ExportRequest request, IReadOnlyList<Shot> shots, Dictionary<string, SequenceTake> taken, SequenceProbe probe, CancellationToken ct)
     {
         if (request.Resolution is { } preset)
         {
@@ -176,7 +176,7 @@ public static class SequenceCommands
         }
 
         var first = shots.FirstOrDefault(s => taken.ContainsKey(s.Id));
-        if (first is not null && (await media.ProbeStreamsAsync(taken[first.Id].MediaPath, ct)).Video is { } video && video.Width >= 2 && video.Height >= 2)
+        if (first is not null && (await probe.StreamsAsync(taken[first.Id].MediaPath, ct)).Video is { } video && video.Width >= 2 && video.Height >= 2)
         {
             return new FrameSize(video.Width & ~1, video.Height & ~1);
         }
