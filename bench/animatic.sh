@@ -35,13 +35,22 @@ PY
 for i in $(seq 1 "$shots"); do echo "file '$PWD/$takes/take$i.mp4'" >> "$work/list.txt"; done
 ./previz --help >/dev/null 2>&1   # build once, outside the timings
 
-wall() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; end=$(date +%s.%N); echo "$end - $start" | bc; }
+# Wall seconds, and CPU seconds (user + sys of the command and its children: previz and its ffmpeg/ffprobe) in brackets.
+wall() {
+  local start end cpu
+  start=$(date +%s.%N)
+  ( "$@" >/dev/null 2>"$work/err"; times > "$work/times" ) || { cat "$work/err" >&2; exit 1; }
+  end=$(date +%s.%N)
+  # `times` in the subshell: its children's user and system time, the second line.
+  cpu=$(sed -n 2p "$work/times" | awk '{ split($1, u, "m"); split($2, s, "m"); sub("s", "", u[2]); sub("s", "", s[2]); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
+  printf '%.2f s [cpu %s s]' "$(echo "$end - $start" | bc)" "$cpu"
+}
 frames() { ffprobe -v error -select_streams v:0 -show_entries stream=nb_frames -of csv=p=0 "$1"; }
 for run in $(seq 1 "$runs"); do
   copy=$(wall ./previz sequence export "$work/ten.previz.json" --format mp4 --out "$work/copy.mp4" "${takeargs[@]}")
   burn=$(wall ./previz sequence export "$work/ten.previz.json" --format mp4 --out "$work/burn.mp4" --burn-in "${takeargs[@]}")
   plain=$(wall ffmpeg -nostdin -v error -y -f concat -safe 0 -i "$work/list.txt" -c copy "$work/plain.mp4")
-  printf 'run %d: animatic %.2f s (%s frames)  animatic --burn-in %.2f s (%s frames)  ffmpeg concat -c copy %.2f s (%s frames)\n' \
+  printf 'run %d: animatic %s (%s frames)  animatic --burn-in %s (%s frames)  ffmpeg concat -c copy %s (%s frames)\n' \
     "$run" "$copy" "$(frames "$work/copy.mp4")" "$burn" "$(frames "$work/burn.mp4")" "$plain" "$(frames "$work/plain.mp4")"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
