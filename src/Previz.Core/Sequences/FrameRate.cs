@@ -29,13 +29,13 @@ public readonly record struct FrameRate(int Numerator, int Denominator)
         }
 
         var whole = Math.Round(fps);
-        if (Math.Abs(fps - whole) < 1e-6)
+        if (whole >= 1 && Math.Abs(fps - whole) < 1e-6)
         {
             return new FrameRate((int)whole, 1);
         }
 
         var ntscBase = Math.Round(fps * 1001 / 1000);
-        if (Math.Abs(fps - (ntscBase * 1000 / 1001)) < 0.001)
+        if (ntscBase >= 1 && Math.Abs(fps - (ntscBase * 1000 / 1001)) < 0.001)
         {
             return new FrameRate((int)ntscBase * 1000, 1001);
         }

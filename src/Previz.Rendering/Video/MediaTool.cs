@@ -83,6 +83,21 @@ public sealed class MediaTool
     }
 
     /// <summary>
+    /// The first video and first audio stream of a file from its header alone (codec, size, rate, sample rate, a hash
+    /// of each codec's setup): one ffprobe that reads no packets, for deciding how to handle a file before touching it.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffprobe cannot read the file (not media, damaged); the message names it.</exception>
+    public async Task<MediaStreams> ProbeStreamsAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var json = await RunAsync("ffprobe", Ffprobe(), ["-v", "error", "-show_data_hash", "MD5",
+            "-show_entries", "stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,sample_rate,channels,duration,extradata_hash:stream_disposition=attached_pic:format=duration",
+            "-print_format", "json", path],
+            $"ffprobe could not read \"{path}\"", keepStdout: true, cancellationToken);
+        return ProbeJson.Streams(json);
+    }
+
+    /// <summary>
     /// Copies the first video and the first audio stream (if any) into an MP4 without re-encoding, the index first so
     /// that a browser can start playing before the whole file has arrived. Returns the number of video packets written,
     /// as ffmpeg reports it on the same run (<c>-progress</c>): no second process reads the file back.
@@ -301,6 +316,78 @@ public sealed class MediaTool
         }
 
         return frames >= 0 ? frames : throw new VideoEncodingException($"{failure}: ffmpeg reported no frame count.");
+    }
+
+    /// <summary>
+    /// Runs one ffmpeg command built by a caller in this assembly (the animatic's concat or filter graph), reporting the
+    /// fraction done from its <c>-progress</c> output as it goes: frames written of <paramref name="expectedFrames"/>.
+    /// Returns the last frame count ffmpeg reported. Cancellation and <see cref="FfmpegOptions.CommandTimeout"/> stop the
+    /// child as every other command here does; the caller owns (and deletes) the files it names.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
+    internal async Task<int> RunWithProgressAsync(IReadOnlyList<string> args, int expectedFrames, IProgress<double>? progress, string failure, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var process = MediaProcess.Start("ffmpeg", Ffmpeg(), ["-hide_banner", "-nostats", "-v", "error", "-y", "-progress", "pipe:1", .. args], stdoutIsData: true);
+        var reading = ReadProgressAsync(process.StandardOutput, expectedFrames, progress);
+        int frames;
+        try
+        {
+            await process.WaitAsync(Options.CommandTimeout, cancellationToken);
+        }
+        finally
+        {
+            // The child is gone either way (finished or stopped), so its stdout ends and the reader with it.
+            frames = await reading;
+        }
+
+        if (process.ExitCode != 0)
+        {
+            var tail = process.StderrTail;
+            throw new VideoEncodingException(string.IsNullOrWhiteSpace(tail)
+                ? string.Create(CultureInfo.InvariantCulture, $"{failure}: ffmpeg exited with code {process.ExitCode}.")
+                : $"{failure}: {tail}");
+        }
+
+        return frames >= 0 ? frames : throw new VideoEncodingException($"{failure}: ffmpeg reported no frame count.");
+    }
+
+    private static async Task<int> ReadProgressAsync(Stream stdout, int expectedFrames, IProgress<double>? progress)
+    {
+        using var reader = new StreamReader(stdout);
+        var frames = -1;
+        var reported = -1.0;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                // A killed child's pipe can break rather than end: what was read is all there is.
+                break;
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            if (line.StartsWith("frame=", StringComparison.Ordinal) && int.TryParse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                frames = n;
+                var fraction = expectedFrames > 0 ? Math.Clamp((double)n / expectedFrames, 0, 1) : 0;
+                if (fraction > reported)
+                {
+                    reported = fraction;
+                    progress?.Report(fraction);
+                }
+            }
+        }
+
+        return frames;
     }
 
     /// <summary>

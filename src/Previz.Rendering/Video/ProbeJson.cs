@@ -61,6 +61,42 @@ internal static class ProbeJson
             duration);
     }
 
+    /// <summary>
+    /// The first video and audio stream of a <c>-show_entries stream=…:format=duration -show_data_hash</c> run over all
+    /// streams.
+    /// </summary>
+    public static MediaStreams Streams(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var container = root.TryGetProperty("format", out var format) ? Number(format, "duration") : 0;
+        VideoStreamInfo? video = null;
+        AudioStreamInfo? audio = null;
+        if (root.TryGetProperty("streams", out var streams))
+        {
+            foreach (var s in streams.EnumerateArray())
+            {
+                var duration = Number(s, "duration") is > 0 and var d ? d : container;
+                switch (Text(s, "codec_type"))
+                {
+                    case "video" when video is null && !IsAttachedPicture(s):
+                        video = new VideoStreamInfo(Text(s, "codec_name"), Text(s, "pix_fmt"), (int)Number(s, "width"), (int)Number(s, "height"),
+                            Text(s, "r_frame_rate"), duration, Text(s, "extradata_hash"));
+                        break;
+                    case "audio" when audio is null:
+                        audio = new AudioStreamInfo(Text(s, "codec_name"), (int)Number(s, "sample_rate"), (int)Number(s, "channels"), duration, Text(s, "extradata_hash"));
+                        break;
+                }
+            }
+        }
+
+        return new MediaStreams(video, audio, container);
+    }
+
+    /// <summary>An MP3's or M4A's cover art shows up as a one-frame video stream: it is not picture to cut.</summary>
+    private static bool IsAttachedPicture(JsonElement s) =>
+        s.TryGetProperty("disposition", out var disposition) && Number(disposition, "attached_pic") > 0;
+
     private static bool Stream(JsonElement root, out JsonElement stream)
     {
         stream = default;
