@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Previz.Rendering.Sequences;
 using Previz.Studio.Hosting;
 using Previz.Studio.Reviews;
 using Previz.Studio.Sequences;
@@ -30,6 +31,8 @@ public static class SequenceApi
             .WithSummary("Add a sound cue: the audio file as the request body; ?fileName=&name=&start=SECONDS&gainDb=. Checked with ffprobe: a file that is not audio, or a cue that starts past the end of the cut, is a 400.")
             .Accepts<Stream>("application/octet-stream");
         sequence.MapDelete("/cues/{cueId:guid}", DeleteCueAsync).WithName("DeleteSoundCue").WithSummary("Remove a sound cue.");
+        sequence.MapGet("/export/{format}", ExportAsync).WithName("ExportSequence")
+            .WithSummary("Download the sequence: mp4 (the animatic), or otio, fcpxml or edl zipped with the media they refer to. A take or cue that cannot be used is a 400 naming it.");
         sequence.MapGet("/comments", GetSequenceCommentsAsync).WithName("GetSequenceComments")
             .WithSummary("Comments left through every review link of the sequence, by time.");
 
@@ -89,6 +92,29 @@ public static class SequenceApi
         await sequences.DeleteCueAsync(id, cueId, ct)
             ? TypedResults.NoContent()
             : TypedResults.Problem(title: "Not found.", detail: $"Scene {id}'s sequence has no sound cue {cueId}.", statusCode: StatusCodes.Status404NotFound);
+
+    public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult, ValidationProblem>> ExportAsync(Guid id, string format, SequenceExports exports, HttpContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!SequenceExportFormats.Names.Contains(format.ToLowerInvariant()))
+        {
+            throw new FieldException("format", $"\"{format}\" is not a sequence export; choose one of {string.Join(", ", SequenceExportFormats.Names)}.");
+        }
+
+        var made = await exports.ExportAsync(id, SequenceExportFormats.Parse(format), ct);
+        if (made is not { } export)
+        {
+            return NoScene(id);
+        }
+
+        // Written for this download only.
+        context.Response.OnCompleted(() =>
+        {
+            File.Delete(export.Path);
+            return Task.CompletedTask;
+        });
+        return TypedResults.PhysicalFile(export.Path, export.ContentType, export.DownloadName);
+    }
 
     public static async Task<Results<Ok<ReviewCommentDto[]>, ProblemHttpResult>> GetSequenceCommentsAsync(Guid id, SequenceService sequences, ReviewService reviews, CancellationToken ct)
     {
