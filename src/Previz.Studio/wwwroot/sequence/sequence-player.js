@@ -327,3 +327,13 @@ export async function mount(root, base) {
     await player.load();
     return player;
 }
+
+/** Copies text to the clipboard; false when the browser refuses (no secure context, no permission). */
+export async function copyText(text) {
+    try {
+        await navigator.clipboard.writeText(text);
+        return true;
+    } catch {
+        return false;
+    }
+}
