@@ -7,8 +7,9 @@ set -euo pipefail
 want=(ffmpeg fonts-dejavu-core)
 if [[ "${1:-runtime}" == "test" ]]; then
   # The scale-out tests start a private PostgreSQL server (initdb + pg_ctl in a temporary folder); the browser tests
-  # drive Debian's chromium through Playwright (never a downloaded browser).
-  want+=(postgresql chromium)
+  # drive Debian's chromium through Playwright (never a downloaded browser); the timeline export tests check every
+  # FCPXML with xmllint (well-formed, and valid against the FCPXML DTD in tests/Previz.Core.Tests/Sequences/Fixtures).
+  want+=(postgresql chromium libxml2-utils)
 fi
 missing=()
 for pkg in "${want[@]}"; do

@@ -13,7 +13,9 @@ public sealed class EdlWriterTests
     public void Video_events_cover_the_cut_back_to_back_from_01_00_00_00(string rate)
     {
         var cut = SampleCuts.Build(rate);
-        var list = EdlParser.Parse(EdlWriter.Write(cut), cut.Rate.TimecodeBase);
+        var text = EdlWriter.Write(cut);
+        Xmllint.Keep($"sample-{rate.Replace('/', '_')}.edl", text);
+        var list = EdlParser.Parse(text, cut.Rate.TimecodeBase);
 
         Assert.Equal(cut.Name, list.Title);
         Assert.Equal("NON-DROP FRAME", list.Fcm);

@@ -74,6 +74,23 @@ public sealed class FcpxmlWriterTests
     }
 
     [Fact]
+    public void A_cue_that_starts_during_a_hold_is_anchored_to_the_hold_at_its_record_frame()
+    {
+        var shots = new[] { SampleCuts.Shot("a", "A", 2.0, 25) };
+        var takes = new Dictionary<string, Previz.Core.Sequences.SequenceTake> { ["a"] = new("a.mp4", "a", 20, false) };
+        var cut = Previz.Core.Sequences.SequenceCutBuilder.Build("hold", shots, takes, [new("hit", "hit.wav", 1.2, 0.2, 0)], 640, 360);
+        var text = FcpxmlWriter.Write(cut);
+        var sequence = FcpxmlReader.Read(text, cut.Rate);
+
+        Assert.Equal([("A", 0L, 20L), ("A (hold)", 20, 30)], sequence.Spine.Select(c => (c.Name, c.Record, c.Duration)));
+        Assert.Equal(("hit", 30L, 5L, "0dB"), sequence.Connected.Select(c => (c.Name, c.Record, c.Duration, c.Volume)).Single());
+        Assert.Equal(("hit", 30L), sequence.Markers.Select(m => (m.Value, m.Record)).Single());
+        var path = Xmllint.Keep("hold-cue.fcpxml", text);
+        var valid = Xmllint.Run("--noout", "--nonet", "--dtdvalid", Dtd, path);
+        Assert.True(valid.ExitCode == 0, valid.Errors);
+    }
+
+    [Fact]
     public void Names_with_markup_characters_come_back_as_written()
     {
         var text = FcpxmlWriter.Write(SampleCuts.Build("25"));

@@ -11,7 +11,9 @@ public sealed class OtioWriterTests
     public void Shots_and_holds_lie_end_to_end_on_one_video_track_frame_exact(string rate)
     {
         var cut = SampleCuts.Build(rate);
-        var timeline = OtioReader.Read(OtioWriter.Write(cut), cut.Rate.PerSecond);
+        var text = OtioWriter.Write(cut);
+        Xmllint.Keep($"sample-{rate.Replace('/', '_')}.otio", text);
+        var timeline = OtioReader.Read(text, cut.Rate.PerSecond);
 
         Assert.Equal(cut.Name, timeline.Name);
         Assert.Equal(ExpectedCut.OneHour(cut), timeline.GlobalStart);
@@ -61,6 +63,22 @@ public sealed class OtioWriterTests
             timeline.Tracks[0].Items.Select(i => (i.Name, i.RecordStart, i.SourceStart, i.Duration)));
         Assert.Equal([("Theme", 0L, 144L), ("Door slam", 54, 12)], timeline.Markers.Select(m => (m.Name, m.Start, m.Duration)));
         Assert.Equal([("Gap", 0L, 54L), ("Clip", 54, 12)], timeline.Tracks[2].Items.Select(i => (i.Schema, i.RecordStart, i.Duration)));
+    }
+
+    [Fact]
+    public void A_cut_without_cues_or_holds_has_one_video_track_and_no_markers()
+    {
+        var shots = new[] { SampleCuts.Shot("a", "A", 1.0, 30), SampleCuts.Shot("b", "B", 1.0, 30) };
+        var take = new Previz.Core.Sequences.SequenceTake("a.mp4", "a", 90, false);
+        var cut = Previz.Core.Sequences.SequenceCutBuilder.Build("plain", shots, new Dictionary<string, Previz.Core.Sequences.SequenceTake> { ["a"] = take, ["b"] = take }, [], 640, 360);
+        var timeline = OtioReader.Read(OtioWriter.Write(cut), 30);
+
+        var video = Assert.Single(timeline.Tracks);
+        Assert.Equal([("A", 0L, 30L), ("B", 30, 30)], video.Items.Select(i => (i.Name, i.RecordStart, i.Duration)));
+        Assert.All(video.Items, i => Assert.Empty(i.Effects));
+        Assert.Empty(timeline.Markers);
+        Assert.All(EdlParser.Parse(EdlWriter.Write(cut), 30).Events, e => Assert.Equal("V", e.Channel));
+        Assert.Empty(FcpxmlReader.Read(FcpxmlWriter.Write(cut), cut.Rate).Connected);
     }
 
     [Fact]

@@ -13,14 +13,24 @@ internal static class Xmllint
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("xmllint did not start.");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("xmllint is missing: install libxml2-utils (scripts/install-deps.sh test does).", e);
+        }
+
+        using var process = started ?? throw new InvalidOperationException("xmllint did not start.");
         var errors = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, errors.Result);
     }
 
-    /// <summary>Writes <paramref name="text"/> under the test output's timeline-exports folder (kept as the run's record).</summary>
+    /// <summary>Writes <paramref name="text"/> under the test output's timeline-exports folder, kept as the run's record.</summary>
     public static string Keep(string fileName, string text)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "timeline-exports");

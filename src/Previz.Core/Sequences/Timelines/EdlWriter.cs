@@ -23,9 +23,10 @@ namespace Previz.Core.Sequences.Timelines;
 /// <item>A take shorter than its shot: one event with the take's frames, then a freeze event of its last frame (source
 /// in on that frame, source out one frame later) lasting the held frames on the record side, followed by an M2 (motion
 /// memory) line with speed 000.0, the CMX way to say "freeze".</item>
-/// <item>Sound cues follow as audio events on channel A (then A2, and A3 onward — beyond CMX 3600's two audio channels,
-/// read by most editors — for cues that overlap), with their gain in a <c>* GAIN:</c> comment (CMX 3600 has no field for
-/// it) and their name in <c>* FROM CLIP NAME:</c>.</item>
+/// <item>Sound cues follow as audio events on channel A (then A2 for cues that overlap, and A3 onward when more overlap:
+/// beyond CMX 3600's two audio channels, though OpenTimelineIO's CMX reader takes such a channel as a track name), with
+/// their gain in a <c>* GAIN:</c> comment (CMX 3600 has no field for it) and their name in
+/// <c>* FROM CLIP NAME:</c>.</item>
 /// </list>
 /// </remarks>
 public static class EdlWriter

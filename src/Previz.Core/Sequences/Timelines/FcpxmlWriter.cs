@@ -5,8 +5,8 @@ using System.Xml;
 namespace Previz.Core.Sequences.Timelines;
 
 /// <summary>
-/// Writes a cut as FCPXML 1.10, the interchange format of Final Cut Pro 10.6 and later (DaVinci Resolve 18 and later
-/// import it too), following Apple's FCPXML reference
+/// Writes a cut as FCPXML 1.10, the interchange version of Final Cut Pro 10.6 (later versions read it too), following
+/// Apple's FCPXML reference
 /// (https://developer.apple.com/documentation/professional-video-applications/fcpxml-reference) and the
 /// FCPXMLv1_10.dtd that ships with Final Cut Pro.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Previz.Core.Sequences.Timelines;
@@ -39,8 +40,9 @@ public static class OtioWriter
     {
         ArgumentNullException.ThrowIfNull(cut);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
+            // Relaxed escaping keeps names readable ("Stadium <night>", "+3 dB"); the text is a file, never HTML.
             var rate = Number(cut.Rate.PerSecond);
             json.WriteStartObject();
             json.WriteString("OTIO_SCHEMA", "Timeline.1");
