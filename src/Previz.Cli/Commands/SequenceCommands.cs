@@ -108,7 +108,7 @@ public static class SequenceCommands
 
         var media = MediaTool.Default;
         var probe = new SequenceProbe(media);
-        var rate = Core.Sequences.FrameRate.FromFps(shots[0].Fps);
+        var rate = Core.Scenes.FrameRate.FromFps(shots[0].Fps);
         var taken = new Dictionary<string, SequenceTake>();
         foreach (var shot in shots.Where(s => request.Takes.ContainsKey(s.Id)))
         {

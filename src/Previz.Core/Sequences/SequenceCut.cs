@@ -1,3 +1,5 @@
+using Previz.Core.Scenes;
+
 namespace Previz.Core.Sequences;
 
 /// <summary>

@@ -47,6 +47,11 @@ public static class SequenceCutBuilder
         }
 
         var rate = FrameRate.FromFps(shots[0].Fps);
+        if (!rate.IsEditorRate)
+        {
+            throw new SequenceException(
+                $"{Format(shots[0].Fps)} fps is not a whole or NTSC (…/1001) rate; editor timelines need one of those (the cut takes its first shot's rate, \"{shots[0].Id}\").");
+        }
         var clips = new List<SequenceClip>(shots.Count);
         var at = 0;
         foreach (var shot in shots)

@@ -352,7 +352,7 @@ public sealed class AnimaticWriter(MediaTool? media = null, SequenceProbe? probe
     /// The record timecode of a frame of the cut, as the OpenTimelineIO, FCPXML and EDL exports write it: non-drop,
     /// starting at 01:00:00:00.
     /// </summary>
-    internal static string RecordTimecode(Previz.Core.Sequences.FrameRate rate, int frame) =>
+    internal static string RecordTimecode(Previz.Core.Scenes.FrameRate rate, int frame) =>
         Timecode.NonDrop(Timecode.RecordStartFrames(rate) + frame, rate.TimecodeBase);
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Previz.Core.Sequences;
 using Previz.Rendering.Video;
-using CutRate = Previz.Core.Sequences.FrameRate;
+using CutRate = Previz.Core.Scenes.FrameRate;
 
 namespace Previz.Rendering.Sequences;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Previz.Rendering.Framing;
+using Previz.Core.Scenes;
 
 namespace Previz.Rendering.Video;
 

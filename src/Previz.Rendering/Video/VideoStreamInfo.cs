@@ -1,3 +1,4 @@
+
 namespace Previz.Rendering.Video;
 
 /// <summary>A video stream's figures from the file's header (<see cref="MediaTool.ProbeStreamsAsync"/>).</summary>

@@ -41,7 +41,7 @@ public sealed class SequenceExports
         // One probe per export: each file is probed once, by the cut and by the animatic writer alike.
         var probe = new SequenceProbe(_tool);
         var shots = view.Document.Shots;
-        var rate = Core.Sequences.FrameRate.FromFps(shots[0].Fps);
+        var rate = Core.Scenes.FrameRate.FromFps(shots[0].Fps);
         var playback = SequenceService.Playback(view);
         var takes = new Dictionary<string, SequenceTake>(StringComparer.Ordinal);
         foreach (var clip in playback.Clips)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Xml.Linq;
 using Previz.Core.Sequences;
+using Previz.Core.Scenes;
 
 namespace Previz.Core.Tests.Sequences;
 

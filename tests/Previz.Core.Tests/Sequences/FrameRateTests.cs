@@ -1,4 +1,5 @@
 using Previz.Core.Sequences;
+using Previz.Core.Scenes;
 
 namespace Previz.Core.Tests.Sequences;
 
@@ -44,13 +45,17 @@ public sealed class FrameRateTests
     }
 
     [Theory]
-    [InlineData(12.5)]
-    [InlineData(25.5)]
-    [InlineData(23.5)]
-    public void A_rate_that_is_neither_whole_nor_ntsc_is_refused_and_named(double fps)
+    [InlineData(12.5, 25, 2)]
+    [InlineData(25.5, 51, 2)]
+    [InlineData(7.5, 15, 2)]
+    public void Other_rates_become_the_closest_small_ratio_which_editor_timelines_cannot_carry(double fps, int numerator, int denominator)
     {
-        var error = Assert.Throws<UserErrorException>(() => FrameRate.FromFps(fps));
-        Assert.Contains(fps.ToString(System.Globalization.CultureInfo.InvariantCulture) + " fps is not a whole or NTSC", error.Message, StringComparison.Ordinal);
+        var rate = FrameRate.FromFps(fps);
+        Assert.Equal(new FrameRate(numerator, denominator), rate);
+        Assert.Equal(fps, rate.PerSecond, 9);
+        Assert.False(rate.IsEditorRate);
+        Assert.True(FrameRate.FromFps(24).IsEditorRate);
+        Assert.True(FrameRate.FromFps(29.97).IsEditorRate);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Previz.Core.Sequences;
+using Previz.Core.Scenes;
 
 namespace Previz.Core.Tests.Sequences;
 
@@ -61,6 +62,16 @@ public sealed class SequenceCutBuilderTests
         var takes = new Dictionary<string, SequenceTake> { ["a"] = Full, ["b"] = Full, ["zz"] = Full };
         var error = Assert.Throws<SequenceException>(() => SequenceCutBuilder.Build("cut", shots, takes, [], 1280, 720));
         Assert.Equal("A take is given for shot \"zz\", which is not in the sequence (its shots: a, b).", error.Message);
+    }
+
+    [Theory]
+    [InlineData(12.5)]
+    [InlineData(25.5)]
+    public void A_cut_at_a_rate_timecode_cannot_count_is_refused_naming_the_rate_and_the_shot(double fps)
+    {
+        var error = Assert.Throws<SequenceException>(() => Cut([], fps, ("a", 1.0, Full)));
+        Assert.Contains(fps.ToString(System.Globalization.CultureInfo.InvariantCulture) + " fps is not a whole or NTSC", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"a\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Previz.Core.Scenes;
 
 namespace Previz.Core.Sequences.Timelines;
 

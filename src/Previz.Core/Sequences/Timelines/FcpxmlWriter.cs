@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Previz.Core.Scenes;
 
 namespace Previz.Core.Sequences.Timelines;
 

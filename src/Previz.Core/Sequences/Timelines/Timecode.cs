@@ -1,4 +1,5 @@
 using System.Globalization;
+using Previz.Core.Scenes;
 
 namespace Previz.Core.Sequences.Timelines;
 

@@ -99,6 +99,25 @@ export function createViewport(canvas, frame, dotnet) {
 
   // ---- geometry and poses -------------------------------------------------------------------------------------
 
+  /**
+   * Direct Render shades diffusely (colour × light, no highlights), so the view does too: a Lambert material in place of
+   * glTF's physically based one looks like the render and costs software GL a fraction of the PBR shader per pixel.
+   */
+  function diffuse(material) {
+    if (Array.isArray(material)) {
+      return material.map(diffuse);
+    }
+    const lambert = new THREE.MeshLambertMaterial({
+      color: material.color ? material.color.clone() : new THREE.Color(0xffffff),
+      vertexColors: !!material.vertexColors,
+      side: material.side,
+      transparent: !!material.transparent,
+      opacity: material.opacity ?? 1,
+    });
+    material.dispose();
+    return lambert;
+  }
+
   function loadGeometry(bytes) {
     const copy = bytes.slice();
     return new Promise((resolve, reject) => {
@@ -109,6 +128,9 @@ export function createViewport(canvas, frame, dotnet) {
         }
         state.nodes.clear();
         gltf.scene.traverse((node) => {
+          if (node.isMesh) {
+            node.material = diffuse(node.material);
+          }
           const id = node.userData && node.userData.previzId;
           if (typeof id === 'string' && !state.nodes.has(id)) {
             state.nodes.set(id, node);
