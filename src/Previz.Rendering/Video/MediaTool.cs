@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Previz.Rendering.Framing;
 using Previz.Core.Scenes;
+using Previz.Rendering.Framing;
 
 namespace Previz.Rendering.Video;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Xml.Linq;
-using Previz.Core.Sequences;
 using Previz.Core.Scenes;
+using Previz.Core.Sequences;
 
 namespace Previz.Core.Tests.Sequences;
 

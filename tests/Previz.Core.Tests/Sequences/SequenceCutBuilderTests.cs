@@ -1,5 +1,5 @@
-using Previz.Core.Sequences;
 using Previz.Core.Scenes;
+using Previz.Core.Sequences;
 
 namespace Previz.Core.Tests.Sequences;
 

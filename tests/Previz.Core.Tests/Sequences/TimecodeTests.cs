@@ -1,6 +1,6 @@
+using Previz.Core.Scenes;
 using Previz.Core.Sequences;
 using Previz.Core.Sequences.Timelines;
-using Previz.Core.Scenes;
 
 namespace Previz.Core.Tests.Sequences;
 

@@ -1,7 +1,7 @@
+using Previz.Core.Scenes;
 using Previz.Core.Sequences;
 using Previz.Rendering.Sequences;
 using static Previz.Rendering.Tests.Sequences.AnimaticMedia;
-using Previz.Core.Scenes;
 
 namespace Previz.Rendering.Tests.Sequences;
 
