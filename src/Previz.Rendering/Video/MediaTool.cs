@@ -39,6 +39,20 @@ public sealed class MediaTool
     }
 
     /// <summary>
+    /// The first audio stream's figures and the container's name (<c>ffprobe</c>, nothing decoded past what it needs to
+    /// open the file): how a sound cue is told to be audio before it is stored.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">The file cannot be read, has no audio stream, or no length; the message names it.</exception>
+    public async Task<AudioProbe> ProbeAudioAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var json = await RunAsync("ffprobe", Ffprobe(), ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=codec_name,sample_rate,channels,duration:format=format_name,duration", "-print_format", "json", path],
+            $"ffprobe could not read \"{path}\"", keepStdout: true, cancellationToken);
+        var audio = ProbeJson.Audio(json) ?? throw new VideoEncodingException($"\"{path}\" has no audio stream.");
+        return audio.DurationSeconds > 0 ? audio : throw new VideoEncodingException($"\"{path}\" has an audio stream of no length.");
+    }
+
+    /// <summary>
     /// The same figures from reading every packet, decoding none past what ffprobe needs to open the file (a download,
     /// a stream copy: several times cheaper than <see cref="ProbeAsync"/>). <see cref="VideoProbe.FrameCount"/> is the
     /// number of packets shown (an edit list's hidden ones are not counted).
@@ -66,6 +80,21 @@ public sealed class MediaTool
         }
 
         return new PacketProbe(packets.Probe, packets.Read);
+    }
+
+    /// <summary>
+    /// The first video and first audio stream of a file from its header alone (codec, size, rate, sample rate, a hash
+    /// of each codec's setup): one ffprobe that reads no packets, for deciding how to handle a file before touching it.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffprobe cannot read the file (not media, damaged); the message names it.</exception>
+    public async Task<MediaStreams> ProbeStreamsAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var json = await RunAsync("ffprobe", Ffprobe(), ["-v", "error", "-show_data_hash", "MD5",
+            "-show_entries", "stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,sample_rate,channels,duration,extradata_hash:stream_disposition=attached_pic:format=duration",
+            "-print_format", "json", path],
+            $"ffprobe could not read \"{path}\"", keepStdout: true, cancellationToken);
+        return ProbeJson.Streams(json);
     }
 
     /// <summary>
@@ -287,6 +316,78 @@ public sealed class MediaTool
         }
 
         return frames >= 0 ? frames : throw new VideoEncodingException($"{failure}: ffmpeg reported no frame count.");
+    }
+
+    /// <summary>
+    /// Runs one ffmpeg command built by a caller in this assembly (the animatic's concat or filter graph), reporting the
+    /// fraction done from its <c>-progress</c> output as it goes: frames written of <paramref name="expectedFrames"/>.
+    /// Returns the last frame count ffmpeg reported. Cancellation and <see cref="FfmpegOptions.CommandTimeout"/> stop the
+    /// child as every other command here does; the caller owns (and deletes) the files it names.
+    /// </summary>
+    /// <exception cref="VideoEncodingException">ffmpeg failed; the message has its last words.</exception>
+    internal async Task<int> RunWithProgressAsync(IReadOnlyList<string> args, int expectedFrames, IProgress<double>? progress, string failure, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var process = MediaProcess.Start("ffmpeg", Ffmpeg(), ["-hide_banner", "-nostats", "-v", "error", "-y", "-progress", "pipe:1", .. args], stdoutIsData: true);
+        var reading = ReadProgressAsync(process.StandardOutput, expectedFrames, progress);
+        int frames;
+        try
+        {
+            await process.WaitAsync(Options.CommandTimeout, cancellationToken);
+        }
+        finally
+        {
+            // The child is gone either way (finished or stopped), so its stdout ends and the reader with it.
+            frames = await reading;
+        }
+
+        if (process.ExitCode != 0)
+        {
+            var tail = process.StderrTail;
+            throw new VideoEncodingException(string.IsNullOrWhiteSpace(tail)
+                ? string.Create(CultureInfo.InvariantCulture, $"{failure}: ffmpeg exited with code {process.ExitCode}.")
+                : $"{failure}: {tail}");
+        }
+
+        return frames >= 0 ? frames : throw new VideoEncodingException($"{failure}: ffmpeg reported no frame count.");
+    }
+
+    private static async Task<int> ReadProgressAsync(Stream stdout, int expectedFrames, IProgress<double>? progress)
+    {
+        using var reader = new StreamReader(stdout);
+        var frames = -1;
+        var reported = -1.0;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                // A killed child's pipe can break rather than end: what was read is all there is.
+                break;
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            if (line.StartsWith("frame=", StringComparison.Ordinal) && int.TryParse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                frames = n;
+                var fraction = expectedFrames > 0 ? Math.Clamp((double)n / expectedFrames, 0, 1) : 0;
+                if (fraction > reported)
+                {
+                    reported = fraction;
+                    progress?.Report(fraction);
+                }
+            }
+        }
+
+        return frames;
     }
 
     /// <summary>

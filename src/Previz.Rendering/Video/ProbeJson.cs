@@ -37,6 +37,66 @@ internal static class ProbeJson
         return (Figures(doc.RootElement, stream, shown), (int)Number(stream, "nb_read_packets"), (int)Number(stream, "nb_frames"));
     }
 
+    /// <summary>The figures of an audio probe (<c>-select_streams a:0</c>); null when the file has no audio stream.</summary>
+    public static AudioProbe? Audio(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        if (!Stream(doc.RootElement, out var stream))
+        {
+            return null;
+        }
+
+        var duration = Number(stream, "duration");
+        var format = doc.RootElement.TryGetProperty("format", out var f) ? f : default;
+        if (duration <= 0 && format.ValueKind == JsonValueKind.Object)
+        {
+            duration = Number(format, "duration");
+        }
+
+        return new AudioProbe(
+            format.ValueKind == JsonValueKind.Object ? Text(format, "format_name") : "",
+            Text(stream, "codec_name"),
+            (int)Number(stream, "sample_rate"),
+            (int)Number(stream, "channels"),
+            duration);
+    }
+
+    /// <summary>
+    /// The first video and audio stream of a <c>-show_entries stream=…:format=duration -show_data_hash</c> run over all
+    /// streams.
+    /// </summary>
+    public static MediaStreams Streams(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var container = root.TryGetProperty("format", out var format) ? Number(format, "duration") : 0;
+        VideoStreamInfo? video = null;
+        AudioStreamInfo? audio = null;
+        if (root.TryGetProperty("streams", out var streams))
+        {
+            foreach (var s in streams.EnumerateArray())
+            {
+                var duration = Number(s, "duration") is > 0 and var d ? d : container;
+                switch (Text(s, "codec_type"))
+                {
+                    case "video" when video is null && !IsAttachedPicture(s):
+                        video = new VideoStreamInfo(Text(s, "codec_name"), Text(s, "pix_fmt"), (int)Number(s, "width"), (int)Number(s, "height"),
+                            Text(s, "r_frame_rate"), duration, Text(s, "extradata_hash"));
+                        break;
+                    case "audio" when audio is null:
+                        audio = new AudioStreamInfo(Text(s, "codec_name"), (int)Number(s, "sample_rate"), (int)Number(s, "channels"), duration, Text(s, "extradata_hash"));
+                        break;
+                }
+            }
+        }
+
+        return new MediaStreams(video, audio, container);
+    }
+
+    /// <summary>An MP3's or M4A's cover art shows up as a one-frame video stream: it is not picture to cut.</summary>
+    private static bool IsAttachedPicture(JsonElement s) =>
+        s.TryGetProperty("disposition", out var disposition) && Number(disposition, "attached_pic") > 0;
+
     private static bool Stream(JsonElement root, out JsonElement stream)
     {
         stream = default;

@@ -8,6 +8,7 @@ using Previz.Core.Editing;
 using Previz.Core.Loading;
 using Previz.Core.Options;
 using Previz.Providers.Errors;
+using Previz.Studio.Reviews;
 using Previz.Studio.Security;
 
 namespace Previz.Studio.Api;
@@ -58,7 +59,7 @@ public sealed partial class ProblemMapping : IExceptionHandler
         {
             var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
             problem.Extensions["traceId"] = traceId;
-            LogServerError(_logger, httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty, traceId, _redactor.Redact(exception?.ToString() ?? string.Empty));
+            LogServerError(_logger, httpContext.Request.Method, ReviewPaths.Redact(httpContext.Request.Path.Value ?? string.Empty), traceId, _redactor.Redact(exception?.ToString() ?? string.Empty));
         }
 
         return await _problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });

@@ -32,6 +32,7 @@ public static class StudioApi
             images.Find(id) is { } file ? Results.File(file.Path, file.ContentType) : NotFound("image", id))
             .WithTags("Images").WithSummary("An uploaded image (thumbnails of the visualizer's frame slots).");
         api.MapSceneExportApi();
+        api.MapSequenceApi();
         api.MapGet("/events", StreamEventsAsync).WithTags("Events").WithSummary("Server-sent events: every generation state change.");
         return app;
     }

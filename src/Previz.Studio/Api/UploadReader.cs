@@ -14,6 +14,28 @@ public static class UploadReader
 {
     public static async Task<byte[]?> ReadAsync(HttpContext context, long limit, CancellationToken cancellationToken)
     {
+        var spool = await SpoolAsync(context, limit, cancellationToken);
+        if (spool is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await File.ReadAllBytesAsync(spool, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+
+    /// <summary>
+    /// The body written to a new file under <c>tmp/</c>, for uploads that are handled as files (audio is probed by
+    /// ffprobe, never read into memory); null when it is over the limit. The caller moves or deletes the file.
+    /// </summary>
+    public static async Task<string?> SpoolAsync(HttpContext context, long limit, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(context);
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
@@ -29,6 +51,7 @@ public static class UploadReader
         var folder = context.RequestServices.GetRequiredService<DataFolder>();
         Directory.CreateDirectory(folder.Temp);
         var spool = Path.Combine(folder.Temp, $"{Guid.NewGuid():N}.body");
+        var kept = false;
         try
         {
             await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
@@ -48,7 +71,8 @@ public static class UploadReader
                 }
             }
 
-            return await File.ReadAllBytesAsync(spool, cancellationToken);
+            kept = true;
+            return spool;
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -56,13 +80,16 @@ public static class UploadReader
         }
         finally
         {
-            File.Delete(spool);
+            if (!kept)
+            {
+                File.Delete(spool);
+            }
         }
     }
 
     public static IResult TooLarge(string what, long limit) => Results.Problem(
         title: "Upload too large.",
-        detail: $"{what} uploads are limited to {limit / (1024 * 1024)} MB (Studio:{(what == "Scene" ? "SceneUploadLimitBytes" : "ImageUploadLimitBytes")}).",
+        detail: $"{what} uploads are limited to {limit / (1024 * 1024)} MB (Studio:{what}UploadLimitBytes).",
         statusCode: StatusCodes.Status413PayloadTooLarge,
         extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [$"larger than {limit} bytes"] } });
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Previz.Studio.Api;
 using Previz.Studio.Jobs;
+using Previz.Studio.Reviews;
 using Previz.Studio.Security;
 
 namespace Previz.Studio.Hosting;
@@ -32,7 +33,7 @@ public static class StudioHost
             builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, assets.Runtime);
             builder.WebHost.UseStaticWebAssets();
         }
-        builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(options.SceneUploadLimitBytes, options.ImageUploadLimitBytes) + 1);
+        builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(Math.Max(options.SceneUploadLimitBytes, options.ImageUploadLimitBytes), options.AudioUploadLimitBytes) + 1);
         builder.Services.AddPrevizStudio(builder.Configuration, options);
         // Only serve has subscribers (the event stream, the studio): it relays every process's changes to them.
         builder.Services.AddHostedService<Events.GenerationChangeRelay>();
@@ -79,6 +80,7 @@ public static class StudioHost
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapOpenApi();
         app.MapStudioApi();
+        app.MapReviewPages();
         app.MapGet("/health", (Persistence.StudioDatabase db) => Results.Ok(new { status = "ok", database = db.ProviderName })).ExcludeFromDescription();
         return app;
     }

@@ -23,6 +23,9 @@ public sealed class StudioOptions
     /// <summary>Largest image upload in bytes (default 20 MB).</summary>
     public long ImageUploadLimitBytes { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>Largest sound cue upload in bytes (default 100 MB: about ten minutes of CD-quality WAV).</summary>
+    public long AudioUploadLimitBytes { get; set; } = 100L * 1024 * 1024;
+
     /// <summary>
     /// The project's spending cap in USD (<c>Studio:BudgetUsd</c>); null for none. A hosted generation that would take
     /// the billed (else estimated) cost of all generations that did not fail over it is refused.

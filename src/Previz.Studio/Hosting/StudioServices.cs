@@ -55,6 +55,10 @@ public static class StudioServices
         services.AddSingleton<GenerationService>();
         services.AddSingleton<ShotPlanningService>();
         services.AddSingleton<ImageStore>();
+        services.AddSingleton<Sequences.DirectRenderTakes>();
+        services.AddSingleton<Sequences.SequenceService>();
+        services.AddSingleton<Sequences.SequenceExports>();
+        services.AddSingleton<Reviews.ReviewService>();
         // One set of visualizer frame slots per circuit: the gallery's "Use as start frame" fills the panel's slot.
         services.AddScoped<FrameSlots>();
         services.AddSingleton<PipelinePlanner>();

@@ -21,6 +21,16 @@ public abstract class StudioDbContext : DbContext
 
     public DbSet<GenerationChange> GenerationChanges => Set<GenerationChange>();
 
+    public DbSet<SequenceRecord> Sequences => Set<SequenceRecord>();
+
+    public DbSet<SequenceTakeRecord> SequenceTakes => Set<SequenceTakeRecord>();
+
+    public DbSet<SoundCueRecord> SoundCues => Set<SoundCueRecord>();
+
+    public DbSet<ReviewLink> ReviewLinks => Set<ReviewLink>();
+
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -78,6 +88,60 @@ public abstract class StudioDbContext : DbContext
             item.Property(i => i.DownloadName).HasMaxLength(260);
             item.HasIndex(i => i.GenerationId).IsUnique();
             item.HasIndex(i => i.CreatedAt);
+        });
+        ConfigureSequences(modelBuilder);
+        ConfigureReviews(modelBuilder);
+    }
+
+    private static void ConfigureSequences(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SequenceRecord>(sequence =>
+        {
+            sequence.ToTable("sequences");
+            sequence.HasKey(s => s.Id);
+            sequence.Property(s => s.SceneName).HasMaxLength(200);
+            sequence.HasIndex(s => s.SceneName).IsUnique();
+        });
+        modelBuilder.Entity<SequenceTakeRecord>(take =>
+        {
+            take.ToTable("sequence_takes");
+            take.HasKey(t => t.Id);
+            take.Property(t => t.ShotId).HasMaxLength(200);
+            take.HasOne<SequenceRecord>().WithMany().HasForeignKey(t => t.SequenceId).OnDelete(DeleteBehavior.Cascade);
+            take.HasIndex(t => new { t.SequenceId, t.ShotId }).IsUnique();
+        });
+        modelBuilder.Entity<SoundCueRecord>(cue =>
+        {
+            cue.ToTable("sound_cues");
+            cue.HasKey(c => c.Id);
+            cue.Property(c => c.Name).HasMaxLength(200);
+            cue.Property(c => c.MediaPath).HasMaxLength(400);
+            cue.Property(c => c.ContentType).HasMaxLength(100);
+            cue.HasOne<SequenceRecord>().WithMany().HasForeignKey(c => c.SequenceId).OnDelete(DeleteBehavior.Cascade);
+            cue.HasIndex(c => c.SequenceId);
+        });
+    }
+
+    private static void ConfigureReviews(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ReviewLink>(link =>
+        {
+            link.ToTable("review_links");
+            link.HasKey(l => l.Id);
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.Property(l => l.Title).HasMaxLength(300);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => l.SequenceId);
+            link.HasIndex(l => l.GalleryItemId);
+        });
+        modelBuilder.Entity<ReviewComment>(comment =>
+        {
+            comment.ToTable("review_comments");
+            comment.HasKey(c => c.Id);
+            comment.Property(c => c.Author).HasMaxLength(ReviewLimits.AuthorLength);
+            comment.Property(c => c.Text).HasMaxLength(ReviewLimits.TextLength);
+            comment.HasOne<ReviewLink>().WithMany().HasForeignKey(c => c.ReviewLinkId).OnDelete(DeleteBehavior.Cascade);
+            comment.HasIndex(c => new { c.ReviewLinkId, c.CreatedAt });
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Previz.Studio.Reviews;
 
 namespace Previz.Studio.Security;
 
@@ -11,7 +12,8 @@ namespace Previz.Studio.Security;
 /// cannot send headers: a token in a URL ends up in histories and logs, so it opens nothing that changes or lists
 /// data. Compared in constant time. A page opened with <c>?access_token=</c> gets the token as an
 /// HttpOnly cookie, so the studio's own requests (its script, its circuit, <c>&lt;video&gt;</c> and <c>&lt;img&gt;</c> of the
-/// gallery) carry it without the token ever being written into the page.
+/// gallery) carry it without the token ever being written into the page. The addresses of a review link
+/// (<see cref="ReviewPaths.IsReviewRequest"/>) pass without it: the link's own token is checked by its endpoints.
 /// </summary>
 public sealed class TokenMiddleware
 {
@@ -31,6 +33,13 @@ public sealed class TokenMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (ReviewPaths.IsReviewRequest(context.Request))
+        {
+            // A review link is its own credential, for its page, media and comments only; the endpoints check it.
+            await _next(context);
+            return;
+        }
+
         var presented = Presented(context.Request);
         if (presented is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _expected))
         {

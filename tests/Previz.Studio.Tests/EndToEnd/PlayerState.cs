@@ -7,6 +7,8 @@ public sealed class PlayerState
 
     public double Duration { get; set; }
 
+    public double CurrentTime { get; set; }
+
     public string? Error { get; set; }
 
     public string Source { get; set; } = string.Empty;

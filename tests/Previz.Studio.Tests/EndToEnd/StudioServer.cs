@@ -10,7 +10,7 @@ namespace Previz.Studio.Tests.EndToEnd;
 /// (<c>Studio:LoadSamples</c>; the stadium is uploaded through the API when the host does not load samples), and fal
 /// pointed at a loopback <see cref="LoopbackVendor"/> with a dummy key. Killed, and its data folder removed, at the end.
 /// </summary>
-public sealed class StudioServer : IAsyncLifetime
+public class StudioServer : IAsyncLifetime
 {
     private readonly string _data = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "previz-e2e", Guid.NewGuid().ToString("N"));
     private LoopbackVendor? _fal;
@@ -39,9 +39,21 @@ public sealed class StudioServer : IAsyncLifetime
         return ((double)shot["duration"]!, (double?)shot["fps"] ?? 24);
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>The access token the server requires (<c>PREVIZ_TOKEN</c>); null for none. The clients made here carry it.</summary>
+    public virtual string? Token => null;
 
-    public async Task InitializeAsync()
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        if (Token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        }
+
+        return client;
+    }
+
+    public virtual async Task InitializeAsync()
     {
         // The vendor's clip is 5 s, Kling's shortest length: longer than the 4 s breakaway shot it is trimmed to.
         _fal = await LoopbackVendor.StartAsync(TestClip.FiveSecondMp4);
@@ -58,6 +70,11 @@ public sealed class StudioServer : IAsyncLifetime
             ["Studio__Jobs__MaxStatusDelay"] = "00:00:01",
             ["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1",
         };
+        if (Token is not null)
+        {
+            environment["PREVIZ_TOKEN"] = Token;
+        }
+
         _process = await StudioProcess.StartAsync("serve", environment, StudioProcess.FreePort());
         StadiumId = await FindOrUploadStadiumAsync();
     }
@@ -81,7 +98,7 @@ public sealed class StudioServer : IAsyncLifetime
     /// <summary>The server's output so far, for failure messages.</summary>
     public string Log => string.Join('\n', Process.Output);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _process?.Dispose();
         if (_fal is not null)

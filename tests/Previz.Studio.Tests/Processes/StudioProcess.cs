@@ -72,15 +72,20 @@ public sealed class StudioProcess : IDisposable
         process.BeginErrorReadLine();
         if (baseUri is not null)
         {
-            await studio.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+            await studio.WaitHealthyAsync(TimeSpan.FromSeconds(60), environment.GetValueOrDefault("PREVIZ_TOKEN"));
         }
 
         return studio;
     }
 
-    private async Task WaitHealthyAsync(TimeSpan timeout)
+    private async Task WaitHealthyAsync(TimeSpan timeout, string? token)
     {
         using var client = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {

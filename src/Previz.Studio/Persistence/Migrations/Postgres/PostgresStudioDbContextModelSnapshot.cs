@@ -260,6 +260,78 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                     b.ToTable("generations", (string)null);
                 });
 
+            modelBuilder.Entity("Previz.Studio.Persistence.ReviewComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReviewLinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewLinkId", "CreatedAt");
+
+                    b.ToTable("review_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.ReviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("GalleryItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SequenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GalleryItemId");
+
+                    b.HasIndex("SequenceId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("review_links", (string)null);
+                });
+
             modelBuilder.Entity("Previz.Studio.Persistence.SceneRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -308,6 +380,129 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("scenes", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SequenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SceneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SceneName")
+                        .IsUnique();
+
+                    b.ToTable("sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SequenceTakeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GalleryItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SequenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ShotId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SequenceId", "ShotId")
+                        .IsUnique();
+
+                    b.ToTable("sequence_takes", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SoundCueRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GainDb")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MediaPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SequenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("StartSeconds")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SequenceId");
+
+                    b.ToTable("sound_cues", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.ReviewComment", b =>
+                {
+                    b.HasOne("Previz.Studio.Persistence.ReviewLink", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SequenceTakeRecord", b =>
+                {
+                    b.HasOne("Previz.Studio.Persistence.SequenceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SoundCueRecord", b =>
+                {
+                    b.HasOne("Previz.Studio.Persistence.SequenceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -253,6 +253,78 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                     b.ToTable("generations", (string)null);
                 });
 
+            modelBuilder.Entity("Previz.Studio.Persistence.ReviewComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewLinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewLinkId", "CreatedAt");
+
+                    b.ToTable("review_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.ReviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GalleryItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SequenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GalleryItemId");
+
+                    b.HasIndex("SequenceId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("review_links", (string)null);
+                });
+
             modelBuilder.Entity("Previz.Studio.Persistence.SceneRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -301,6 +373,129 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("scenes", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SequenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SceneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SceneName")
+                        .IsUnique();
+
+                    b.ToTable("sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SequenceTakeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GalleryItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SequenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShotId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SequenceId", "ShotId")
+                        .IsUnique();
+
+                    b.ToTable("sequence_takes", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SoundCueRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GainDb")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SequenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("StartSeconds")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SequenceId");
+
+                    b.ToTable("sound_cues", (string)null);
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.ReviewComment", b =>
+                {
+                    b.HasOne("Previz.Studio.Persistence.ReviewLink", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SequenceTakeRecord", b =>
+                {
+                    b.HasOne("Previz.Studio.Persistence.SequenceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Previz.Studio.Persistence.SoundCueRecord", b =>
+                {
+                    b.HasOne("Previz.Studio.Persistence.SequenceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SequenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,71 @@
+using Previz.Core.Sequences;
+using Previz.Rendering.Framing;
+using Previz.Rendering.Sequences;
+using Previz.Rendering.Video;
+using Previz.Studio.Gallery;
+using Previz.Studio.Hosting;
+
+namespace Previz.Studio.Sequences;
+
+/// <summary>
+/// A scene's sequence exported by <see cref="SequenceExporter"/>: the animatic MP4, or an OpenTimelineIO, FCPXML or EDL
+/// timeline zipped with its media. The takes are the files the player plays (a chosen clip, else the shot's Direct
+/// Render), probed through the media boundary; the picture is the first shot's aspect at 1k.
+/// </summary>
+public sealed class SequenceExports
+{
+    private readonly SequenceService _sequences;
+    private readonly DataFolder _folder;
+    private readonly SequenceProbe _probe;
+    private readonly SequenceExporter _exporter;
+
+    public SequenceExports(SequenceService sequences, DataFolder folder, MediaTool tool)
+    {
+        _sequences = sequences;
+        _folder = folder;
+        _probe = new SequenceProbe(tool);
+        _exporter = new SequenceExporter(tool);
+    }
+
+    /// <summary>
+    /// Writes the export of scene version <paramref name="sceneId"/>'s sequence under <c>tmp/</c>; the caller deletes the
+    /// file. Null when there is no such scene.
+    /// </summary>
+    /// <exception cref="SequenceException">A take or cue that cannot be used (the message names it).</exception>
+    public async Task<(string Path, string DownloadName, string ContentType)?> ExportAsync(Guid sceneId, SequenceExportFormat format, CancellationToken cancellationToken)
+    {
+        var view = await _sequences.GetAsync(sceneId, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var shots = view.Document.Shots;
+        var rate = Core.Sequences.FrameRate.FromFps(shots[0].Fps);
+        var playback = SequenceService.Playback(view);
+        var takes = new Dictionary<string, SequenceTake>(StringComparer.Ordinal);
+        foreach (var clip in playback.Clips)
+        {
+            var file = await _sequences.OpenAsync(playback, clip.Media, cancellationToken)
+                ?? throw new SequenceException($"The take of shot \"{clip.ShotId}\" is missing from the data folder.");
+            var relative = _folder.Relative(file.Path).Replace(Path.DirectorySeparatorChar, '/');
+            takes[clip.ShotId] = await _probe.TakeAsync(file.Path, rate, clip.TakeLabel, relative, cancellationToken);
+        }
+
+        var cues = playback.Cues.Select(c =>
+        {
+            var stored = view.Cues.First(s => s.Id == c.Id);
+            return new SoundCuePlacement(c.Name, stored.MediaPath.Replace(Path.DirectorySeparatorChar, '/'), c.Start, stored.DurationSeconds, c.GainDb);
+        }).ToList();
+        var size = FrameSize.For(shots[0].Aspect, ResolutionPreset.OneK);
+        var cut = SequenceCutBuilder.Build(view.Scene.Name, shots, takes, cues, size.Width, size.Height);
+
+        var folder = Path.Combine(_folder.Temp, "exports");
+        Directory.CreateDirectory(folder);
+        var timeline = format.IsTimeline();
+        var output = Path.Combine(folder, $"{Guid.NewGuid():N}{(timeline ? ".zip" : ".mp4")}");
+        await _exporter.ExportAsync(cut, _folder.Root, format, output, cancellationToken: cancellationToken);
+        var name = $"{DownloadNames.Slug(view.Scene.Name)}-sequence{format.Extension()}{(timeline ? ".zip" : string.Empty)}";
+        return (output, name, timeline ? "application/zip" : "video/mp4");
+    }
+}
