@@ -235,11 +235,6 @@ public sealed class ShotPlanningService
     {
         var model = Model(choices.ModelId ?? DirectRenderModelId);
         var mode = Mode(choices.Mode, model);
-        if (mode == VisualizerMode.Image)
-        {
-            throw new FieldException("mode", "The studio's gallery holds videos; make stills with 'previz generate --mode image'.");
-        }
-
         RenderPass? pass = RenderPass.Shaded;
         if (choices.Pass is { } passName && !RenderPasses.TryParse(passName, out pass))
         {
@@ -330,6 +325,12 @@ public sealed class ShotPlanningService
             if (item is null)
             {
                 throw new FieldException(field, $"There is no gallery item \"{rest}\".");
+            }
+
+            if (GalleryEntry.IsStillType(item.ContentType))
+            {
+                // A still is its own frame, whatever time was asked for: the picture itself, not its small poster.
+                return FrameSource.Bytes(await File.ReadAllBytesAsync(_folder.Resolve(item.MediaPath), cancellationToken), $"still {item.Id}");
             }
 
             if (seconds is null && item.PosterPath is { } poster)
