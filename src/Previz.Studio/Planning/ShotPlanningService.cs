@@ -361,7 +361,7 @@ public sealed class ShotPlanningService
     private ModelEntry Model(string id) =>
         _catalog.Find(id) ?? throw new FieldException("modelId", $"There is no model \"{id}\"; models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}.");
 
-    private static VisualizerMode Mode(string? text, ModelEntry? model)
+    internal static VisualizerMode Mode(string? text, ModelEntry? model)
     {
         if (text is null)
         {
