@@ -19,7 +19,7 @@ public static class ReviewPages
 {
     /// <summary>What the page may load: its own scripts, media and requests; nothing from elsewhere, and no framing.</summary>
     private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; media-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; media-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public static IEndpointRouteBuilder MapReviewPages(this IEndpointRouteBuilder app)
     {
@@ -64,6 +64,7 @@ public static class ReviewPages
             <meta name="viewport" content="width=device-width, initial-scale=1" />
             <meta name="referrer" content="no-referrer" />
             <meta name="robots" content="noindex, nofollow" />
+            <link rel="icon" href="data:," />
             <title>{{title}} · Review</title>
             <style>
             body { margin: 0; font: 15px/1.4 system-ui, sans-serif; background: #15171a; color: #e8e8e8; }

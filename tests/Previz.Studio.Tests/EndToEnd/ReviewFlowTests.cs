@@ -49,6 +49,13 @@ public sealed class ReviewFlowTests(BrowserFixture browser, StudioServer server,
         await session.GotoAsync($"/scenes/{server.StadiumId}/sequence");
         await Assertions.Expect(page.Locator(".review-comment")).ToContainTextAsync(note);
         await Assertions.Expect(page.Locator(".review-link")).ToHaveCountAsync(1);
+        // The studio's player is mounted, and a comment's time seeks it there.
+        await Assertions.Expect(page.Locator(".seq-player video.seq-video")).ToBeAttachedAsync();
+        var seconds = (double)comment["seconds"]!;
+        await (await BrowserSession.InteractiveAsync(page.Locator(".review-comment .comment-time"))).ClickAsync();
+        await page.WaitForFunctionAsync(
+            "s => { const p = document.querySelector('.seq-player'); return p !== null && Math.abs(Number(p.dataset.time) - s) < 0.01; }",
+            seconds);
         await session.StepAsync("studio-comments");
 
         // Revoked, it is the same 404 as an address nobody made.

@@ -163,4 +163,37 @@ public sealed class SequenceApiTests
         // Nothing refused stays behind: not in media/, not spooled in tmp/.
         Assert.Empty(Directory.GetFiles(Path.Combine(studio.DataFolder, "tmp"), "*.body"));
     }
+
+    [Fact]
+    public async Task The_sequence_exports_as_a_timeline_zipped_with_its_media_and_an_unknown_format_is_refused()
+    {
+        await using var studio = await StudioFixture.StartAsync(SequenceFixtures.DummyKey);
+        var scene = await studio.UploadStadiumAsync();
+        var sceneId = (string)scene["id"]!;
+        var item = await SequenceFixtures.AddBreakawayClipAsync(studio, scene);
+        using (var put = await studio.Client.PutAsJsonAsync($"/api/scenes/{sceneId}/sequence", new { takes = new Dictionary<string, Guid?> { ["breakaway"] = item } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        using (var unknown = await studio.Client.GetAsync($"/api/scenes/{sceneId}/sequence/export/avi"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.NotNull((await unknown.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["format"]);
+        }
+
+        using var export = await studio.Client.GetAsync($"/api/scenes/{sceneId}/sequence/export/edl");
+        Assert.True(export.StatusCode == HttpStatusCode.OK, await export.Content.ReadAsStringAsync());
+        Assert.Equal("application/zip", export.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("stadium-sequence.edl.zip", export.Content.Headers.ContentDisposition!.FileNameStar ?? export.Content.Headers.ContentDisposition.FileName);
+        using var zip = new System.IO.Compression.ZipArchive(await export.Content.ReadAsStreamAsync());
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Single(names, n => n.EndsWith(".edl", StringComparison.Ordinal));
+        Assert.Equal(2, names.Count(n => n.StartsWith("media/", StringComparison.Ordinal)));
+        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".edl", StringComparison.Ordinal)).Open());
+        var edl = await reader.ReadToEndAsync();
+        Assert.Contains("breakaway", edl, StringComparison.OrdinalIgnoreCase);
+        // Written for the download, then gone.
+        await Waiting.UntilAsync(() => !Directory.EnumerateFiles(Path.Combine(studio.DataFolder, "tmp", "exports")).Any(), TimeSpan.FromSeconds(10), "the export deleted after its download");
+    }
 }
