@@ -20,6 +20,8 @@ class CompareSync {
     this.button?.addEventListener('click', this.onPlay);
     this.seek?.addEventListener('input', this.onSeek);
     this.refresh();
+    // Tells a watcher (and the browser tests) that the control drives the videos now.
+    root.dataset.compareReady = '1';
   }
 
   videos() {
@@ -170,6 +172,7 @@ class CompareSync {
   }
 
   dispose() {
+    delete this.root.dataset.compareReady;
     this.playing = false;
     cancelAnimationFrame(this.frame);
     this.button?.removeEventListener('click', this.onPlay);
