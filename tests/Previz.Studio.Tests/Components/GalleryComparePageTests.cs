@@ -6,6 +6,7 @@ using Previz.Providers.Generation;
 using Previz.Rendering.Adherence;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
+using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Testing;
 using GalleryComparePage = Previz.Studio.Components.Pages.GalleryCompare;
@@ -31,7 +32,7 @@ public sealed class GalleryComparePageTests : StudioComponentTest
                 var g = await db.Generations.SingleAsync(r => r.Id == id);
                 g.BatchId = batchId;
                 // The plan's place in the batch, as a compare batch stores it.
-                var plan = JsonSerializer.Deserialize<Studio.Jobs.StoredPlan>(g.PlanJson, StudioJson.Options)! with { TakeIndex = index };
+                var plan = JsonSerializer.Deserialize<StoredPlan>(g.PlanJson, StudioJson.Options)! with { TakeIndex = index };
                 g.PlanJson = plan.ToJson();
                 (g.State, g.Error, g.Progress, g.GalleryItemId) = index switch
                 {
