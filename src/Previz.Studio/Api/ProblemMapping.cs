@@ -8,8 +8,8 @@ using Previz.Core.Editing;
 using Previz.Core.Loading;
 using Previz.Core.Options;
 using Previz.Providers.Errors;
-using Previz.Studio.Reviews;
 using Previz.Studio.Compare;
+using Previz.Studio.Reviews;
 using Previz.Studio.Security;
 
 namespace Previz.Studio.Api;

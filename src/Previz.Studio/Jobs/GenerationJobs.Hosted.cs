@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Previz.Core;
-using Previz.Providers.Generation;
 using Previz.Providers.Errors;
+using Previz.Providers.Generation;
 using Previz.Providers.Hosting;
 using Previz.Rendering.Adherence;
 using Previz.Studio.Persistence;
