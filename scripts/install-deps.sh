@@ -2,8 +2,9 @@
 # Installs the Debian packages Previz needs to build, at run time and in tests, or says exactly how to when not root.
 # Usage: scripts/install-deps.sh [runtime|test]
 set -euo pipefail
-# Every probe, copy, trim, poster and encode is an ffmpeg or ffprobe process.
-want=(ffmpeg)
+# Every probe, copy, trim, poster and encode is an ffmpeg or ffprobe process; the animatic's burn-in draws with
+# DejaVu Sans Mono.
+want=(ffmpeg fonts-dejavu-core)
 if [[ "${1:-runtime}" == "test" ]]; then
   # The scale-out tests start a private PostgreSQL server (initdb + pg_ctl in a temporary folder); the browser tests
   # drive Debian's chromium through Playwright (never a downloaded browser); the timeline export tests check every

@@ -23,6 +23,7 @@ public static class PrevizApp
         root.Subcommands.Add(PromptCommand.Create(output));
         root.Subcommands.Add(EstimateCommand.Create(output));
         root.Subcommands.Add(AdherenceCommand.Create(output));
+        root.Subcommands.Add(SequenceCommands.Create(output));
         root.Subcommands.Add(StudioCommands.Serve(output));
         root.Subcommands.Add(StudioCommands.Worker(output));
         root.Subcommands.Add(GenerateCommand.Create(output, configuration ?? FromEnvironment()));

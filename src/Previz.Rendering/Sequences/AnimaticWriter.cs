@@ -19,7 +19,9 @@ namespace Previz.Rendering.Sequences;
 /// exactly as long as its picture, and a copied track would slip against the picture at every cut. The MP4 is written
 /// to a temporary file beside the target and moved into place only when complete.
 /// </remarks>
-public sealed class AnimaticWriter(MediaTool? media = null)
+/// <param name="media">The media boundary (default <see cref="MediaTool.Default"/>).</param>
+/// <param name="probe">Shares the streams already probed by the caller (default: a new probe over <paramref name="media"/>).</param>
+public sealed class AnimaticWriter(MediaTool? media = null, SequenceProbe? probe = null)
 {
     /// <summary>The sound track's sample rate.</summary>
     public const int SampleRate = 48000;
@@ -27,7 +29,8 @@ public sealed class AnimaticWriter(MediaTool? media = null)
     /// <summary>Where Debian's fonts-dejavu-core puts the burn-in's font.</summary>
     public const string DejaVuSansMono = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
 
-    private readonly MediaTool _media = media ?? MediaTool.Default;
+    private readonly MediaTool _media = probe?.Media ?? media ?? MediaTool.Default;
+    private readonly SequenceProbe? _probe = probe;
 
     /// <summary>The media boundary this writer runs ffmpeg through.</summary>
     public MediaTool Media => _media;
@@ -74,7 +77,7 @@ public sealed class AnimaticWriter(MediaTool? media = null)
             RequireFile(cues[i], $"sound cue \"{cut.Cues[i].Name}\"");
         }
 
-        var probe = new SequenceProbe(_media);
+        var probe = _probe ?? new SequenceProbe(_media);
         var takeStreams = await Task.WhenAll(takes.Select(t => probe.StreamsAsync(t, "video", cancellationToken)));
         for (var i = 0; i < takes.Length; i++)
         {

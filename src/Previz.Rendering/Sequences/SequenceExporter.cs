@@ -11,12 +11,14 @@ namespace Previz.Rendering.Sequences;
 /// under a temporary name beside the target and moved into place only when complete; a missing media file is refused
 /// by name before anything is written.
 /// </summary>
-public sealed class SequenceExporter(MediaTool? media = null)
+/// <param name="media">The media boundary (default <see cref="MediaTool.Default"/>).</param>
+/// <param name="probe">Shares the streams already probed by the caller with the animatic writer.</param>
+public sealed class SequenceExporter(MediaTool? media = null, SequenceProbe? probe = null)
 {
     /// <summary>The folder inside a package that holds the media.</summary>
     public const string MediaFolder = "media";
 
-    private readonly AnimaticWriter _animatic = new(media);
+    private readonly AnimaticWriter _animatic = new(media, probe);
 
     /// <summary>
     /// Exports <paramref name="cut"/> as <paramref name="format"/> to <paramref name="outputPath"/>: an .mp4 file for
@@ -109,7 +111,7 @@ public sealed class SequenceExporter(MediaTool? media = null)
     }
 
     /// <summary>A file name made of <paramref name="name"/>: characters that trouble file systems or URLs become "_".</summary>
-    internal static string FileName(string name, string fallback)
+    public static string FileName(string name, string fallback)
     {
         var safe = new StringBuilder(name.Length);
         foreach (var c in name.Trim())

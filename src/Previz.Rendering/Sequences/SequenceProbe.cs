@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Previz.Core.Sequences;
 using Previz.Rendering.Video;
@@ -8,11 +9,21 @@ namespace Previz.Rendering.Sequences;
 /// <summary>
 /// Reads what a sequence needs to know of its media through the media boundary: a take's whole frames at the cut's
 /// rate and whether it has sound, and an audio cue's length. Files a user chose are refused with a message naming
-/// them (<see cref="SequenceException"/>), never with ffprobe's own words alone.
+/// them (<see cref="SequenceException"/>), never with ffprobe's own words alone. One instance remembers each file's
+/// streams (by path, size and time written), so the caller that probes the takes and the animatic writer that decides
+/// how to join them share one ffprobe per file.
 /// </summary>
 public sealed class SequenceProbe(MediaTool? media = null)
 {
     private readonly MediaTool _media = media ?? MediaTool.Default;
+    private readonly ConcurrentDictionary<string, MediaStreams> _streams = new(StringComparer.Ordinal);
+
+    /// <summary>The media boundary this probe runs ffprobe through.</summary>
+    public MediaTool Media => _media;
+
+    /// <summary>The first video and audio stream of <paramref name="file"/> (remembered for this instance).</summary>
+    /// <exception cref="SequenceException">The file is missing or is not media ffmpeg can read.</exception>
+    public Task<MediaStreams> StreamsAsync(string file, CancellationToken cancellationToken) => StreamsAsync(file, "media", cancellationToken);
 
     /// <summary>
     /// The take that <paramref name="file"/> makes at <paramref name="rate"/>: its <see cref="SequenceTake.MediaPath"/> is
@@ -66,18 +77,26 @@ public sealed class SequenceProbe(MediaTool? media = null)
 
     internal async Task<MediaStreams> StreamsAsync(string file, string kind, CancellationToken cancellationToken)
     {
-        if (!File.Exists(file))
+        var info = new FileInfo(file);
+        if (!info.Exists)
         {
             throw new SequenceException($"Media file not found: {file}");
         }
 
+        var key = string.Create(CultureInfo.InvariantCulture, $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}");
+        if (_streams.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         try
         {
-            return await _media.ProbeStreamsAsync(file, cancellationToken);
+            return _streams[key] = await _media.ProbeStreamsAsync(file, cancellationToken);
         }
         catch (VideoEncodingException e)
         {
-            throw new SequenceException($"\"{file}\" is not {(kind == "audio" ? "an audio" : "a video")} file ffmpeg can read.", e);
+            var what = kind switch { "audio" => "an audio file", "video" => "a video file", _ => "media" };
+            throw new SequenceException($"\"{file}\" is not {what} ffmpeg can read.", e);
         }
     }
 

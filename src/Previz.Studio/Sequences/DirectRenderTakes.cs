@@ -11,7 +11,7 @@ using Previz.Studio.Persistence;
 namespace Previz.Studio.Sequences;
 
 /// <summary>
-/// The take of a shot that has no chosen clip: Direct Render's wireframe of the shot at 1k, rendered the first time the
+/// The take of a shot that has no chosen clip: Direct Render's shaded pass of the shot at 1k (as `previz sequence export` renders a shot without a take), rendered the first time the
 /// sequence player asks for it and kept under <c>tmp/sequences/</c> by scene content and shot (so a new version of the
 /// scene renders again, and an unchanged one never does). One render at a time: the rasterizer and x264 fill the cores.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class DirectRenderTakes : IDisposable
         ArgumentNullException.ThrowIfNull(shot);
         var folder = Path.Combine(_folder.Temp, "sequences");
         var shotKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(shot.Id)))[..16];
-        var path = Path.Combine(folder, $"{record.ContentHash}-{shotKey}-wireframe-1k.mp4");
+        var path = Path.Combine(folder, $"{record.ContentHash}-{shotKey}-shaded-1k.mp4");
         if (File.Exists(path))
         {
             return path;
@@ -63,7 +63,7 @@ public sealed class DirectRenderTakes : IDisposable
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 // The renderer writes the file only on success, so a reader never sees half of one.
-                await DirectRenderer.RenderToMp4Async(scene, shot, RenderPass.Wireframe, ResolutionPreset.OneK, path, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                await DirectRenderer.RenderToMp4Async(scene, shot, RenderPass.Shaded, ResolutionPreset.OneK, path, cancellationToken: CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally

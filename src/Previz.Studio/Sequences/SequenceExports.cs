@@ -16,15 +16,13 @@ public sealed class SequenceExports
 {
     private readonly SequenceService _sequences;
     private readonly DataFolder _folder;
-    private readonly SequenceProbe _probe;
-    private readonly SequenceExporter _exporter;
+    private readonly MediaTool _tool;
 
     public SequenceExports(SequenceService sequences, DataFolder folder, MediaTool tool)
     {
         _sequences = sequences;
         _folder = folder;
-        _probe = new SequenceProbe(tool);
-        _exporter = new SequenceExporter(tool);
+        _tool = tool;
     }
 
     /// <summary>
@@ -40,6 +38,8 @@ public sealed class SequenceExports
             return null;
         }
 
+        // One probe per export: each file is probed once, by the cut and by the animatic writer alike.
+        var probe = new SequenceProbe(_tool);
         var shots = view.Document.Shots;
         var rate = Core.Sequences.FrameRate.FromFps(shots[0].Fps);
         var playback = SequenceService.Playback(view);
@@ -49,7 +49,7 @@ public sealed class SequenceExports
             var file = await _sequences.OpenAsync(playback, clip.Media, cancellationToken)
                 ?? throw new SequenceException($"The take of shot \"{clip.ShotId}\" is missing from the data folder.");
             var relative = _folder.Relative(file.Path).Replace(Path.DirectorySeparatorChar, '/');
-            takes[clip.ShotId] = await _probe.TakeAsync(file.Path, rate, clip.TakeLabel, relative, cancellationToken);
+            takes[clip.ShotId] = await probe.TakeAsync(file.Path, rate, clip.TakeLabel, relative, cancellationToken);
         }
 
         var cues = playback.Cues.Select(c =>
@@ -64,7 +64,7 @@ public sealed class SequenceExports
         Directory.CreateDirectory(folder);
         var timeline = format.IsTimeline();
         var output = Path.Combine(folder, $"{Guid.NewGuid():N}{(timeline ? ".zip" : ".mp4")}");
-        await _exporter.ExportAsync(cut, _folder.Root, format, output, cancellationToken: cancellationToken);
+        await new SequenceExporter(_tool, probe).ExportAsync(cut, _folder.Root, format, output, cancellationToken: cancellationToken);
         var name = $"{DownloadNames.Slug(view.Scene.Name)}-sequence{format.Extension()}{(timeline ? ".zip" : string.Empty)}";
         return (output, name, timeline ? "application/zip" : "video/mp4");
     }

@@ -161,6 +161,14 @@ internal static class AnimaticMedia
         return path;
     }
 
+    /// <summary>A new empty folder for a test's output, removed with the others when the run ends.</summary>
+    public static string OutputFolder()
+    {
+        var folder = Path.Combine(Folder.Value, "out", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
     private static readonly Lazy<string> Folder = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("previz-animatic-takes-").FullName;
