@@ -19,7 +19,7 @@ public static class DirectRenderGenerator
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Still)
         {
-            await DirectRenderer.RenderStillAsync(scene, shot, 0, settings.Pass, settings.Resolution, target, null, cancellationToken);
+            await DirectRenderer.RenderStillAsync(scene, shot, Math.Clamp(settings.StillSeconds, 0, shot.Duration), settings.Pass, settings.Resolution, target, null, cancellationToken);
             return;
         }
 

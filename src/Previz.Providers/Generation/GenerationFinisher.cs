@@ -3,7 +3,9 @@ using Previz.Core.Modes;
 using Previz.Providers.Errors;
 using Previz.Rendering.Video;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Processing;
 
 namespace Previz.Providers.Generation;
 
@@ -53,6 +55,70 @@ public sealed class GenerationFinisher
         var output = Path.GetFullPath(outputFile);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         return FinishVideoCoreAsync(downloadedFile, targetSeconds, output, poster, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finishes a still for the gallery: the download decoded whole with ImageSharp (a truncated or mislabelled file is
+    /// refused); a PNG or JPEG is kept byte for byte, any other format (WebP) written as PNG; and a JPEG poster at most
+    /// <paramref name="poster"/>'s width (never upscaled) made from the decoded pixels.
+    /// </summary>
+    /// <exception cref="UnexpectedMediaException">The download is not an image Previz can read.</exception>
+    public static async Task<FinishedStill> FinishStillAsync(string downloadedFile, string outputFile, PosterRequest poster, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(downloadedFile);
+        ArgumentException.ThrowIfNullOrEmpty(outputFile);
+        ArgumentNullException.ThrowIfNull(poster);
+        var output = Path.GetFullPath(outputFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var temp = Temp(output);
+        try
+        {
+            Image image;
+            string format;
+            try
+            {
+                await using var stream = File.OpenRead(downloadedFile);
+                (image, var decoded) = await Image.LoadWithFormatAsync(stream, cancellationToken);
+                format = decoded.Name;
+            }
+            catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+            {
+                throw new UnexpectedMediaException($"The result is not an image Previz can read: {e.Message}", e);
+            }
+
+            using (image)
+            {
+                var (width, height) = (image.Width, image.Height);
+                string contentType, processing;
+                if (format is "PNG" or "JPEG")
+                {
+                    File.Copy(downloadedFile, temp, overwrite: true);
+                    contentType = format == "PNG" ? "image/png" : "image/jpeg";
+                    processing = $"decoded and kept as {format}";
+                }
+                else
+                {
+                    await image.SaveAsPngAsync(temp, new PngEncoder(), cancellationToken);
+                    contentType = "image/png";
+                    processing = $"decoded {format}, written as PNG";
+                }
+
+                if (width > poster.MaxWidth)
+                {
+                    // Even height, as the clips' posters have.
+                    var posterHeight = Math.Max(2, (int)Math.Round(height * (double)poster.MaxWidth / width / 2) * 2);
+                    image.Mutate(x => x.Resize(poster.MaxWidth, posterHeight));
+                }
+
+                await image.SaveAsJpegAsync(poster.OutputJpeg, new JpegEncoder { Quality = 85 }, cancellationToken);
+                File.Move(temp, output, overwrite: true);
+                return new FinishedStill(output, contentType, width, height, processing);
+            }
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private static async Task<FinishedMedia> FinishImageAsync(string source, string output, CancellationToken cancellationToken)

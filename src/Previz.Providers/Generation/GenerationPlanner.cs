@@ -69,6 +69,10 @@ public sealed class GenerationPlanner
             planned = [.. Describe(built, frames.Sources, referenceDecisions)];
             guide = built.Guide is { } g ? DescribeGuide(g.File, g.Video, shot) : null;
         }
+        else if (spec.Mode == VisualizerMode.Image && spec.StartFrame is CapturedFrameSource { ShotTime: { } at } && spec.EndFrame is null)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Direct Render still of the shot at {Math.Clamp(at, 0, shot.Duration):0.###} s"));
+        }
         else if (spec.StartFrame is not null || spec.EndFrame is not null)
         {
             notes.Add("Direct Render renders the shot itself: the given start/end frames are not used");
@@ -174,8 +178,10 @@ public sealed class GenerationPlanner
         return (draft, draft.Compose(model.MaxPromptLength, options.Audio, naming));
     }
 
+    /// <summary>What Direct Render makes; a still is the shot at a <c>capture:SECONDS</c> start frame's time, else its first frame.</summary>
     private static DirectRenderSettings DirectRenderOf(GenerationSpec spec, ResolvedOptions options) =>
-        new(spec.Pass, options.Resolution == ResolutionTier.Final2K ? ResolutionPreset.TwoK : ResolutionPreset.OneK, options.OutputSeconds, spec.Mode == VisualizerMode.Image);
+        new(spec.Pass, options.Resolution == ResolutionTier.Final2K ? ResolutionPreset.TwoK : ResolutionPreset.OneK, options.OutputSeconds, spec.Mode == VisualizerMode.Image,
+            spec.Mode == VisualizerMode.Image && spec.StartFrame is CapturedFrameSource { ShotTime: { } at } ? Math.Max(0, at) : 0);
 
     /// <param name="pass">Direct Render's pass; null for a hosted model, which has none.</param>
     private static ProvenanceOptions RecordedOptions(ResolvedOptions options, RenderPass? pass) =>

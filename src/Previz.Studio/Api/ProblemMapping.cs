@@ -8,6 +8,7 @@ using Previz.Core.Editing;
 using Previz.Core.Loading;
 using Previz.Core.Options;
 using Previz.Providers.Errors;
+using Previz.Studio.Compare;
 using Previz.Studio.Reviews;
 using Previz.Studio.Security;
 
@@ -48,6 +49,13 @@ public sealed partial class ProblemMapping : IExceptionHandler
                 Detail = _redactor.Redact(key.Message),
                 // The variable's name only; the key is never in any answer.
                 Extensions = { ["variable"] = key.VariableName },
+            },
+            BatchOverBudgetException batch => new ProblemDetails
+            {
+                Status = StatusCodes.Status402PaymentRequired,
+                Title = "The batch is over the budget.",
+                Detail = batch.Message,
+                Extensions = { ["totalUsd"] = batch.TotalUsd, ["leftUsd"] = batch.LeftUsd, ["capUsd"] = batch.CapUsd, ["takes"] = batch.Takes },
             },
             FieldException field => Invalid(new Dictionary<string, string[]> { [field.Field] = [_redactor.Redact(field.Message)] }, _redactor.Redact(field.Message)),
             UserErrorException user => new ProblemDetails { Status = 400, Title = "The request cannot be served.", Detail = _redactor.Redact(user.Message) },

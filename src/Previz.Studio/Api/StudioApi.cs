@@ -33,6 +33,7 @@ public static class StudioApi
             .WithTags("Images").WithSummary("An uploaded image (thumbnails of the visualizer's frame slots).");
         api.MapSceneExportApi();
         api.MapSequenceApi();
+        api.MapCompareApi();
         api.MapGet("/events", StreamEventsAsync).WithTags("Events").WithSummary("Server-sent events: every generation state change.");
         return app;
     }

@@ -13,6 +13,13 @@ public static class DownloadNames
         return string.Join('-', parts.Where(p => p.Length > 0)) + "." + extension.TrimStart('.');
     }
 
+    /// <summary>A still's name: <c>stadium-breakaway-flux-kontext-pro-still.png</c>.</summary>
+    public static string ForStill(string? sceneName, string shotId, string modelId, string extension)
+    {
+        var parts = new[] { Slug(sceneName ?? "scene"), Slug(shotId), Slug(modelId), "still" };
+        return string.Join('-', parts.Where(p => p.Length > 0)) + "." + extension.TrimStart('.');
+    }
+
     /// <summary>Lowercase letters, digits, dots; everything else becomes one dash. Never a path.</summary>
     public static string Slug(string text)
     {

@@ -21,6 +21,12 @@ public sealed record GalleryEntry(GalleryItem Item, GenerationProvenance Provena
 
     public Guid Id => Item.Id;
 
+    /// <summary>A still (Image mode: a PNG or JPEG), not a clip.</summary>
+    public bool IsStill => IsStillType(Item.ContentType);
+
+    /// <summary>"still" or "clip", as the gallery marks its cards.</summary>
+    public string KindText => IsStill ? "still" : "clip";
+
     public string SceneName => Provenance.SceneName ?? "deleted scene";
 
     public string ModelName => ModelCatalog.Default.Find(Provenance.ModelId)?.DisplayName ?? Provenance.ModelId;
@@ -28,7 +34,10 @@ public sealed record GalleryEntry(GalleryItem Item, GenerationProvenance Provena
     /// <summary>"stadium · breakaway · Direct Render".</summary>
     public string Title => $"{SceneName} · {Provenance.ShotId} · {ModelName}";
 
-    public string DurationText => string.Create(CultureInfo.InvariantCulture, $"{Provenance.Options.OutputSeconds:0.0#} s");
+    /// <summary>Whether a gallery item of <paramref name="contentType"/> is a still.</summary>
+    public static bool IsStillType(string? contentType) => contentType is not null && contentType.StartsWith("image/", StringComparison.Ordinal);
+
+    public string DurationText => IsStill ? "still" : string.Create(CultureInfo.InvariantCulture, $"{Provenance.Options.OutputSeconds:0.0#} s");
 
     /// <summary>The billed cost once recorded, else the estimate; "free" for Direct Render.</summary>
     public string CostText => Provenance.BilledCostUsd is { } billed

@@ -84,6 +84,35 @@ public sealed class GalleryService
     }
 
     /// <summary>
+    /// <see cref="StageAsync"/> for a still (Image mode): <paramref name="still"/> (a finished PNG or JPEG) moved into the
+    /// media store with <paramref name="poster"/> beside it, an item of <paramref name="contentType"/>.
+    /// </summary>
+    public async Task<GalleryItem> StageStillAsync(GenerationRecord generation, string still, string contentType, string? poster, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        var extension = contentType switch
+        {
+            "image/png" => "png",
+            "image/jpeg" => "jpg",
+            _ => throw new ArgumentException($"A gallery still is a PNG or a JPEG, not {contentType}.", nameof(contentType)),
+        };
+        var (hash, path, length) = await _media.AddAsync(still, extension, cancellationToken);
+        return new GalleryItem
+        {
+            Id = Guid.NewGuid(),
+            GenerationId = generation.Id,
+            MediaHash = hash,
+            MediaPath = path,
+            PosterPath = _media.StillPoster(path, poster),
+            ContentType = contentType,
+            Length = length,
+            DownloadName = DownloadNames.ForStill(generation.SceneName, generation.ShotId, generation.ModelId, extension),
+            ProvenanceJson = "{}",
+            CreatedAt = _time.GetUtcNow().UtcDateTime,
+        };
+    }
+
+    /// <summary>
     /// Writes the provenance of <paramref name="generation"/>, as it is about to be committed, into <paramref name="item"/>,
     /// with what was done to the result (<see cref="GenerationProvenance.Finishing"/>) and, for a clip that was measured,
     /// how closely it follows the authored motion (<see cref="GenerationProvenance.Adherence"/>).

@@ -5,7 +5,10 @@ using Previz.Studio.Hosting;
 
 namespace Previz.Studio.Gallery;
 
-/// <summary>Content-addressed media under <c>media/</c>: <c>&lt;sha256&gt;.mp4</c> and its poster <c>&lt;sha256&gt;.jpg</c>.</summary>
+/// <summary>
+/// Content-addressed media under <c>media/</c>: a clip <c>&lt;sha256&gt;.mp4</c> and its poster <c>&lt;sha256&gt;.jpg</c>;
+/// a still <c>&lt;sha256&gt;.png</c> or <c>.jpg</c> and its poster <c>&lt;sha256&gt;.poster.jpg</c>.
+/// </summary>
 public sealed partial class MediaStore
 {
     /// <summary>Posters are at most this wide: the gallery shows them small.</summary>
@@ -101,6 +104,28 @@ public sealed partial class MediaStore
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="made"/>, the JPEG poster of the still at <paramref name="relativeStill"/>, beside it as
+    /// <c>&lt;sha256&gt;.poster.jpg</c> (a JPEG still is itself <c>&lt;sha256&gt;.jpg</c>); null when there is none.
+    /// </summary>
+    public string? StillPoster(string relativeStill, string? made)
+    {
+        var still = _folder.Resolve(relativeStill);
+        var poster = Path.ChangeExtension(still, ".poster.jpg");
+        if (File.Exists(poster))
+        {
+            return _folder.Relative(poster);
+        }
+
+        if (made is null || !File.Exists(made))
+        {
+            return null;
+        }
+
+        File.Move(made, poster, overwrite: true);
+        return _folder.Relative(poster);
     }
 
     /// <summary>The video's frame at <paramref name="seconds"/> as full-size PNG bytes; null (logged) when there is none.</summary>

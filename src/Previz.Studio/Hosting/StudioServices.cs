@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Previz.Providers.Configuration;
+using Previz.Studio.Compare;
 using Previz.Studio.Components.Visualizer;
 using Previz.Studio.Events;
 using Previz.Studio.Gallery;
@@ -54,6 +55,7 @@ public static class StudioServices
         services.AddSingleton<CreateLimiter>();
         services.AddSingleton<GenerationService>();
         services.AddSingleton<ShotPlanningService>();
+        services.AddSingleton<CompareService>();
         services.AddSingleton<ImageStore>();
         services.AddSingleton<Sequences.DirectRenderTakes>();
         services.AddSingleton<Sequences.SequenceService>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Previz.Core;
 using Previz.Providers.Errors;
+using Previz.Providers.Generation;
 using Previz.Providers.Hosting;
 using Previz.Rendering.Adherence;
 using Previz.Studio.Persistence;
@@ -186,11 +187,13 @@ public sealed partial class GenerationJobs
         // Names of this attempt only: a step that outlived its lease must never share files with the one that took over.
         var attempt = Guid.NewGuid().ToString("N");
         var download = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.download");
-        var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.clip.mp4");
+        var still = record.Mode == StillMode;
+        var clip = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.{(still ? "still" : "clip.mp4")}");
         var poster = Path.Combine(_folder.Temp, $"{record.Id:N}.{attempt}.poster.jpg");
         var outcome = new RenderWatch();
         string processing;
-        MotionAdherence? adherence;
+        MotionAdherence? adherence = null;
+        FinishedStill? finishedStill = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Downloading and finishing (ffmpeg) can outlast a short lease: keep it while they run.
         var keep = KeepLeaseAsync(record.Id, held.Owner, outcome, stop);
@@ -198,13 +201,21 @@ public sealed partial class GenerationJobs
         {
             await using (var file = File.Create(download))
             {
-                await client.FetchResultAsync(output, file, ExpectedMedia.Video, stop.Token);
+                await client.FetchResultAsync(output, file, still ? ExpectedMedia.Image : ExpectedMedia.Video, stop.Token);
             }
 
-            processing = await _finisher.FinishAsync(download, record, clip, poster, stop.Token);
+            if (still)
+            {
+                finishedStill = await _finisher.FinishStillAsync(download, record, clip, poster, stop.Token);
+                processing = finishedStill.Processing;
+            }
+            else
+            {
+                processing = await _finisher.FinishAsync(download, record, clip, poster, stop.Token);
 
-            // Part of finishing, under the same lease: the finished clip against the shot's authored motion.
-            adherence = await _adherence.MeasureAsync(record, clip, stop.Token);
+                // Part of finishing, under the same lease: the finished clip against the shot's authored motion.
+                adherence = await _adherence.MeasureAsync(record, clip, stop.Token);
+            }
         }
         catch (OperationCanceledException) when (outcome.LeaseLost)
         {
@@ -231,7 +242,7 @@ public sealed partial class GenerationJobs
 
         try
         {
-            await StoreAsync(held, clip, poster, processing, readyAt, cancellationToken, adherence);
+            await StoreAsync(held, clip, poster, processing, readyAt, cancellationToken, adherence, finishedStill?.ContentType);
         }
         finally
         {

@@ -43,7 +43,8 @@ public sealed partial class GenerationJobs
         }, cancellationToken);
 
         // This attempt's own name: a render that outlived its lease never writes the file of the one that took over.
-        var temp = Path.Combine(_folder.Temp, $"{id:N}.{Guid.NewGuid():N}.render.mp4");
+        var attempt = Guid.NewGuid().ToString("N");
+        var temp = Path.Combine(_folder.Temp, $"{id:N}.{attempt}.render.{(settings.Still ? "png" : "mp4")}");
         var rendered = false;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         RenderProgress? latest = null;
@@ -89,7 +90,26 @@ public sealed partial class GenerationJobs
             g.State = GenerationState.Fetching;
             g.Progress = 1;
         }, cancellationToken);
-        await StoreAsync(held, temp, poster: null, finishing: null, readyAt: null, cancellationToken);
+        if (!settings.Still)
+        {
+            await StoreAsync(held, temp, poster: null, finishing: null, readyAt: null, cancellationToken);
+            return;
+        }
+
+        // A still (Image mode): a PNG of the shot, stored as a gallery still with a poster made from its pixels.
+        var still = Path.Combine(_folder.Temp, $"{id:N}.{attempt}.still");
+        var poster = Path.Combine(_folder.Temp, $"{id:N}.{attempt}.poster.jpg");
+        try
+        {
+            var finished = await _finisher.FinishStillAsync(temp, record, still, poster, cancellationToken);
+            await StoreAsync(held, still, poster, finished.Processing, readyAt: null, cancellationToken, stillContentType: finished.ContentType);
+        }
+        finally
+        {
+            File.Delete(temp);
+            File.Delete(still);
+            File.Delete(poster);
+        }
     }
 
     /// <summary>While a render runs: renews the lease, writes progress, and notices a cancel request, about once a second.</summary>

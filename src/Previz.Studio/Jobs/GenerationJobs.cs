@@ -76,6 +76,9 @@ public sealed partial class GenerationJobs
     /// </summary>
     private const int StepRetries = 3;
 
+    /// <summary>The mode id of a generation that makes a still (<c>VisualizerMode.Image</c>).</summary>
+    private const string StillMode = "image";
+
     /// <summary>Runs a Direct Render (on the render queue's few workers).</summary>
     /// <param name="context">Hangfire's, passed by Hangfire itself (enqueue with null): which attempt this is.</param>
     [Queue(JobQueues.Render)]
@@ -259,10 +262,13 @@ public sealed partial class GenerationJobs
 
     /// <param name="poster">The poster made with the clip, if any (else the gallery makes one).</param>
     /// <param name="readyAt">For a hosted clip: when the poll found it ready (a timestamp of the time provider).</param>
-    private async Task StoreAsync(HeldGeneration held, string clip, string? poster, string? finishing, long? readyAt, CancellationToken cancellationToken, MotionAdherence? adherence = null)
+    /// <param name="stillContentType">For a still (Image mode): <c>image/png</c> or <c>image/jpeg</c>; null for a clip.</param>
+    private async Task StoreAsync(HeldGeneration held, string clip, string? poster, string? finishing, long? readyAt, CancellationToken cancellationToken, MotionAdherence? adherence = null, string? stillContentType = null)
     {
         var (billed, source) = BilledCost.Of(held.Record);
-        var item = await _gallery.StageAsync(held.Record, clip, poster, cancellationToken);
+        var item = stillContentType is null
+            ? await _gallery.StageAsync(held.Record, clip, poster, cancellationToken)
+            : await _gallery.StageStillAsync(held.Record, clip, stillContentType, poster, cancellationToken);
 
         // One transaction: the item, the bill and "Succeeded" are committed together or not at all.
         await _store.UpdateAsync(held, g =>

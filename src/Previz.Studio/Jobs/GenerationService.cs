@@ -63,7 +63,70 @@ public sealed class GenerationService
     {
         var (sceneRecord, scene, shot) = await _planning.ShotAsync(choices.SceneId, choices.ShotId, cancellationToken);
         var plan = await _planner.PlanAsync(choices with { ShotId = shot.Id }, scene, sceneRecord.ContentHash, cancellationToken);
-        var now = Now;
+        var record = NewRecord(plan, sceneRecord, shot.Id, choices.Seed, retryOf, attempt, null, Now);
+
+        await using (var db = _database.CreateContext())
+        {
+            db.Generations.Add(record);
+            GenerationChangeLog.Append(db, record, null, record.CreatedAt);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        _changes.Committed();
+        _scheduler.Start(record.Id, record.Kind == GenerationKind.DirectRender);
+        return record;
+    }
+
+    /// <summary>
+    /// Stores already planned takes of one compare batch as generations carrying <paramref name="batchId"/>, all in one
+    /// transaction (all of them or none), and only then queues the first step of each. <paramref name="check"/> runs inside
+    /// that transaction, before anything is written: it may refuse the batch (the budget), and then nothing is created.
+    /// </summary>
+    public Task<IReadOnlyList<GenerationRecord>> CreateBatchAsync(
+        Guid batchId, SceneRecord scene, IReadOnlyList<(StoredPlan Plan, long? Seed)> takes, Func<CancellationToken, Task> check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(takes);
+        ArgumentNullException.ThrowIfNull(check);
+        return _limiter.RunAsync<IReadOnlyList<GenerationRecord>>(async () =>
+        {
+            var now = Now;
+            var records = takes.Select(t => NewRecord(t.Plan, scene, t.Plan.Provenance.ShotId, t.Seed, null, 1, batchId, now)).ToList();
+            await using (var db = _database.CreateContext())
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await check(cancellationToken);
+                foreach (var record in records)
+                {
+                    db.Generations.Add(record);
+                    GenerationChangeLog.Append(db, record, null, now);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            _changes.Committed();
+            foreach (var record in records)
+            {
+                _scheduler.Start(record.Id, record.Kind == GenerationKind.DirectRender);
+            }
+
+            return records;
+        }, cancellationToken);
+    }
+
+    /// <summary>The generations of compare batch <paramref name="batchId"/>, in the order they were planned.</summary>
+    public async Task<IReadOnlyList<GenerationRecord>> ListBatchAsync(Guid batchId, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        var records = await db.Generations.AsNoTracking().Where(g => g.BatchId == batchId).ToListAsync(cancellationToken);
+        // Created in one transaction at one time: the idempotency key's order is no order, so keep the plan's (take index).
+        return [.. records.OrderBy(g => StoredPlan.Of(g).TakeIndex ?? 0).ThenBy(g => g.CreatedAt)];
+    }
+
+    private static GenerationRecord NewRecord(StoredPlan plan, SceneRecord sceneRecord, string shotId, long? seed, Guid? retryOf, int attempt, Guid? batchId, DateTime now)
+    {
         var record = new GenerationRecord
         {
             Id = Guid.NewGuid(),
@@ -72,29 +135,20 @@ public sealed class GenerationService
             SceneId = sceneRecord.Id,
             SceneHash = sceneRecord.ContentHash,
             SceneName = sceneRecord.Name,
-            ShotId = shot.Id,
+            ShotId = shotId,
             Mode = plan.Provenance.Mode,
             ModelId = plan.Provenance.ModelId,
-            Seed = choices.Seed,
+            Seed = seed,
             Duration = plan.Provenance.Options.OutputSeconds,
             EstimatedCostUsd = plan.Provenance.Estimate.Total,
             PlanJson = plan.ToJson(),
             RetryOfId = retryOf,
             Attempt = attempt,
+            BatchId = batchId,
             CreatedAt = now,
             UpdatedAt = now,
         };
         record.IdempotencyKey = $"previz-{record.Id:N}";
-
-        await using (var db = _database.CreateContext())
-        {
-            db.Generations.Add(record);
-            GenerationChangeLog.Append(db, record, null, now);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        _changes.Committed();
-        _scheduler.Start(record.Id, record.Kind == GenerationKind.DirectRender);
         return record;
     }
 

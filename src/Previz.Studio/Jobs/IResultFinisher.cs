@@ -1,3 +1,4 @@
+using Previz.Providers.Generation;
 using Previz.Studio.Persistence;
 
 namespace Previz.Studio.Jobs;
@@ -15,4 +16,11 @@ public interface IResultFinisher
     /// <returns>What was done, e.g. "streams copied, +faststart".</returns>
     /// <exception cref="Previz.Core.UserErrorException">The download is not a playable video.</exception>
     Task<string> FinishAsync(string downloadedFile, GenerationRecord generation, string outputFile, string posterFile, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks a downloaded still (Image mode) by decoding it whole and writes it to <paramref name="outputFile"/> (PNG or
+    /// JPEG as it came; another format as PNG), with a JPEG poster at <paramref name="posterFile"/>.
+    /// </summary>
+    /// <exception cref="Previz.Core.UserErrorException">The download is not an image Previz can read.</exception>
+    Task<FinishedStill> FinishStillAsync(string downloadedFile, GenerationRecord generation, string outputFile, string posterFile, CancellationToken cancellationToken);
 }

@@ -7,7 +7,8 @@ namespace Previz.Studio.Jobs;
 /// <summary>
 /// Finishes a vendor's clip with the generation pipeline's <see cref="GenerationFinisher"/>: every packet read by
 /// ffprobe, trimmed frame-exact to the length the generation delivers (the shot, not the vendor's whole clip),
-/// H.264 with <c>+faststart</c>; the gallery's poster made by the same ffmpeg process.
+/// H.264 with <c>+faststart</c>; the gallery's poster made by the same ffmpeg process. A still is decoded with
+/// ImageSharp and its poster made from the decoded pixels (no child process).
 /// </summary>
 public sealed class PipelineFinisher : IResultFinisher
 {
@@ -28,4 +29,7 @@ public sealed class PipelineFinisher : IResultFinisher
             MediaStore.PosterOf(posterFile, generation.Duration), cancellationToken);
         return finished.Processing;
     }
+
+    public Task<FinishedStill> FinishStillAsync(string downloadedFile, GenerationRecord generation, string outputFile, string posterFile, CancellationToken cancellationToken) =>
+        GenerationFinisher.FinishStillAsync(downloadedFile, outputFile, MediaStore.PosterOf(posterFile, 0), cancellationToken);
 }

@@ -21,6 +21,9 @@ public sealed record StoredPlan
 
     public DirectRenderSettings? DirectRender { get; init; }
 
+    /// <summary>For a take of a compare batch: its place in the batch (models in the order asked, seeds within each).</summary>
+    public int? TakeIndex { get; init; }
+
     public static StoredPlan Of(GenerationRecord generation)
     {
         ArgumentNullException.ThrowIfNull(generation);

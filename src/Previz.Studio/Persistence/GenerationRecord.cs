@@ -82,6 +82,9 @@ public sealed class GenerationRecord
 
     public Guid? GalleryItemId { get; set; }
 
+    /// <summary>The compare batch this generation is a take of (one shot across several models and seeds), if any.</summary>
+    public Guid? BatchId { get; set; }
+
     /// <summary>Which worker holds the job now; with <see cref="LeaseExpiresAt"/> it keeps a redelivered job from running twice.</summary>
     public string? LeaseOwner { get; set; }
 

@@ -68,6 +68,7 @@ public abstract class StudioDbContext : DbContext
             generation.Property(g => g.Revision).IsConcurrencyToken();
             generation.HasIndex(g => g.State);
             generation.HasIndex(g => g.CreatedAt);
+            generation.HasIndex(g => g.BatchId);
         });
         modelBuilder.Entity<GenerationChange>(change =>
         {

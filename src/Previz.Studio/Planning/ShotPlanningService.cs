@@ -287,11 +287,6 @@ public sealed class ShotPlanningService
     {
         var model = Model(choices.ModelId ?? DirectRenderModelId);
         var mode = Mode(choices.Mode, model);
-        if (mode == VisualizerMode.Image)
-        {
-            throw new FieldException("mode", "The studio's gallery holds videos; make stills with 'previz generate --mode image'.");
-        }
-
         RenderPass? pass = RenderPass.Shaded;
         if (choices.Pass is { } passName && !RenderPasses.TryParse(passName, out pass))
         {
@@ -384,6 +379,12 @@ public sealed class ShotPlanningService
                 throw new FieldException(field, $"There is no gallery item \"{rest}\".");
             }
 
+            if (GalleryEntry.IsStillType(item.ContentType))
+            {
+                // A still is its own frame, whatever time was asked for: the picture itself, not its small poster.
+                return FrameSource.Bytes(await File.ReadAllBytesAsync(_folder.Resolve(item.MediaPath), cancellationToken), $"still {item.Id}");
+            }
+
             if (seconds is null && item.PosterPath is { } poster)
             {
                 return FrameSource.Bytes(await File.ReadAllBytesAsync(_folder.Resolve(poster), cancellationToken), $"poster of gallery item {item.Id}");
@@ -412,7 +413,7 @@ public sealed class ShotPlanningService
     private ModelEntry Model(string id) =>
         _catalog.Find(id) ?? throw new FieldException("modelId", $"There is no model \"{id}\"; models: {string.Join(", ", _catalog.Models.Select(m => m.Id))}.");
 
-    private static VisualizerMode Mode(string? text, ModelEntry? model)
+    internal static VisualizerMode Mode(string? text, ModelEntry? model)
     {
         if (text is null)
         {

@@ -110,8 +110,13 @@ public sealed class SequenceService
                 var made = await (from item in db.GalleryItems
                                   join generation in db.Generations on item.GenerationId equals generation.Id
                                   where item.Id == id
-                                  select new { generation.ShotId, generation.SceneId, generation.SceneName }).FirstOrDefaultAsync(cancellationToken)
+                                  select new { generation.ShotId, generation.SceneId, generation.SceneName, item.ContentType }).FirstOrDefaultAsync(cancellationToken)
                     ?? throw new FieldException(field, $"There is no gallery item {id}.");
+                if (GalleryEntry.IsStillType(made.ContentType))
+                {
+                    throw new FieldException(field, $"Gallery item {id} is a still: a take must be a clip.");
+                }
+
                 var sceneName = made.SceneName;
                 if (made.SceneId is { } madeFrom && await db.Scenes.AsNoTracking().Where(s => s.Id == madeFrom).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken) is { } name)
                 {
@@ -362,7 +367,9 @@ public sealed class SequenceService
         var versions = db.Scenes.Where(s => s.Name == sceneName).Select(s => s.Id);
         var rows = await (from generation in db.Generations
                           join item in db.GalleryItems on generation.Id equals item.GenerationId
-                          where (generation.SceneId != null && versions.Contains(generation.SceneId.Value)) || generation.SceneName == sceneName
+                          // A still (Image mode) is no take: a take is a clip.
+                          where ((generation.SceneId != null && versions.Contains(generation.SceneId.Value)) || generation.SceneName == sceneName)
+                              && item.ContentType == "video/mp4"
                           select new { item, generation.ShotId }).AsNoTracking().ToListAsync(cancellationToken);
         return [.. rows.OrderByDescending(r => r.item.CreatedAt).Select(r => new TakeOption(r.item.Id, r.ShotId, Label(r.item), r.item.CreatedAt))];
     }

@@ -9,6 +9,7 @@ using Previz.Core.Modes;
 using Previz.Core.Options;
 using Previz.Core.Prompting;
 using Previz.Core.Scenes;
+using Previz.Studio.Compare;
 using Previz.Studio.Jobs;
 using Previz.Studio.Planning;
 using Previz.Studio.Scenes;
@@ -66,6 +67,15 @@ public sealed partial class VisualizerPanel : IDisposable
     private string? _status;
     private string? _stillUrl;
 
+    private bool _compareOpen;
+    private readonly List<string> _compareModels = [];
+    private int _compareSeeds = 1;
+    private long _compareBaseSeed;
+    private CompareQuote? _compareQuote;
+    private string? _compareError;
+    private Guid? _compareBatch;
+    private int _compareStarted;
+
     /// <summary>The stored scene (version) the generation is made from.</summary>
     [Parameter, EditorRequired]
     public Guid SceneId { get; set; }
@@ -86,6 +96,9 @@ public sealed partial class VisualizerPanel : IDisposable
 
     [Inject]
     private SceneStore Scenes { get; set; } = default!;
+
+    [Inject]
+    private CompareService Compare { get; set; } = default!;
 
     [Inject]
     private FrameSlots Slots { get; set; } = default!;
@@ -412,6 +425,8 @@ public sealed partial class VisualizerPanel : IDisposable
 
     private async Task RefreshEstimateAsync()
     {
+        // The comparison takes the same options: its estimate follows them.
+        await RefreshCompareQuoteAsync();
         _quote = null;
         _estimateError = null;
         _guide = null;
@@ -570,6 +585,117 @@ public sealed partial class VisualizerPanel : IDisposable
         }
 
         await RefreshEstimateAsync();
+    }
+
+    private bool CanCompare => !_busy && _compareQuote is { } quote && quote.Budget is not { Fits: false } && _compareError is null;
+
+    private async Task ToggleCompareAsync()
+    {
+        _compareOpen = !_compareOpen;
+        _compareBatch = null;
+        if (_compareOpen)
+        {
+            _compareBaseSeed = Random.Shared.Next(1, 1_000_000_000);
+            if (_compareModels.Count == 0 && !IsDirectRender && Model.Supports(_mode))
+            {
+                _compareModels.Add(_modelId);
+            }
+
+            await RefreshCompareQuoteAsync();
+        }
+    }
+
+    private async Task ToggleCompareModelAsync(string id, ChangeEventArgs e)
+    {
+        if (e.Value is true)
+        {
+            if (!_compareModels.Contains(id))
+            {
+                _compareModels.Add(id);
+            }
+        }
+        else
+        {
+            _compareModels.Remove(id);
+        }
+
+        await RefreshCompareQuoteAsync();
+    }
+
+    /// <summary>What the compare picker asks for: the panel's choices, the models ticked (in catalog order) and the seeds.</summary>
+    private CompareChoices CompareChoicesOf(bool withFrames)
+    {
+        var offered = Catalog.ForMode(_mode).Select(l => l.Model.Id).ToList();
+        return new CompareChoices
+        {
+            Shot = Choices(withFrames) with { ModelId = null, Seed = null },
+            Models = [.. _compareModels.Where(offered.Contains).OrderBy(offered.IndexOf)],
+            Seeds = [.. Enumerable.Range(0, Math.Clamp(_compareSeeds, CompareLimits.MinSeeds, CompareLimits.MaxSeeds)).Select(i => (long?)(_compareBaseSeed + i))],
+        };
+    }
+
+    private async Task RefreshCompareQuoteAsync()
+    {
+        _compareQuote = null;
+        _compareError = null;
+        if (!_compareOpen || _shot is null)
+        {
+            return;
+        }
+
+        var choices = CompareChoicesOf(false);
+        if (choices.Models.Count < CompareLimits.MinModels)
+        {
+            _compareError = $"Tick {CompareLimits.MinModels} to {CompareLimits.MaxModels} models.";
+            return;
+        }
+
+        try
+        {
+            _compareQuote = await Compare.QuoteAsync(choices, CancellationToken.None);
+        }
+        catch (UserErrorException e)
+        {
+            _compareError = e.Message;
+        }
+    }
+
+    private async Task StartCompareAsync()
+    {
+        if (!CanCompare || _shot is null)
+        {
+            return;
+        }
+
+        _busy = true;
+        _compareError = null;
+        _compareBatch = null;
+        try
+        {
+            var (batchId, _, generations) = await Compare.CreateAsync(CompareChoicesOf(true), CancellationToken.None);
+            _compareBatch = batchId;
+            _compareStarted = generations.Count;
+            // The next batch gets new seeds.
+            _compareBaseSeed = Random.Shared.Next(1, 1_000_000_000);
+        }
+        catch (UserErrorException e)
+        {
+            _compareError = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await RefreshEstimateAsync();
+    }
+
+    private static string CompareTotalLine(CompareQuote quote)
+    {
+        var line = Text($"{quote.Takes.Count} takes · {CostEstimator.Money(quote.TotalUsd)} in all");
+        return quote.Budget is not { } budget ? line
+            : budget.Fits == false ? Text($"{line} · over budget: {CostEstimator.Money(budget.LeftUsd)} left of {CostEstimator.Money(budget.CapUsd)}")
+            : Text($"{line} · {CostEstimator.Money(budget.LeftAfterUsd ?? budget.LeftUsd)} left after it");
     }
 
     /// <summary>The text of one prompt part and whether the user wrote it.</summary>

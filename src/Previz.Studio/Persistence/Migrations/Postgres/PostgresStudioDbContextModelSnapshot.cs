@@ -122,6 +122,9 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                     b.Property<int>("Attempt")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("BilledCostSource")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -252,6 +255,8 @@ namespace Previz.Studio.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
 
                     b.HasIndex("CreatedAt");
 

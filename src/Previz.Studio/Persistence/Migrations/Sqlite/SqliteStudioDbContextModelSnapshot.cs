@@ -115,6 +115,9 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BilledCostSource")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -245,6 +248,8 @@ namespace Previz.Studio.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
 
                     b.HasIndex("CreatedAt");
 
