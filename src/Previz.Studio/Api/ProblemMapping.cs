@@ -50,12 +50,13 @@ public sealed partial class ProblemMapping : IExceptionHandler
                 // The variable's name only; the key is never in any answer.
                 Extensions = { ["variable"] = key.VariableName },
             },
-            BatchOverBudgetException batch => new ProblemDetails
+            // A single generation or a compare batch over the budget: the same answer, with the figures.
+            Core.Costs.BudgetExceededException budget => new ProblemDetails
             {
                 Status = StatusCodes.Status402PaymentRequired,
-                Title = "The batch is over the budget.",
-                Detail = batch.Message,
-                Extensions = { ["totalUsd"] = batch.TotalUsd, ["leftUsd"] = batch.LeftUsd, ["capUsd"] = batch.CapUsd, ["takes"] = batch.Takes },
+                Title = budget.Takes > 1 ? "The batch is over the budget." : "The generation is over the budget.",
+                Detail = budget.Message,
+                Extensions = { ["totalUsd"] = budget.Cost, ["leftUsd"] = budget.Left, ["capUsd"] = budget.Cap, ["takes"] = budget.Takes },
             },
             FieldException field => Invalid(new Dictionary<string, string[]> { [field.Field] = [_redactor.Redact(field.Message)] }, _redactor.Redact(field.Message)),
             UserErrorException user => new ProblemDetails { Status = 400, Title = "The request cannot be served.", Detail = _redactor.Redact(user.Message) },

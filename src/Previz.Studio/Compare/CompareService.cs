@@ -60,7 +60,7 @@ public sealed class CompareService
     /// Prices the batch, refuses it when the total passes the budget, plans every take, and stores and queues them all
     /// with one new batch id.
     /// </summary>
-    /// <exception cref="BatchOverBudgetException">The batch's total is more than the budget has left.</exception>
+    /// <exception cref="BudgetExceededException">The batch's total is more than the budget has left.</exception>
     public async Task<(Guid BatchId, CompareQuote Quote, IReadOnlyList<Persistence.GenerationRecord> Generations)> CreateAsync(
         CompareChoices choices, CancellationToken cancellationToken)
     {
@@ -176,7 +176,7 @@ public sealed class CompareService
     {
         if (budget is { Fits: false } over)
         {
-            throw new BatchOverBudgetException(total, over.LeftUsd, over.CapUsd, takes);
+            throw new BudgetExceededException(total, over.CapUsd - over.LeftUsd, over.CapUsd, takes);
         }
     }
 

@@ -84,6 +84,19 @@ public sealed class CompareApiTests
         Assert.Empty(fal.Uploads);
         var images = Path.Combine(studio.DataFolder, "images");
         Assert.True(!Directory.Exists(images) || Directory.GetFiles(images).Length == 0);
+
+        // One generation over the budget gets the same answer, for one take: Veo 3.1 with sound, 4 s × $0.40.
+        var single = HostedChoices.Create(sceneId);
+        single["modelId"] = "veo-3.1";
+        single["options"]!["audio"] = true;
+        using var alone = await studio.Client.PostAsJsonAsync("/api/generations", single);
+        var refusal = JsonNode.Parse(await alone.Content.ReadAsStringAsync())!;
+        Assert.True(alone.StatusCode == HttpStatusCode.PaymentRequired, refusal.ToJsonString());
+        Assert.Equal(1, (int)refusal["takes"]!);
+        Assert.Equal(1m, (decimal)refusal["leftUsd"]!);
+        Assert.Equal(1.60m, (decimal)refusal["totalUsd"]!);
+        Assert.Contains("over the project's budget of $1.00", (string)refusal["detail"]!, StringComparison.Ordinal);
+        Assert.Empty((await studio.Client.GetFromJsonAsync<JsonArray>("/api/generations"))!);
     }
 
     [Fact]
