@@ -10,6 +10,11 @@ using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Sequences;
 using Previz.Rendering.Video;
+using Microsoft.Extensions.DependencyInjection;
+using Previz.Studio.Hosting;
+using Previz.Studio.Persistence;
+using Previz.Studio.Scenes;
+using Previz.Studio.Sequences;
 using Spectre.Console;
 
 namespace Previz.Cli.Commands;
@@ -56,6 +61,20 @@ public static class SequenceCommands
         };
         command.SetAction(async (parse, ct) =>
         {
+            var sceneText = parse.GetValue(scene)!;
+            if (!File.Exists(sceneText) && !Directory.Exists(sceneText))
+            {
+                // Not a file: a scene stored by the studio (its id, or its name for the newest version), cut with the
+                // takes and cues chosen in the studio's Sequence view.
+                if ((parse.GetValue(takes) ?? []).Length > 0 || (parse.GetValue(cues) ?? []).Length > 0 || parse.GetValue(resolution) is not null)
+                {
+                    throw new UserErrorException($"\"{sceneText}\" is not a file, so it names a stored scene, whose takes and cues are chosen in the studio's Sequence view: --take, --cue and --resolution are for scene files.");
+                }
+
+                output.Out.WriteLine(await ExportStoredAsync(sceneText, SequenceExportFormats.Parse(parse.GetValue(format)!), parse.GetValue(outPath)!, parse.GetValue(burnIn), output, ct));
+                return ExitCodes.Success;
+            }
+
             var request = new ExportRequest(
                 parse.GetValue(scene)!,
                 SequenceExportFormats.Parse(parse.GetValue(format)!),
@@ -165,6 +184,31 @@ public static class SequenceCommands
         {
             Directory.Delete(renders, recursive: true);
         }
+    }
+
+    /// <summary>A stored scene's sequence (by id, or by name for its newest version) exported as the studio exports it.</summary>
+    private static async Task<string> ExportStoredAsync(string scene, SequenceExportFormat format, string outPath, bool burnIn, Output output, CancellationToken ct)
+    {
+        using var host = StudioHost.BuildWorker([]);
+        var services = host.Services;
+        var folder = services.GetRequiredService<DataFolder>();
+        if (!File.Exists(folder.Database) && Environment.GetEnvironmentVariable("PREVIZ_DATABASE") is null)
+        {
+            throw new UserErrorException($"\"{scene}\" is not a file, and there is no studio data in {folder.Root} to find a stored scene in (PREVIZ_DATA sets the folder).");
+        }
+
+        await services.GetRequiredService<StudioDatabase>().MigrateAsync(ct);
+        var store = services.GetRequiredService<SceneStore>();
+        var record = (Guid.TryParse(scene, out var id) ? await store.FindAsync(id, ct) : await store.LatestAsync(scene, ct))
+            ?? throw new UserErrorException($"\"{scene}\" is neither a scene file nor a scene stored in {folder.Root} (give a file, a stored scene's id or its name).");
+        (string Path, string DownloadName, string ContentType)? exported = null;
+        await WithProgressAsync(output, async steps =>
+        {
+            var step = steps(format.IsTimeline() ? $"package {format.ToName()}" : "animatic");
+            exported = await services.GetRequiredService<SequenceExports>().ExportAsync(record.Id, format, outPath, new AnimaticOptions { BurnIn = burnIn }, step, ct);
+            step.Report(1);
+        });
+        return exported?.Path ?? throw new UserErrorException($"The stored scene {record.Id} is gone.");
     }
 
     /// <summary>--resolution for the first shot's aspect, else the first take's picture (even sides), else 1k.</summary>

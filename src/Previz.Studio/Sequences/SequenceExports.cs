@@ -26,11 +26,20 @@ public sealed class SequenceExports
     }
 
     /// <summary>
-    /// Writes the export of scene version <paramref name="sceneId"/>'s sequence under <c>tmp/</c>; the caller deletes the
-    /// file. Null when there is no such scene.
+    /// Writes the export of scene version <paramref name="sceneId"/>'s sequence (a timeline as a .zip with its media) under
+    /// <c>tmp/</c>, where the caller deletes it. Null when there is no such scene.
     /// </summary>
     /// <exception cref="SequenceException">A take or cue that cannot be used (the message names it).</exception>
-    public async Task<(string Path, string DownloadName, string ContentType)?> ExportAsync(Guid sceneId, SequenceExportFormat format, CancellationToken cancellationToken)
+    public Task<(string Path, string DownloadName, string ContentType)?> ExportAsync(Guid sceneId, SequenceExportFormat format, CancellationToken cancellationToken) =>
+        ExportAsync(sceneId, format, null, null, null, cancellationToken);
+
+    /// <summary>
+    /// Writes the export of scene version <paramref name="sceneId"/>'s sequence to <paramref name="outputPath"/> (an MP4,
+    /// a package folder, or a .zip when it ends so), or under <c>tmp/</c> when it is null. Null when there is no such scene.
+    /// </summary>
+    /// <exception cref="SequenceException">A take or cue that cannot be used (the message names it).</exception>
+    public async Task<(string Path, string DownloadName, string ContentType)?> ExportAsync(
+        Guid sceneId, SequenceExportFormat format, string? outputPath, AnimaticOptions? animatic, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var view = await _sequences.GetAsync(sceneId, cancellationToken);
         if (view is null)
@@ -60,11 +69,16 @@ public sealed class SequenceExports
         var size = FrameSize.For(shots[0].Aspect, ResolutionPreset.OneK);
         var cut = SequenceCutBuilder.Build(view.Scene.Name, shots, takes, cues, size.Width, size.Height);
 
-        var folder = Path.Combine(_folder.Temp, "exports");
-        Directory.CreateDirectory(folder);
         var timeline = format.IsTimeline();
-        var output = Path.Combine(folder, $"{Guid.NewGuid():N}{(timeline ? ".zip" : ".mp4")}");
-        await new SequenceExporter(_tool, probe).ExportAsync(cut, _folder.Root, format, output, cancellationToken: cancellationToken);
+        var output = outputPath;
+        if (output is null)
+        {
+            var folder = Path.Combine(_folder.Temp, "exports");
+            Directory.CreateDirectory(folder);
+            output = Path.Combine(folder, $"{Guid.NewGuid():N}{(timeline ? ".zip" : ".mp4")}");
+        }
+
+        await new SequenceExporter(_tool, probe).ExportAsync(cut, _folder.Root, format, output, animatic, progress, cancellationToken);
         var name = $"{DownloadNames.Slug(view.Scene.Name)}-sequence{format.Extension()}{(timeline ? ".zip" : string.Empty)}";
         return (output, name, timeline ? "application/zip" : "video/mp4");
     }
