@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Previz.Cli.Console;
 using Previz.Cli.Scenes;
 using Previz.Core;
@@ -10,7 +11,6 @@ using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Sequences;
 using Previz.Rendering.Video;
-using Microsoft.Extensions.DependencyInjection;
 using Previz.Studio.Hosting;
 using Previz.Studio.Persistence;
 using Previz.Studio.Scenes;
