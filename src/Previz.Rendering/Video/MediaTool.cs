@@ -40,20 +40,6 @@ public sealed class MediaTool
     }
 
     /// <summary>
-    /// The first audio stream's figures and the container's name (<c>ffprobe</c>, nothing decoded past what it needs to
-    /// open the file): how a sound cue is told to be audio before it is stored.
-    /// </summary>
-    /// <exception cref="VideoEncodingException">The file cannot be read, has no audio stream, or no length; the message names it.</exception>
-    public async Task<AudioProbe> ProbeAudioAsync(string path, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var json = await RunAsync("ffprobe", Ffprobe(), ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=codec_name,sample_rate,channels,duration:format=format_name,duration", "-print_format", "json", path],
-            $"ffprobe could not read \"{path}\"", keepStdout: true, cancellationToken);
-        var audio = ProbeJson.Audio(json) ?? throw new VideoEncodingException($"\"{path}\" has no audio stream.");
-        return audio.DurationSeconds > 0 ? audio : throw new VideoEncodingException($"\"{path}\" has an audio stream of no length.");
-    }
-
-    /// <summary>
     /// The same figures from reading every packet, decoding none past what ffprobe needs to open the file (a download,
     /// a stream copy: several times cheaper than <see cref="ProbeAsync"/>). <see cref="VideoProbe.FrameCount"/> is the
     /// number of packets shown (an edit list's hidden ones are not counted).
@@ -85,14 +71,14 @@ public sealed class MediaTool
 
     /// <summary>
     /// The first video and first audio stream of a file from its header alone (codec, size, rate, sample rate, a hash
-    /// of each codec's setup): one ffprobe that reads no packets, for deciding how to handle a file before touching it.
+    /// of each codec's setup, the container's name): one ffprobe that reads no packets, for deciding how to handle a file before touching it.
     /// </summary>
     /// <exception cref="VideoEncodingException">ffprobe cannot read the file (not media, damaged); the message names it.</exception>
     public async Task<MediaStreams> ProbeStreamsAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var json = await RunAsync("ffprobe", Ffprobe(), ["-v", "error", "-show_data_hash", "MD5",
-            "-show_entries", "stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,sample_rate,channels,duration,extradata_hash:stream_disposition=attached_pic:format=duration",
+            "-show_entries", "stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,sample_rate,channels,duration,extradata_hash:stream_disposition=attached_pic:format=duration,format_name",
             "-print_format", "json", path],
             $"ffprobe could not read \"{path}\"", keepStdout: true, cancellationToken);
         return ProbeJson.Streams(json);

@@ -37,30 +37,6 @@ internal static class ProbeJson
         return (Figures(doc.RootElement, stream, shown), (int)Number(stream, "nb_read_packets"), (int)Number(stream, "nb_frames"));
     }
 
-    /// <summary>The figures of an audio probe (<c>-select_streams a:0</c>); null when the file has no audio stream.</summary>
-    public static AudioProbe? Audio(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        if (!Stream(doc.RootElement, out var stream))
-        {
-            return null;
-        }
-
-        var duration = Number(stream, "duration");
-        var format = doc.RootElement.TryGetProperty("format", out var f) ? f : default;
-        if (duration <= 0 && format.ValueKind == JsonValueKind.Object)
-        {
-            duration = Number(format, "duration");
-        }
-
-        return new AudioProbe(
-            format.ValueKind == JsonValueKind.Object ? Text(format, "format_name") : "",
-            Text(stream, "codec_name"),
-            (int)Number(stream, "sample_rate"),
-            (int)Number(stream, "channels"),
-            duration);
-    }
-
     /// <summary>
     /// The first video and audio stream of a <c>-show_entries stream=…:format=duration -show_data_hash</c> run over all
     /// streams.
@@ -69,7 +45,8 @@ internal static class ProbeJson
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        var container = root.TryGetProperty("format", out var format) ? Number(format, "duration") : 0;
+        var hasFormat = root.TryGetProperty("format", out var format);
+        var container = hasFormat ? Number(format, "duration") : 0;
         VideoStreamInfo? video = null;
         AudioStreamInfo? audio = null;
         if (root.TryGetProperty("streams", out var streams))
@@ -90,7 +67,7 @@ internal static class ProbeJson
             }
         }
 
-        return new MediaStreams(video, audio, container);
+        return new MediaStreams(video, audio, container, hasFormat ? Text(format, "format_name") : string.Empty);
     }
 
     /// <summary>An MP3's or M4A's cover art shows up as a one-frame video stream: it is not picture to cut.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Previz.Core.Scenes;
 using Previz.Core.Sequences;
+using Previz.Rendering.Sequences;
 using Previz.Rendering.Video;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
@@ -163,19 +164,22 @@ public sealed class SequenceService
             }
 
             var shown = string.IsNullOrWhiteSpace(upload.FileName) ? "the upload" : $"\"{Path.GetFileName(upload.FileName)}\"";
-            AudioProbe probe;
+            // The exports' own probe and rule for a cue's length: one ffprobe, whose streams are remembered for the format.
+            var probe = new SequenceProbe(_tool);
+            double seconds;
             try
             {
-                probe = await _tool.ProbeAudioAsync(file, cancellationToken);
+                seconds = await probe.AudioLengthAsync(file, cancellationToken);
             }
-            catch (VideoEncodingException)
+            catch (SequenceException)
             {
-                // ffprobe's words name the spooled file, not the user's: say it in theirs.
+                // The probe's words name the spooled file, not the user's: say it in theirs.
                 throw new FieldException("file", $"{shown} is not an audio file: ffprobe finds no audio stream in it.");
             }
 
-            var kind = AudioKinds.Of(probe.Format)
-                ?? throw new FieldException("file", $"{shown} is {probe.Format} audio; sound cues are WAV, MP3, Ogg, FLAC, AAC/M4A, WebM or AIFF.");
+            var format = (await probe.StreamsAsync(file, cancellationToken)).Format;
+            var kind = AudioKinds.Of(format)
+                ?? throw new FieldException("file", $"{shown} is {format} audio; sound cues are WAV, MP3, Ogg, FLAC, AAC/M4A, WebM or AIFF.");
             var name = CueName(upload);
             if (!double.IsFinite(upload.GainDb) || upload.GainDb < SequenceCutBuilder.MinGainDb || upload.GainDb > SequenceCutBuilder.MaxGainDb)
             {
@@ -185,7 +189,7 @@ public sealed class SequenceService
             try
             {
                 // The exports' own check: the cue must start inside the cut.
-                SequenceCutBuilder.Build(view.Scene.Name, view.Document.Shots, Placeholders(view.Document.Shots), [new SoundCuePlacement(name, "cue", upload.Start, probe.DurationSeconds, upload.GainDb)], 2, 2);
+                SequenceCutBuilder.Build(view.Scene.Name, view.Document.Shots, Placeholders(view.Document.Shots), [new SoundCuePlacement(name, "cue", upload.Start, seconds, upload.GainDb)], 2, 2);
             }
             catch (SequenceException e)
             {
@@ -204,7 +208,7 @@ public sealed class SequenceService
                 MediaPath = stored,
                 ContentType = kind.ContentType,
                 Length = length,
-                DurationSeconds = probe.DurationSeconds,
+                DurationSeconds = seconds,
                 StartSeconds = upload.Start,
                 GainDb = upload.GainDb,
                 CreatedAt = now,
