@@ -36,8 +36,12 @@ namespace Previz.Core.Catalog;
 ///   16, length in steps of 4 with default 81, control_video, reference_image) and nodes_video.py (LoadVideo, GetVideoComponents,
 ///   CreateVideo, SaveVideo); the server's HTTP API in server.py and docs.comfy.org/development/comfyui-server/comms_routes.</item>
 /// <item>[MODELS.md] ../shared/MODELS.md, gathered by the team from vendor SDKs and price pages.</item>
+/// <item>[fal-js@381105e] fal-ai/fal-js@381105e138b85502b528fb8f6c16d909e30e462a:libs/client/src/types/endpoints.ts
+///   ("chore: update endpoints types (#219)", 2026-08-02): fal's own input types for every endpoint below.</item>
+/// <item>[fal-llms] fal.ai/models/&lt;endpoint&gt;/llms.txt: fal's own model page, with its price.</item>
 /// </list>
-/// Facts marked "unverified" were not found in a vendor source during this pass; check them before relying on them.
+/// Each fact was checked against the vendor's own page in December 2026; docs/catalog-sources.md lists the outcome per fact.
+/// Facts still marked "unverified" were not found in a vendor source; each says why.
 /// </summary>
 internal static class CatalogData
 {
@@ -76,11 +80,10 @@ internal static class CatalogData
             new ModelPricing(BillingRule.PerSecond, [new("720p", 0.20m, 0.40m), new("1080p", 0.20m, 0.40m)],
                 "fal.ai/models/fal-ai/veo3.1/llms.txt: $0.20/s without audio, $0.40/s with audio at 720p/1080p"),
             // Reference images go to fal-ai/veo3.1/reference-to-video, field image_urls ("URLs of the reference images to use
-            // for consistent subject appearance"), no start frame (fal.ai/docs/model-api-reference/video-generation-api/
-            // veo3.1-reference-to-video); the count (3) is from Google's Veo docs as
-            // copied in greekfreek12/jewelery docs/integrations/google-veo-api.md ("up to 3 reference images").
+            // for consistent subject appearance"), no start frame [fal-js@381105e Veo31ReferenceToVideoInput]. fal states no
+            // count; Google's own Veo 3.1 page gives it: "Use up to three reference images" (ai.google.dev/gemini-api/docs/video).
             new ReferenceImageSupport(3, "image_urls", "fal-ai/veo3.1/reference-to-video",
-                "reference-to-video takes no start frame; count unverified on fal")),
+                "reference-to-video takes no start frame; up to 3 images (Google's Veo 3.1 docs)")),
         Veo("veo-3.1-fast", "Veo 3.1 Fast", "fal-ai/veo3.1/fast",
             // $0.10/s without audio, $0.15/s with audio at 720p or 1080p; "Only 16:9 and 9:16 are supported":
             // fal.ai/models/fal-ai/veo3.1/fast/image-to-video/llms.txt. The first-last schema agrees ("33% less") [fal-veo-flf].
@@ -89,29 +92,39 @@ internal static class CatalogData
             null),
 
         // ── Kling on fal ────────────────────────────────────────────────────────────────────────────────
-        // Kling 2.x image-to-video on fal: image_url, duration "5"|"10", negative_prompt, cfg_scale; no aspect_ratio
-        // (the image sets it) and no seed [MODELS.md, fal-kling21pro]. No resolution field: output size is fixed.
+        // Kling 2.x image-to-video on fal: image_url, duration "5"|"10", negative_prompt, cfg_scale; tail_image_url on 2.1 Pro
+        // and 2.5 Turbo Pro only; no aspect_ratio (the image sets it) and no seed [fal-js@381105e KlingVideoV2MasterImageToVideoInput,
+        // KlingVideoV21ProImageToVideoInput]. No resolution field: output size is fixed.
+        // Prices: fal's page for each endpoint [fal-llms] gives the 5 s price and the same rate per extra second, so a
+        // 10 s clip costs twice the 5 s one and the per-5-s-clip rule below gives fal's totals.
         Kling2("kling-2.0-master", "Kling 2.0 Master", "fal-ai/kling-video/v2/master/image-to-video", tail: null, fixedResolution: "720p",
-            // $1.40 per 5 s clip ($0.28/s) — 3rd-party config of fal prices (search: "kling_21_master cost_5s 1.4"); unverified for 2.0.
-            clipPrice: 1.40m, priceSource: "fal price $0.28/s billed per 5 s clip (3rd-party listing; unverified)"),
+            // $1.40 per 5 s: fal's Kling 2.0 Master page (fal.ai/models/fal-ai/kling-video/v2/master/text-to-video/llms.txt,
+            // "$1.40 … every additional second $0.28"). The image-to-video page's price is not in any stored copy: unverified
+            // for image-to-video (searched fal.ai/models and fal.ai/docs for v2/master/image-to-video).
+            clipPrice: 1.40m, priceSource: "fal Kling 2.0 Master: $1.40 per 5 s (text-to-video page; image-to-video price unverified)"),
         Kling2("kling-2.1-standard", "Kling 2.1 Standard", "fal-ai/kling-video/v2.1/standard/image-to-video", tail: null, fixedResolution: "720p",
-            // "5-second videos for $0.25, 10-second videos for $0.50" (3rd-party fal usage guide).
-            clipPrice: 0.25m, priceSource: "fal: $0.25 per 5 s (3rd-party usage guide of the fal endpoint)"),
+            // "For 5s video your request will cost $0.28. For every additional second you will be charged $0.056"
+            // (fal.ai/models/fal-ai/kling-video/v2.1/standard/image-to-video/llms.txt). Was $0.25 from a 3rd-party guide.
+            clipPrice: 0.28m, priceSource: "fal.ai/models/fal-ai/kling-video/v2.1/standard/image-to-video/llms.txt: $0.28 per 5 s"),
         Kling2("kling-2.1-pro", "Kling 2.1 Pro", "fal-ai/kling-video/v2.1/pro/image-to-video", tail: "tail_image_url", fixedResolution: "1080p",
-            // $0.49 per 5 s, +$0.098 per extra second = $0.98 for 10 s [MODELS.md: fal model page].
-            clipPrice: 0.49m, priceSource: "fal model page: $0.49 per 5 s (shared/MODELS.md)"),
+            // $0.49 per 5 s, +$0.098 per extra second = $0.98 for 10 s (fal.ai/models/fal-ai/kling-video/v2.1/pro/image-to-video/llms.txt).
+            clipPrice: 0.49m, priceSource: "fal.ai/models/fal-ai/kling-video/v2.1/pro/image-to-video/llms.txt: $0.49 per 5 s"),
         Kling2("kling-2.1-master", "Kling 2.1 Master", "fal-ai/kling-video/v2.1/master/image-to-video", tail: null, fixedResolution: "1080p",
-            clipPrice: 1.40m, priceSource: "fal: $1.40 per 5 s, $2.80 per 10 s (3rd-party config of fal prices)"),
+            // "For 5s video your request will cost $1.40. For every additional second you will be charged $0.28"
+            // (fal.ai/models/fal-ai/kling-video/v2.1/master/image-to-video/llms.txt).
+            clipPrice: 1.40m, priceSource: "fal.ai/models/fal-ai/kling-video/v2.1/master/image-to-video/llms.txt: $1.40 per 5 s"),
         Kling2("kling-2.5-turbo", "Kling 2.5 Turbo Pro", "fal-ai/kling-video/v2.5-turbo/pro/image-to-video", tail: "tail_image_url", fixedResolution: "1080p",
-            // "5-second video: $0.35; 10-second video: $0.70" (3rd-party code comment for the fal endpoint).
-            clipPrice: 0.35m, priceSource: "fal: $0.35 per 5 s (3rd-party code comment; unverified)"),
+            // "For 5s video your request will cost $0.35. For every additional second you will be charged $0.07"
+            // (fal.ai/models/fal-ai/kling-video/v2.5-turbo/pro/image-to-video/llms.txt).
+            clipPrice: 0.35m, priceSource: "fal.ai/models/fal-ai/kling-video/v2.5-turbo/pro/image-to-video/llms.txt: $0.35 per 5 s"),
         new ModelEntry
         {
             Id = "kling-2.6-pro",
             DisplayName = "Kling 2.6 Pro",
             Provider = ModelProvider.Fal,
             Kind = ModelKind.Video,
-            // start_image_url / end_image_url / generate_audio [MODELS.md from fal-js].
+            // start_image_url / end_image_url / generate_audio / negative_prompt, duration "5"|"10", no aspect_ratio, no seed
+            // [fal-js@381105e KlingVideoV26ProImageToVideoInput].
             Endpoints = Ep(
                 (VisualizerMode.StartFrame, new("fal-ai/kling-video/v2.6/pro/image-to-video", KlingStartEndFields(aspect: null))),
                 (VisualizerMode.StartEnd, new("fal-ai/kling-video/v2.6/pro/image-to-video", KlingStartEndFields(aspect: null))),
@@ -123,22 +136,26 @@ internal static class CatalogData
             Audio = AudioSupport.Optional,
             AudioDefaultOn = true,
             Fps = 24,
-            MaxPromptLength = 2500, // Kling API prompt limit, 2500 characters (3rd-party copies of Kling's API doc; unverified).
-            // $0.07/s silent, $0.14/s with audio at 1080p [MODELS.md: Kling price table]; fal page values unverified.
+            // 2500 characters: Kling API prompt limit, unverified — Kling's own API reference is not in any stored copy and
+            // fal's schema states no limit (searched docs/pages/code for Kling's image2video prompt limit; 3rd-party copies only).
+            MaxPromptLength = 2500,
+            // "Videos generated without audio cost $0.07 per second. Videos with native audio cost $0.14 per second"
+            // (fal.ai/models/fal-ai/kling-video/v2.6/pro/image-to-video/llms.txt).
             Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.07m, 0.14m)],
-                "Kling price table (shared/MODELS.md): 1080p $0.07/s silent, $0.14/s with audio"),
+                "fal.ai/models/fal-ai/kling-video/v2.6/pro/image-to-video/llms.txt: $0.07/s silent, $0.14/s with audio"),
             ApiKeyVariable = FalKey,
-            Source = "fal-js EndpointTypeMap via shared/MODELS.md",
+            Source = "fal-js@381105e endpoints.ts (KlingVideoV26ProImageToVideoInput); fal llms.txt price page",
         },
         Kling3("kling-3-standard", "Kling 3 Standard", "fal-ai/kling-video/v3/standard/image-to-video", "720p",
+            // [fal-kling3] (a copy of fal's page); 3/4 of the Pro price on fal's own Pro page below.
             new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.168m, 0.252m)],
                 "fal model page fal-ai/kling-video/v3/standard/image-to-video: $0.168/s audio off, $0.252/s audio on")),
         Kling3("kling-3-pro", "Kling 3 Pro", "fal-ai/kling-video/v3/pro/image-to-video", "1080p",
-            // fal's Standard price is exactly 2× Kling's own 720p table (0.084/0.126 → 0.168/0.252); applying the same
-            // factor to Kling's 1080p row (0.112/0.168, shared/MODELS.md) gives 0.224/0.336. The Pro/Standard ratio of
-            // 4/3 matches a reseller's table (docs.krea.ai kling-30: std 0.1764/0.2646, pro 0.2352/0.3528). Not seen on fal.
+            // "$0.224 (audio off) or $0.336 (audio on)" per second (fal.ai/models/fal-ai/kling-video/v3/pro/image-to-video/llms.txt).
+            // A later-looking copy of fal's playground page for the same endpoint shows $0.112 / $0.168: fal may have halved
+            // the price; the pricing API (GET api.fal.ai/v1/models/pricing) is the one to trust at run time.
             new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.224m, 0.336m)],
-                "derived: 2 × Kling's 1080p table (as fal's Standard price is 2 × the 720p row); unverified")),
+                "fal.ai/models/fal-ai/kling-video/v3/pro/image-to-video/llms.txt: $0.224/s audio off, $0.336/s audio on")),
 
         // ── Seedance 2.0 on fal ─────────────────────────────────────────────────────────────────────────
         new ModelEntry
@@ -151,33 +168,34 @@ internal static class CatalogData
                 (VisualizerMode.StartFrame, new("bytedance/seedance-2.0/image-to-video", SeedanceFields())),
                 (VisualizerMode.StartEnd, new("bytedance/seedance-2.0/image-to-video", SeedanceFields())),
                 (VisualizerMode.FromAnimation, new("bytedance/seedance-2.0/image-to-video", SeedanceFields()))),
-            // image_url [fal-seedance2]; end_image_url [MODELS.md].
+            // image_url, end_image_url, duration "auto"|"4"…"15", aspect_ratio, resolution, generate_audio; no seed field
+            // [fal-js@381105e Seedance2I2VInput].
             Inputs = new ModelInputs
             {
                 StartFrame = true,
                 EndFrame = true,
-                // Reference-to-video endpoint and count (9 images) unverified: 3rd-party Seedance 2.0 descriptions only.
-                // Up to 9 reference images: 3rd-party (shrimbly/node-banana v1.6.0 release notes; Vercel AI Gateway
-                // Seedance 2.0 playground "Add up to 9 images"); first/last frames and reference images exclude each other.
+                // bytedance/seedance-2.0/reference-to-video, image_urls: "Reference images … Refer to them in the prompt as
+                // @Image1, @Image2, etc. … Up to 9 images" [fal-js@381105e Seedance2R2VInput]; it takes no first/last frame.
                 ReferenceImages = new ReferenceImageSupport(9, "image_urls", "bytedance/seedance-2.0/reference-to-video",
-                    "endpoint from fal-seedance skill notes; count 3rd-party"),
+                    "fal-js Seedance2R2VInput: up to 9 images, no first/last frame"),
             },
             // "auto" or 4…15 seconds [MODELS.md]; Previz always sends an explicit length.
             Durations = DurationSpec.Range(4, 15),
-            // auto|21:9|16:9|4:3|1:1|3:4|9:16 (3rd-party: shotstack Seedance 2.0 options; fal list unverified).
+            // auto|21:9|16:9|4:3|1:1|3:4|9:16 [fal-js@381105e Seedance2I2VInput aspect_ratio].
             Aspects = [VendorAspect.Of("21:9", 21, 9), Landscape, VendorAspect.Of("4:3", 4, 3), Square, VendorAspect.Of("3:4", 3, 4), Portrait],
-            // 480p|720p|1080p (3rd-party: shotstack, oxen.ai); fal's 1080p availability unverified.
+            // 480p|720p|1080p|4k [fal-js@381105e Seedance2I2VInput resolution]; Previz uses 720p and 1080p.
             Resolutions = Res("720p", "1080p"),
             Audio = AudioSupport.Optional,
             AudioDefaultOn = true,
             Fps = 24,
             // $0.014 per 1000 tokens, tokens = h × w × s × 24 / 1024 [fal-seedance2]:
-            // 480p (854×480) ≈ $0.1345/s, 720p $0.3024/s (stated), 1080p $0.6804/s. Audio is not priced separately.
+            // 480p (854×480) ≈ $0.1345/s, 720p $0.3024/s (stated), 1080p $0.6804/s. Audio is not priced separately: "The cost of
+            // video generation is the same regardless of whether audio is generated or not" [fal-js@381105e generate_audio].
             Pricing = new ModelPricing(BillingRule.PerSecond,
                 [new("480p", 0.1345m, 0.1345m), new("720p", 0.3024m, 0.3024m), new("1080p", 0.6804m, 0.6804m)],
                 "fal: $0.014 per 1000 video tokens (tokens = h×w×s×24/1024); 720p stated as $0.3024/s"),
             ApiKeyVariable = FalKey,
-            Source = "fal.ai/models/bytedance/seedance-2.0/image-to-video; shared/MODELS.md",
+            Source = "fal.ai/models/bytedance/seedance-2.0/image-to-video; fal-js@381105e endpoints.ts (Seedance2I2VInput, Seedance2R2VInput)",
         },
 
         // ── Runway Gen-4.5 on Runway's API ──────────────────────────────────────────────────────────────
@@ -204,8 +222,10 @@ internal static class CatalogData
             Audio = AudioSupport.None,
             Fps = 24,
             MaxPromptLength = 1000,
-            // 12 credits per second at $0.01 a credit (3rd-party; shared/MODELS.md).
-            Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.12m)], "12 credits/s × $0.01 (3rd-party, shared/MODELS.md)"),
+            // $0.01 a credit: Runway's own setup guide (docs.dev.runwayml.com/guides/setup, "at $0.01 per credit"). 12 credits per
+            // second for gen4.5: unverified — only 3rd-party copies of Runway's model table state it (searched docs.dev.runwayml.com
+            // pages and runwayml/sdk-python; the SDK carries no prices).
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.12m)], "12 credits/s (unverified) × $0.01 a credit (Runway API setup guide)"),
             ApiKeyVariable = "RUNWAYML_API_SECRET",
             Source = "runwayml/sdk-python image_to_video_create_params.py (Gen4_5)",
         },
@@ -219,26 +239,30 @@ internal static class CatalogData
             DisplayName = "Luma Ray 3.2",
             Provider = ModelProvider.Fal,
             Kind = ModelKind.Video,
-            // fal: luma/agent/ray/v3.2/image-to-video takes keyframes[] (1–64 image URLs) with keyframe_indexes[]
-            // (frame positions at 24 fps) [MODELS.md from fal-js]; start and end frames are keyframes 0 and last.
+            // fal: luma/agent/ray/v3.2/image-to-video takes keyframes[] ("1-64 image URLs") with keyframe_indexes[] ("duration x
+            // 24fps: 5s -> 0-120, 10s -> 0-240") [fal-js@381105e AgentRayV32ImageToVideoInput]; start and end frames are keyframes
+            // 0 and last (keyframes exclude image_url/end_image_url; "10s requires multi-keyframe input").
             Endpoints = Ep(
                 (VisualizerMode.StartFrame, new("luma/agent/ray/v3.2/image-to-video", LumaKeyframeFields())),
                 (VisualizerMode.StartEnd, new("luma/agent/ray/v3.2/image-to-video", LumaKeyframeFields())),
                 (VisualizerMode.FromAnimation, new("luma/agent/ray/v3.2/image-to-video", LumaKeyframeFields()))),
             Inputs = new ModelInputs { StartFrame = true, EndFrame = true, MaxTimedKeyframes = 64 },
-            Durations = DurationSpec.Set(5, 10), // 5s|10s [comfy-ray32]
-            // No aspect field: the keyframe images set it (assumed; unverified) — Previz fits frames to these.
-            Aspects = [Landscape, Portrait, Square],
-            Resolutions = Res("720p", "1080p"), // 360p|540p|720p|1080p [comfy-ray32]
+            Durations = DurationSpec.Set(5, 10), // "5s"|"10s" [fal-js@381105e]
+            // aspect_ratio "3:4"|"4:3"|"1:1"|"9:16"|"16:9"|"21:9", default "16:9" [fal-js@381105e AgentRayV32ImageToVideoInput]:
+            // the field exists, so it is sent (without it every clip would be 16:9). Was "no aspect field" (assumed).
+            Aspects = [VendorAspect.Of("21:9", 21, 9), Landscape, VendorAspect.Of("4:3", 4, 3), Square, VendorAspect.Of("3:4", 3, 4), Portrait],
+            Resolutions = Res("720p", "1080p"), // "540p"|"720p"|"1080p", default "540p" [fal-js@381105e]
             Audio = AudioSupport.None,
             Fps = 24, // 120 frames per 5 s [comfy-ray32]
             MaxPromptLength = 6000, // [comfy-ray32]
-            // Per 5 s clip [fal-ray32-price]; the video-to-video page's prices, assumed equal for image-to-video (unverified).
-            Pricing = new ModelPricing(BillingRule.PerClip, [new("540p", 0.72m), new("720p", 1.08m), new("1080p", 2.16m)],
-                "fal luma/agent/ray/v3.2 price page: $0.72 / $1.08 / $2.16 per 5 s at 540p / 720p / 1080p")
+            // "For 5s video your request will cost $0.50 for 540p, $1 for 720p and $2 for 1080p. For 10s, $1 at 540p, $2 at 720p
+            // and $4 at 1080p" (fal.ai/models/luma/agent/ray/v3.2/image-to-video/llms.txt). Was the video-to-video page's
+            // $0.72 / $1.08 / $2.16 [fal-ray32-price], assumed equal.
+            Pricing = new ModelPricing(BillingRule.PerClip, [new("540p", 0.50m), new("720p", 1.00m), new("1080p", 2.00m)],
+                "fal.ai/models/luma/agent/ray/v3.2/image-to-video/llms.txt: $0.50 / $1 / $2 per 5 s at 540p / 720p / 1080p")
             { ClipSeconds = 5 },
             ApiKeyVariable = FalKey,
-            Source = "fal-js EndpointTypeMap (shared/MODELS.md); docs.comfy.org Luma Ray 3.2 nodes",
+            Source = "fal-js@381105e endpoints.ts (AgentRayV32ImageToVideoInput); fal llms.txt price page; docs.comfy.org Luma Ray 3.2 nodes (prompt length)",
         },
 
         // ── Wan 2.2 VACE Fun A14B, depth task, on fal ─────────────────────────────────────────────────────
@@ -349,8 +373,8 @@ internal static class CatalogData
             DisplayName = "Nano Banana Pro (Gemini 3 Pro Image)",
             Provider = ModelProvider.Fal,
             Kind = ModelKind.Image,
-            // fal-ai/nano-banana-pro/edit: image_urls[], aspect_ratio, resolution 1K|2K|4K, num_images
-            // (field names as in Google's Nano Banana schemas copied by docs.argil.ai / docs.venice.ai; fal ids unverified).
+            // fal-ai/nano-banana-pro/edit: image_urls[] (required), aspect_ratio auto|21:9|16:9|3:2|4:3|5:4|1:1|4:5|3:4|2:3|9:16,
+            // resolution 1K|2K|4K (default 1K), num_images [fal-js@381105e NanoBananaProEditInput].
             Endpoints = Ep((VisualizerMode.Image, new("fal-ai/nano-banana-pro/edit", new RequestFields
             {
                 StartImage = "image_urls",
@@ -367,10 +391,11 @@ internal static class CatalogData
                 VendorAspect.Of("3:4", 3, 4), VendorAspect.Of("2:3", 2, 3), Portrait,
             ],
             Resolutions = Res("1K", "2K"),
-            // Google list price per image ≈ $0.134 at 1K/2K (3rd-party: docs.laozhang.ai); fal's $0.15 unverified.
-            Pricing = new ModelPricing(BillingRule.PerImage, [new("1K", 0.15m), new("2K", 0.15m)], "fal $0.15/image (unverified; Google lists $0.134)"),
+            // $0.15 per image: unverified — fal's price page for nano-banana-pro/edit is not in any stored copy (searched
+            // fal.ai/models and fal.ai/docs; only fal's Nano Banana 2 page, $0.08, and 3rd-party resellers turned up).
+            Pricing = new ModelPricing(BillingRule.PerImage, [new("1K", 0.15m), new("2K", 0.15m)], "fal $0.15/image (unverified)"),
             ApiKeyVariable = FalKey,
-            Source = "Nano Banana schemas (3rd-party copies); fal endpoint id unverified",
+            Source = "fal-js@381105e endpoints.ts (NanoBananaProEditInput)",
         },
         new ModelEntry
         {
@@ -383,14 +408,15 @@ internal static class CatalogData
                 StartImage = "image_url", Duration = null, AspectRatio = "aspect_ratio", Seed = "seed", ImageCount = "num_images",
             }))),
             Inputs = new ModelInputs { StartFrame = true },
-            // 3:7 … 7:3 continuous (docs.apiyi.com Flux page); Previz offers the common presets.
+            // aspect_ratio 21:9|16:9|4:3|3:2|1:1|2:3|3:4|9:16|9:21 [fal-js@381105e FluxKontextInput]; Previz offers six of them.
             Aspects = [VendorAspect.Of("21:9", 21, 9), Landscape, VendorAspect.Of("4:3", 4, 3), Square, VendorAspect.Of("3:4", 3, 4), Portrait],
-            // ~1 megapixel whatever the tier (docs.apiyi.com: "1 megapixel images").
+            // ~1 megapixel whatever the tier: unverified — a display label (nothing is sent for it); fal's schema has no size
+            // field and states no output size (3rd-party: docs.apiyi.com "1 megapixel images").
             Resolutions = Res("1MP", "1MP"),
-            // BFL official price $0.04/image (docs.apiyi.com / docs.laozhang.ai comparisons).
-            Pricing = new ModelPricing(BillingRule.PerImage, [new(PriceRow.AnyResolution, 0.04m)], "BFL official $0.04/image (3rd-party comparison tables)"),
+            // "Price: $0.04 per images" (fal.ai/models/fal-ai/flux-pro/kontext/llms.txt).
+            Pricing = new ModelPricing(BillingRule.PerImage, [new(PriceRow.AnyResolution, 0.04m)], "fal.ai/models/fal-ai/flux-pro/kontext/llms.txt: $0.04/image"),
             ApiKeyVariable = FalKey,
-            Source = "fal endpoint fal-ai/flux-pro/kontext (fal pages via search); field names unverified",
+            Source = "fal-js@381105e endpoints.ts (FluxKontextInput: image_url, aspect_ratio, seed, num_images); fal llms.txt price page",
         },
         new ModelEntry
         {
@@ -398,17 +424,22 @@ internal static class CatalogData
             DisplayName = "Imagen 4",
             Provider = ModelProvider.Fal,
             Kind = ModelKind.Image,
-            // fal-ai/imagen4/preview: text to image only (listed by docs.litellm.ai and promptfoo.dev fal pages).
+            // fal-ai/imagen4/preview: text to image only; prompt, aspect_ratio 1:1|16:9|9:16|4:3|3:4, resolution 1K|2K, seed,
+            // num_images, and no negative_prompt (was sent) [fal-ai/fal-js@2d757df:libs/client/src/types/endpoints.ts
+            // Imagen4PreviewInput]. Unverified that it still runs: fal's newer type list (fal-js@381105e, 2026-08) no longer has
+            // any imagen4 endpoint, and Google shut the Imagen 4 models on the Gemini API on 2026-08-17
+            // (ai.google.dev/gemini-api/docs/changelog, 2026-06-15); no fal page says it was retired.
             Endpoints = Ep((VisualizerMode.Image, new("fal-ai/imagen4/preview", new RequestFields
             {
-                Duration = null, AspectRatio = "aspect_ratio", NegativePrompt = "negative_prompt", Seed = "seed", ImageCount = "num_images",
+                Duration = null, AspectRatio = "aspect_ratio", Seed = "seed", ImageCount = "num_images",
             }))),
             Inputs = ModelInputs.None,
             Aspects = [Landscape, VendorAspect.Of("4:3", 4, 3), Square, VendorAspect.Of("3:4", 3, 4), Portrait],
             Resolutions = Res("1K", "1K"),
+            // $0.05 per image: unverified — no fal price page for imagen4/preview is in any stored copy.
             Pricing = new ModelPricing(BillingRule.PerImage, [new(PriceRow.AnyResolution, 0.05m)], "fal $0.05/image (unverified)"),
             ApiKeyVariable = FalKey,
-            Source = "fal-ai/imagen4/preview (litellm, promptfoo fal provider docs); schema unverified",
+            Source = "fal-js@2d757df endpoints.ts (Imagen4PreviewInput); endpoint absent from fal-js@381105e",
         },
         new ModelEntry
         {
@@ -416,7 +447,8 @@ internal static class CatalogData
             DisplayName = "Seedream 4.0",
             Provider = ModelProvider.Fal,
             Kind = ModelKind.Image,
-            // fal-ai/bytedance/seedream/v4/edit: image_urls[], image_size preset, num_images, seed (unverified).
+            // fal-ai/bytedance/seedream/v4/edit: image_urls[] ("up to 10 image inputs"), image_size square_hd|square|portrait_4_3|
+            // portrait_16_9|landscape_4_3|landscape_16_9|auto…, num_images, seed [fal-js@381105e SeedDream4EditInput].
             Endpoints = Ep((VisualizerMode.Image, new("fal-ai/bytedance/seedream/v4/edit", new RequestFields
             {
                 StartImage = "image_urls",
@@ -433,18 +465,21 @@ internal static class CatalogData
                 VendorAspect.Of("portrait_4_3", 3, 4), VendorAspect.Of("portrait_16_9", 9, 16),
             ],
             Resolutions = Res("1K", "2K"),
-            // fal $0.03/image (unverified; a 3rd-party comparison says $0.05 on fal).
-            Pricing = new ModelPricing(BillingRule.PerImage, [new(PriceRow.AnyResolution, 0.03m)], "fal $0.03/image (unverified)"),
+            // "Price: $0.03 per images" (fal.ai/models/fal-ai/bytedance/seedream/v4/edit/llms.txt).
+            Pricing = new ModelPricing(BillingRule.PerImage, [new(PriceRow.AnyResolution, 0.03m)], "fal.ai/models/fal-ai/bytedance/seedream/v4/edit/llms.txt: $0.03/image"),
             ApiKeyVariable = FalKey,
-            Source = "Seedream 4 edit on fal; schema unverified",
+            Source = "fal-js@381105e endpoints.ts (SeedDream4EditInput); fal llms.txt price page",
         },
     ];
 
     private static ModelEntry Veo(string id, string name, string basePath, ModelPricing pricing, ReferenceImageSupport? references)
     {
-        // image-to-video: image_url; first-last-frame-to-video: first_frame_url + last_frame_url [MODELS.md, fal-veo-flf].
-        // Both: duration "4s"|"6s"|"8s", aspect_ratio, resolution 720p|1080p, generate_audio (default true).
-        // seed and negative_prompt are not in the schema copies consulted, so none is sent.
+        // image-to-video: image_url; first-last-frame-to-video: first_frame_url + last_frame_url. Both: duration "4s"|"6s"|"8s",
+        // aspect_ratio auto|16:9|9:16, resolution 720p|1080p|4k, generate_audio (default true), negative_prompt, seed
+        // [fal-js@381105e Veo31ImageToVideoInput, Veo31FirstLastFrameToVideoInput; the Fast endpoints use the same types].
+        // The comment here said seed and negative_prompt were "not in the schema copies consulted"; fal's own types have both
+        // on these two endpoints. They are still not sent: reference-to-video (Veo31ReferenceToVideoInput) has neither, and the
+        // reference route reuses these fields (ReferenceSelection.FramelessEndpoint), so sending them needs per-route fields.
         var startFrame = new RequestFields
         {
             StartImage = "image_url",
@@ -474,7 +509,7 @@ internal static class CatalogData
             Fps = 24,
             Pricing = pricing,
             ApiKeyVariable = FalKey,
-            Source = "fal-js EndpointTypeMap (shared/MODELS.md); fal first-last-frame schema copy",
+            Source = "fal-js@381105e endpoints.ts (Veo31ImageToVideoInput, Veo31FirstLastFrameToVideoInput); fal llms.txt price pages",
         };
     }
 
@@ -504,11 +539,12 @@ internal static class CatalogData
             Resolutions = Res(fixedResolution, fixedResolution),
             Audio = AudioSupport.None,
             Fps = 24,
-            MaxPromptLength = 2500, // Kling API prompt limit (3rd-party copies of Kling's API doc; unverified on fal)
-            // Kling 2.x bills per 5 s clip [MODELS.md].
+            // 2500 characters: unverified — Kling's own API reference is not in any stored copy; fal's schema states no limit.
+            MaxPromptLength = 2500,
+            // Kling 2.x bills per 5 s clip [MODELS.md]; fal's per-second rate beyond 5 s gives the same totals for 5 and 10 s.
             Pricing = new ModelPricing(BillingRule.PerClip, [new(PriceRow.AnyResolution, clipPrice)], priceSource) { ClipSeconds = 5 },
             ApiKeyVariable = FalKey,
-            Source = "fal-js EndpointTypeMap (shared/MODELS.md); fal Kling 2.1 Pro schema copy",
+            Source = "fal-js@381105e endpoints.ts (KlingVideoV2MasterImageToVideoInput, KlingVideoV21ProImageToVideoInput); fal llms.txt price pages",
         };
     }
 
@@ -524,7 +560,9 @@ internal static class CatalogData
 
     private static ModelEntry Kling3(string id, string name, string endpoint, string resolution, ModelPricing pricing)
     {
-        var fields = KlingStartEndFields(aspect: "aspect_ratio");
+        // No aspect_ratio on v3 image-to-video (was sent): "Aspect ratio is determined by the start image, not a parameter"
+        // (fal.ai/models/fal-ai/kling-video/v3/pro/image-to-video); fal-js@381105e KlingVideoV34kImageToVideoInput has none.
+        var fields = KlingStartEndFields(aspect: null);
         return new ModelEntry
         {
             Id = id,
@@ -539,12 +577,13 @@ internal static class CatalogData
             {
                 StartFrame = true,
                 EndFrame = true,
-                // elements: frontal_image_url + reference_image_urls per element, named @Element1… in the prompt [fal-kling3].
-                // The most elements per request is not stated there; 4 is an unverified working limit.
+                // elements: frontal_image_url + reference_image_urls per element, named @Element1… in the prompt [fal-kling3,
+                // fal-js@381105e KlingV3ComboElementInput]. The most elements per request is stated by neither fal's schema nor
+                // its page: 4 is an unverified working limit.
                 ReferenceImages = new ReferenceImageSupport(4, "elements", null, "frontal_image_url + reference_image_urls per element; limit unverified")
                 {
                     Layout = ReferenceLayout.Elements,
-                    // One frontal picture plus up to 3 further views per element: unverified working limit.
+                    // One frontal picture plus "1-3" reference images per element [fal-js@381105e KlingV3ComboElementInput].
                     MaxImagesPerObject = 4,
                     // "Reference in prompt as @Element1, @Element2, etc." [fal-kling3].
                     PromptName = "@Element{0}",
@@ -556,10 +595,13 @@ internal static class CatalogData
             Audio = AudioSupport.Optional,
             AudioDefaultOn = true,
             Fps = 24,
-            MaxPromptLength = 2500, // Kling API prompt limit (3rd-party; unverified on fal)
+            // 2500 characters: unverified for v3 standard/pro — fal says "keep the prompt under 2500 characters" only on its
+            // v3 turbo pages (fal.ai/models/fal-ai/kling-video/v3/turbo/pro/image-to-video/llms.txt); Kling's own reference is
+            // not in any stored copy.
+            MaxPromptLength = 2500,
             Pricing = pricing,
             ApiKeyVariable = FalKey,
-            Source = "fal model page fal-ai/kling-video/v3/standard/image-to-video (copy in edenartlab/eve)",
+            Source = "fal-js@381105e endpoints.ts (KlingVideoV34kImageToVideoInput); fal model page fal-ai/kling-video/v3/standard/image-to-video (copy in edenartlab/eve)",
         };
     }
 
@@ -571,7 +613,7 @@ internal static class CatalogData
         AspectRatio = "aspect_ratio",
         Resolution = "resolution",
         Audio = "generate_audio",
-        Seed = "seed",
+        // No seed field (was sent) [fal-js@381105e Seedance2I2VInput, Seedance2R2VInput].
     };
 
     private static RequestFields RunwayFields() => new()
@@ -590,6 +632,7 @@ internal static class CatalogData
         KeyframeIndexes = "keyframe_indexes",
         KeyframeFps = 24,
         DurationFormat = DurationFormat.TextWithSuffix,
+        AspectRatio = "aspect_ratio",
         Resolution = "resolution",
     };
 
@@ -628,6 +671,7 @@ internal static class CatalogData
         Availability = ModelAvailability.Unavailable(
             $"no documented API offers a model named \"{vendorId}\": Luma's SDK types and its Agents API list only \"ray-3.2\" " +
             "(offered here as Luma Ray 3.2), and the legacy Dream Machine API predates Ray 3."),
-        Source = "lumalabs SDKs and Luma Agents API reference, via shared/MODELS.md; wavespeed.ai Luma listing (Ray 3.2, Ray 2, Ray 1.6 only)",
+        // lumalabs/luma-agents-python@38837df:src/luma_agents/types/model.py: Model = "uni-1" | "uni-1-max" | "ray-3.2".
+        Source = "lumalabs/luma-agents-python@38837df types/model.py (models uni-1, uni-1-max, ray-3.2 only)",
     };
 }

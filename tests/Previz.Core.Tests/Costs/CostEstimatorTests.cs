@@ -63,8 +63,13 @@ public class CostEstimatorTests
         Assert.Equal(0.98m, CostEstimator.Estimate(Catalog.Get("kling-2.1-pro"), 10, "1080p", audio: false).Total);
         // Kling 3 Standard with audio: $0.252/s × 5 s = $1.26.
         Assert.Equal(1.26m, CostEstimator.Estimate(Catalog.Get("kling-3-standard"), 5, "720p", audio: true).Total);
-        // Luma Ray 3.2 on fal: $2.16 per 5 s at 1080p → 10 s = $4.32.
-        Assert.Equal(4.32m, CostEstimator.Estimate(Catalog.Get("luma-ray-3.2"), 10, "1080p", audio: false).Total);
+        // Luma Ray 3.2 image-to-video on fal: "$2 for 1080p" per 5 s, "$4 at 1080p" for 10 s
+        // (fal.ai/models/luma/agent/ray/v3.2/image-to-video/llms.txt).
+        Assert.Equal(4.00m, CostEstimator.Estimate(Catalog.Get("luma-ray-3.2"), 10, "1080p", audio: false).Total);
+        Assert.Equal(0.50m, CostEstimator.Estimate(Catalog.Get("luma-ray-3.2"), 5, "540p", audio: false).Total);
+        // Kling 2.1 Standard: "$0.28" per 5 s, "$0.056" each further second → 10 s = $0.56
+        // (fal.ai/models/fal-ai/kling-video/v2.1/standard/image-to-video/llms.txt).
+        Assert.Equal(0.56m, CostEstimator.Estimate(Catalog.Get("kling-2.1-standard"), 10, "720p", audio: false).Total);
         Assert.Equal(0m, CostEstimator.Estimate(Catalog.Get("direct-render"), 30, null, audio: false).Total);
     }
 
