@@ -6,7 +6,12 @@ namespace Previz.Core.Motion;
 /// with <c>image_tail</c>; shared/MODELS.md). Kling's naming: <c>horizontal</c>/<c>vertical</c> translate the camera,
 /// <c>pan</c> rotates about the x axis (what film calls a tilt), <c>tilt</c> rotates about the y axis (a film pan),
 /// <c>zoom</c> changes the field of view. Signs (positive = right, up, wider) follow Kling's API guide as remembered by
-/// the team — unverified against a stored copy.
+/// the team — unverified: Kling's own API reference (app.klingai.com/global/dev/document-api) is in no stored copy
+/// (searched docs, pages, code). The axis meanings and ranges agree with ComfyUI's KlingCameraControls node
+/// (docs.comfy.org/built-in-nodes/KlingCameraControls: horizontal −left/+right, vertical −down/+up, pan rotation about
+/// x −down/+up, tilt rotation about y −left/+right, each −10…10), a 3rd-party copy that does not state zoom's sign.
+/// No catalog route sends camera_control today (no model sets <c>CameraParameterKind.KlingCameraControl</c>); it
+/// appears in <c>previz prompt</c> output only.
 /// </summary>
 public sealed record KlingCameraControl(string Type, int Horizontal, int Vertical, int Pan, int Tilt, int Roll, int Zoom)
 {

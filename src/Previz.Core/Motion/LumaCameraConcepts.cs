@@ -1,8 +1,14 @@
 namespace Previz.Core.Motion;
 
 /// <summary>
-/// Luma camera concepts (named moves sent as <c>concepts: [{key}]</c> on Luma's Dream Machine API). The keys below are
-/// the team's list of Luma's concept names and are unverified against a stored copy of Luma's concept list.
+/// Luma camera concepts (named moves sent as <c>concepts: [{key}]</c> on Luma's Dream Machine API, the legacy one; Luma's
+/// current Agents API types have no concepts field, lumalabs/luma-agents-python@38837df). Luma lists the keys at run time
+/// (<c>GET /dream-machine/v1/generations/concepts/list</c>, lumalabs/lumaai-python@c00ac17
+/// src/lumaai/resources/generations/concepts.py). Verified in Luma's own list (docs.lumalabs.ai/changelog/concepts):
+/// static, dolly_zoom, orbit_left, orbit_right, truck_left, pan_left, pan_right, pedestal_up, pedestal_down, roll_left,
+/// roll_right, zoom_in, zoom_out. Unverified: truck_right, push_in, pull_out, tilt_up, tilt_down — the stored copy of
+/// that list is cut off before its end (searched docs and pages for the rest). No route sends concepts today; they
+/// appear in <c>previz prompt</c> output only.
 /// </summary>
 public static class LumaCameraConcepts
 {
