@@ -29,9 +29,9 @@ export function createViewport(canvas, frame, dotnet) {
   const sun = new THREE.DirectionalLight(0xffffff, 1.8);
   sun.position.set(0.4, 1, 0.3);
   scene.add(sun);
-  const grid = new THREE.GridHelper(200, 200, 0x5a6270, 0x353a44);
-  grid.material.transparent = true;
-  grid.material.opacity = 0.6;
+  // The ground grid lives in a group so it can be rebuilt to fit the scene (fitGrid) while render() toggles one object.
+  const grid = new THREE.Group();
+  grid.name = 'previz-grid';
   // Just under the ground, so a ground plane at y = 0 hides it instead of fighting it.
   grid.position.y = -0.05;
   scene.add(grid);
@@ -59,6 +59,8 @@ export function createViewport(canvas, frame, dotnet) {
   const gizmo = new TransformControls(freeCamera, canvas);
   gizmo.setSpace('world');
   scene.add(gizmo.getHelper());
+  // Hidden until something is selected (TransformControls starts visible, drawing its handles at the origin).
+  gizmo.detach();
 
   const selectionBox = new THREE.BoxHelper(undefined, 0xffc53d);
   selectionBox.visible = false;
@@ -92,9 +94,37 @@ export function createViewport(canvas, frame, dotnet) {
   };
 
   const pointer = { x: 0, y: 0, down: false };
+  // The shot aspect the safe frame was last laid out for.
+  const sized = { aspect: 0 };
 
   function requestRender() {
     state.needsRender = true;
+  }
+
+  /**
+   * Lays a grid under the scene with about 40 cells across its extent, in steps of 1, 2 or 5 × 10ⁿ metres, as modelling
+   * tools do: a 1 m grid under a 160 m stadium is a moiré of lines that software GL spends most of a frame drawing.
+   */
+  function fitGrid(box) {
+    const extent = box.isEmpty() ? 20 : Math.max(20, 2 * Math.max(Math.abs(box.min.x), Math.abs(box.max.x), Math.abs(box.min.z), Math.abs(box.max.z)));
+    const raw = extent / 40;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const cell = [1, 2, 5, 10].map((m) => m * power).find((step) => step >= raw);
+    const divisions = Math.ceil(extent / cell / 2) * 2;
+    const key = `${cell}/${divisions}`;
+    if (grid.userData.key === key) {
+      return;
+    }
+    grid.userData.key = key;
+    for (const child of [...grid.children]) {
+      grid.remove(child);
+      child.geometry.dispose();
+      child.material.dispose();
+    }
+    const lines = new THREE.GridHelper(divisions * cell, divisions, 0x5a6270, 0x353a44);
+    lines.material.transparent = true;
+    lines.material.opacity = 0.6;
+    grid.add(lines);
   }
 
   // ---- geometry and poses -------------------------------------------------------------------------------------
@@ -173,6 +203,7 @@ export function createViewport(canvas, frame, dotnet) {
     state.frame = Math.min(state.frame, state.poses.frames - 1);
     syncCameraHelpers();
     applyFrame();
+    fitGrid(new THREE.Box3().setFromObject(content));
     reselect();
     state.updates++;
     state.pendingUpdate = true;
@@ -340,12 +371,19 @@ export function createViewport(canvas, frame, dotnet) {
     return { x: Math.floor((width - w) / 2), y: Math.floor((height - h) / 2), w, h };
   }
 
+  /**
+   * Fits the drawing buffer and the safe frame to the canvas's size. It asks for a frame only when the size changed:
+   * render() calls it every frame, so an unconditional request would keep the view drawing while nothing moves.
+   */
   function resize() {
     const width = Math.max(1, canvas.clientWidth);
     const height = Math.max(1, canvas.clientHeight);
-    if (canvas.width !== width || canvas.height !== height) {
-      renderer.setSize(width, height, false);
+    const aspect = state.poses ? state.poses.aspect : 16 / 9;
+    if (canvas.width === width && canvas.height === height && sized.aspect === aspect) {
+      return;
     }
+    renderer.setSize(width, height, false);
+    sized.aspect = aspect;
     freeCamera.aspect = width / height;
     freeCamera.updateProjectionMatrix();
     const rect = frameRect(width, height);
