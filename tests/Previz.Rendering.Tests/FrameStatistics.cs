@@ -68,24 +68,4 @@ internal static class FrameStatistics
 
         return n == 0 ? null : (sx / n, sy / n, n);
     }
-
-    /// <summary>Mean absolute difference per channel (0..255) between two frames of one size.</summary>
-    public static double MeanAbsoluteError(byte[] a, byte[] b)
-    {
-        Assert.Equal(a.Length, b.Length);
-        long sum = 0;
-        var n = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (i % 4 == 3)
-            {
-                continue;
-            }
-
-            sum += Math.Abs(a[i] - b[i]);
-            n++;
-        }
-
-        return (double)sum / n;
-    }
 }

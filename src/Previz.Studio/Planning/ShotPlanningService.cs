@@ -209,24 +209,12 @@ public sealed class ShotPlanningService
         var time = Math.Min(request.Time, shot.Duration);
         var size = FrameSize.For(shot.Aspect, preset.Value);
         var key = string.Create(CultureInfo.InvariantCulture, $"{record.ContentHash}|{shot.Id}|{time:R}|{pass.Value.ToName()}|{preset.Value.ToName()}");
-        var folder = Path.Combine(_folder.Temp, "stills");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".png");
-        if (!File.Exists(path))
-        {
-            // Written aside and moved, so a request racing this one never reads half a PNG.
-            var temp = Path.Combine(folder, $".{Guid.NewGuid():N}.png");
-            try
-            {
-                await DirectRenderer.RenderStillAsync(scene, shot, time, pass.Value, preset.Value, temp, null, cancellationToken);
-                File.Move(temp, path, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temp);
-            }
-        }
-
+        var path = await CachedAsync(
+            "stills",
+            key,
+            ".png",
+            (temp, ct) => DirectRenderer.RenderStillAsync(scene, shot, time, pass.Value, preset.Value, temp, null, ct),
+            cancellationToken);
         return new StillImage(path, size.Width, size.Height);
     }
 
@@ -260,17 +248,36 @@ public sealed class ShotPlanningService
         }
 
         var key = string.Create(CultureInfo.InvariantCulture, $"{record.ContentHash}|{shot.Id}|{model.Id}|{guide.Pass}|{options.OutputAspect}|{width}x{height}|{timing.Fps}|{timing.Frames}");
-        var folder = Path.Combine(_folder.Temp, "guides");
+        var path = await CachedAsync(
+            "guides",
+            key,
+            ".mp4",
+            async (temp, ct) =>
+            {
+                // The same renderer the planner sends from, so the preview is the guide, not a likeness of it.
+                var video = await GuideVideoRenderer.RenderAsync(scene, shot, guide, timing, options.OutputAspect, width, height, null, ct);
+                await File.WriteAllBytesAsync(temp, video.Content, ct);
+            },
+            cancellationToken);
+        return new GuidePreview(model.Id, guide.Pass, size.Width, size.Height, timing, path);
+    }
+
+    /// <summary>
+    /// The file cached under the temp folder's <paramref name="folderName"/> for <paramref name="key"/>, made by
+    /// <paramref name="write"/> when missing. It is written aside and moved, so a request racing this one never reads
+    /// half a file.
+    /// </summary>
+    private async Task<string> CachedAsync(string folderName, string key, string extension, Func<string, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(_folder.Temp, folderName);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".mp4");
+        var path = Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + extension);
         if (!File.Exists(path))
         {
-            // The same renderer the planner sends from, so the preview is the guide, not a likeness of it.
-            var video = await GuideVideoRenderer.RenderAsync(scene, shot, guide, timing, options.OutputAspect, width, height, null, cancellationToken);
-            var temp = Path.Combine(folder, $".{Guid.NewGuid():N}.mp4");
+            var temp = Path.Combine(folder, $".{Guid.NewGuid():N}{extension}");
             try
             {
-                await File.WriteAllBytesAsync(temp, video.Content, cancellationToken);
+                await write(temp, cancellationToken);
                 File.Move(temp, path, overwrite: true);
             }
             finally
@@ -279,7 +286,7 @@ public sealed class ShotPlanningService
             }
         }
 
-        return new GuidePreview(model.Id, guide.Pass, size.Width, size.Height, timing, path);
+        return path;
     }
 
     /// <summary>The pipeline's spec for these choices: model and mode checked, frames found, budget applied.</summary>

@@ -8,6 +8,7 @@ using Previz.Import.Tests.Support;
 using Previz.Import.Writing;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
+using Previz.Testing;
 using SharpGLTF.Schema2;
 
 namespace Previz.Import.Tests.Writing;
@@ -43,7 +44,7 @@ public sealed class SceneGlbRoundTripTests
             {
                 var a = before.Render(shot, time, RenderPass.Shaded, size).Pixels;
                 var b = after.Render(back.FindShot(shot.Id)!, time, RenderPass.Shaded, size).Pixels;
-                var mae = MeanAbsoluteError(a, b);
+                var mae = PixelStatistics.MeanAbsoluteDifference(a, b);
                 Assert.True(mae < 0.5, $"shot {shot.Id} at {time} s: mean absolute error {mae:0.###} of 255");
                 Assert.True(Spread(a) > 5, $"shot {shot.Id} at {time} s draws something"); // not two blank frames
             }
@@ -160,17 +161,5 @@ public sealed class SceneGlbRoundTripTests
 
     private static async Task<SceneDocument> LoadAsync(string name) =>
         name == "key-kinds" ? KeyKindsScene.Create() : (await SceneFileLoader.LoadAsync(SampleScenes.PathOf(name))).Scene;
-
-    private static double MeanAbsoluteError(byte[] a, byte[] b)
-    {
-        long sum = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += Math.Abs(a[i] - b[i]);
-        }
-
-        return sum / (double)a.Length;
-    }
-
     private static int Spread(byte[] pixels) => pixels.Max() - pixels.Min();
 }

@@ -11,6 +11,7 @@ using Previz.Rendering;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Video;
+using Previz.Testing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -83,14 +84,14 @@ public sealed class GuideVideoTests : IDisposable
         var sameTime = await StillAsync(shot, 2.0, RenderPass.Depth);
         var start = await StillAsync(shot, 0, RenderPass.Depth);
         var shaded = await StillAsync(shot, 2.0, RenderPass.Shaded);
-        var error = MeanAbsoluteError(frame, sameTime);
+        var error = PixelStatistics.MeanAbsoluteDifference(frame, sameTime);
         Assert.True(error < 2.5, $"guide frame vs depth still at 2 s: {error:0.00}");
-        Assert.True(MeanAbsoluteError(frame, start) > 2 * error + 1, $"vs the depth still at 0 s: {MeanAbsoluteError(frame, start):0.00}");
-        Assert.True(MeanAbsoluteError(frame, shaded) > 4 * error + 5, $"vs the shaded still at 2 s: {MeanAbsoluteError(frame, shaded):0.00}");
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(frame, start) > 2 * error + 1, $"vs the depth still at 0 s: {PixelStatistics.MeanAbsoluteDifference(frame, start):0.00}");
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(frame, shaded) > 4 * error + 5, $"vs the shaded still at 2 s: {PixelStatistics.MeanAbsoluteDifference(frame, shaded):0.00}");
 
         // The last frame is the shot's end.
         var last = await DecodeAsync(path, 80 / 20.0);
-        Assert.True(MeanAbsoluteError(last, await StillAsync(shot, 4.0, RenderPass.Depth)) < 2.5);
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(last, await StillAsync(shot, 4.0, RenderPass.Depth)) < 2.5);
     }
 
     [Fact]
@@ -175,22 +176,5 @@ public sealed class GuideVideoTests : IDisposable
         var png = Path.Combine(_scenes.Folder, $"still-{pass}-{time:0.000}.png");
         await DirectRenderer.RenderStillAsync(_scenes.Scene, shot, time, pass, ResolutionPreset.OneK, png);
         return await Image.LoadAsync<Rgb24>(png);
-    }
-
-    /// <summary>Mean absolute difference per channel, 0–255.</summary>
-    private static double MeanAbsoluteError(Image<Rgb24> a, Image<Rgb24> b)
-    {
-        Assert.Equal((a.Width, a.Height), (b.Width, b.Height));
-        long sum = 0;
-        for (var y = 0; y < a.Height; y++)
-        {
-            for (var x = 0; x < a.Width; x++)
-            {
-                var (p, q) = (a[x, y], b[x, y]);
-                sum += Math.Abs(p.R - q.R) + Math.Abs(p.G - q.G) + Math.Abs(p.B - q.B);
-            }
-        }
-
-        return sum / (3.0 * a.Width * a.Height);
     }
 }

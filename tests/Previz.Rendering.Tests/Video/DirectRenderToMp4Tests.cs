@@ -5,6 +5,7 @@ using Previz.Core.Scenes;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Video;
+using Previz.Testing;
 using static Previz.Rendering.Tests.TestScenes;
 
 namespace Previz.Rendering.Tests.Video;
@@ -60,7 +61,7 @@ public sealed class DirectRenderToMp4Tests : IDisposable
         var decoded = await DecodeFrameAsync(output, index: 6, size);
         var rendered = new FrameRenderer(scene).Render(shot, shot.FrameTime(6), RenderPass.Wireframe, size);
         // yuv420p halves the chroma resolution and x264 is lossy: close on average, not equal.
-        Assert.InRange(FrameStatistics.MeanAbsoluteError(decoded, rendered.Pixels), 0, 4);
+        Assert.InRange(PixelStatistics.MeanAbsoluteDifference(decoded, rendered.Pixels), 0, 4);
         Assert.Equal(shot.FrameCount, progress[^1].FramesDone);
         Assert.Equal(Enumerable.Range(1, shot.FrameCount), progress.Select(p => p.FramesDone));
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Previz.Rendering.Video;
+using Previz.Testing;
 
 namespace Previz.Rendering.Tests.Video;
 
@@ -92,11 +93,11 @@ public sealed class MediaToolWriteTests
             TestVideos.RunFfmpeg("-i", input, "-vf", $"select=eq(n\\,{n}),scale='min(640,iw)':-2", "-frames:v", "1", "-q:v", "4", jpeg);
         }
 
-        Assert.Equal((width, height), JpegPixels.Size(poster));
-        var difference = JpegPixels.MeanAbsoluteDifference(poster, expected);
+        Assert.Equal((width, height), PixelStatistics.Size(poster));
+        var difference = PixelStatistics.MeanAbsoluteDifference(poster, expected);
         Assert.InRange(difference, 0, 1.0);
-        Assert.True(difference < JpegPixels.MeanAbsoluteDifference(poster, next), "the poster is closer to the next frame than to its own");
-        Assert.InRange(JpegPixels.MeanLevel(poster), 40, 220);
+        Assert.True(difference < PixelStatistics.MeanAbsoluteDifference(poster, next), "the poster is closer to the next frame than to its own");
+        Assert.InRange(PixelStatistics.MeanLevel(poster), 40, 220);
     }
 
     [Theory]
@@ -112,8 +113,8 @@ public sealed class MediaToolWriteTests
         var written = await _media.CopyStreamsAsync(input, TestVideos.Output(".mp4"), new PosterRequest(together, 0.5, 640, 4), CancellationToken.None);
 
         Assert.Equal((await _media.ReadPacketsAsync(input, CancellationToken.None)).Packets, written);
-        Assert.Equal(JpegPixels.Size(alone), JpegPixels.Size(together));
-        Assert.InRange(JpegPixels.MeanAbsoluteDifference(alone, together), 0, 0.5);
+        Assert.Equal(PixelStatistics.Size(alone), PixelStatistics.Size(together));
+        Assert.InRange(PixelStatistics.MeanAbsoluteDifference(alone, together), 0, 0.5);
     }
 
     [Fact]
@@ -138,7 +139,7 @@ public sealed class MediaToolWriteTests
         await _media.PosterAsync(TestVideos.H264, early, 0.25, 640, 4, CancellationToken.None);
         await _media.PosterAsync(TestVideos.H264, late, 1.5, 640, 4, CancellationToken.None);
 
-        Assert.True(JpegPixels.MeanAbsoluteDifference(early, late) > 2);
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(early, late) > 2);
     }
 
     [Fact]

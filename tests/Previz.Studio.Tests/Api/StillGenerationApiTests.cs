@@ -135,26 +135,10 @@ public sealed class StillGenerationApiTests
         using var expected = Image.Load<Rgba32>(await studio.Client.GetByteArrayAsync($"/api/scenes/{sceneId}/shots/breakaway/still?t=2&pass=shaded&resolution=1k"));
         using var first = Image.Load<Rgba32>(await studio.Client.GetByteArrayAsync($"/api/scenes/{sceneId}/shots/breakaway/still?t=0&pass=shaded&resolution=1k"));
         Assert.Equal((expected.Width, expected.Height), (stored.Width, stored.Height));
-        var atTwo = MeanAbsoluteError(stored, expected);
+        var atTwo = PixelStatistics.MeanAbsoluteDifference(stored, expected);
         Assert.True(atTwo < 2, $"mean absolute error against the still at 2 s: {atTwo:0.00}");
-        Assert.True(MeanAbsoluteError(stored, first) > atTwo, "the still is the shot at 2 s, not its first frame");
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(stored, first) > atTwo, "the still is the shot at 2 s, not its first frame");
     }
-
-    private static double MeanAbsoluteError(Image<Rgba32> a, Image<Rgba32> b)
-    {
-        long sum = 0;
-        for (var y = 0; y < a.Height; y++)
-        {
-            for (var x = 0; x < a.Width; x++)
-            {
-                var (p, q) = (a[x, y], b[x, y]);
-                sum += Math.Abs(p.R - q.R) + Math.Abs(p.G - q.G) + Math.Abs(p.B - q.B);
-            }
-        }
-
-        return sum / (3.0 * a.Width * a.Height);
-    }
-
     /// <summary>The vendor's still: red on the left half, blue on the right.</summary>
     private static async Task<byte[]> TwoHalvesPngAsync()
     {

@@ -8,6 +8,8 @@ using Previz.Import;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Stills;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 using Xunit.Abstractions;
 
 namespace Previz.Studio.Tests.EndToEnd;
@@ -50,6 +52,70 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
         var scene = GltfImporter.Parse(bytes, "animated_scene.glb").Scene;
         var shot = scene.Shots[0];
         await CompareAsync(id, scene, shot.Id, [0, shot.Duration * 0.45, shot.Duration - (1 / shot.Fps)], "agreement-glb");
+    }
+
+    [Fact]
+    public async Task Through_the_breakaway_camera_the_view_shades_every_surface_as_Direct_Render_does()
+    {
+        await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Samples", "stadium.previz.json"));
+        var scene = (await SceneReader.ReadAsync(stream)).Scene;
+        var shot = scene.FindShot("breakaway")!;
+        var height = 2 * (int)Math.Round(Width / shot.Aspect.Value / 2);
+        const int frame = 45;
+        await using var session = await BrowserSession.OpenAsync(browser, server, "agreement-shading", output);
+        await session.GotoAsync($"/scenes/{server.StadiumId}?shot=breakaway&t={(frame / shot.Fps).ToString("R", CultureInfo.InvariantCulture)}");
+        await session.Page.WaitForFunctionAsync(
+            "f => { const v = window.__previzViewport; return !!v && v.updates > 0 && v.frame === f && v.lookingThrough; }",
+            frame,
+            new() { Timeout = BrowserSession.Timeout, PollingInterval = 100 });
+        var dataUrl = await session.Page.EvaluateAsync<string>($"() => window.__previzViewport.shotImage({Width}, {height})");
+        using var view = Image.Load<Rgba32>(Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+
+        // Direct Render's shaded still with the same light, on black: no sky, horizon, ground grid or fog.
+        var onBlack = scene with { Environment = scene.Environment with { SkyColor = Black, HorizonColor = Black, GroundColor = Black, FogDensity = 0 } };
+        var direct = new FrameRenderer(onBlack, new FrameRendererOptions { GroundGrid = false }).Render(shot, shot.FrameTime(frame), RenderPass.Shaded, new FrameSize(Width, height));
+
+        // Inside surfaces only: a pixel whose 3×3 neighbourhood is covered in both pictures (edges differ by anti-aliasing).
+        bool Covered(int x, int y) => direct.Pixels[((y * Width) + x) * 4] + direct.Pixels[(((y * Width) + x) * 4) + 1] + direct.Pixels[(((y * Width) + x) * 4) + 2] > 0
+            && view[x, y].R + view[x, y].G + view[x, y].B > 0;
+        long compared = 0;
+        double difference = 0;
+        for (var y = 1; y < height - 1; y++)
+        {
+            for (var x = 1; x < Width - 1; x++)
+            {
+                var inside = true;
+                for (var dy = -1; dy <= 1 && inside; dy++)
+                {
+                    for (var dx = -1; dx <= 1 && inside; dx++)
+                    {
+                        inside = Covered(x + dx, y + dy);
+                    }
+                }
+
+                if (!inside)
+                {
+                    continue;
+                }
+
+                var i = ((y * Width) + x) * 4;
+                var v = view[x, y];
+                difference += (Math.Abs(direct.Pixels[i] - v.R) + Math.Abs(direct.Pixels[i + 1] - v.G) + Math.Abs(direct.Pixels[i + 2] - v.B)) / 3.0;
+                compared++;
+            }
+        }
+
+        var mean = difference / compared;
+        output.WriteLine($"{compared} inside pixels compared, mean absolute difference {mean:0.00}/255");
+        if (!(mean <= 4))
+        {
+            var folder = Path.Combine(RepositoryRoot.Path, "out", "e2e", "agreement-shading");
+            await StillWriter.SavePngAsync(direct, Path.Combine(folder, "direct.png"));
+            await view.SaveAsPngAsync(Path.Combine(folder, "view.png"));
+        }
+
+        Assert.True(compared > Width * height / 4, $"only {compared} pixels are inside surfaces in both pictures");
+        Assert.True(mean <= 4, $"the view's shading differs from Direct Render's by {mean:0.00}/255 on average inside surfaces");
     }
 
     private async Task CompareAsync(Guid sceneId, SceneDocument scene, string shotId, double[] times, string test)

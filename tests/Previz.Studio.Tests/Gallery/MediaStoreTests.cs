@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Previz.Providers.Generation;
-using Previz.Rendering.Tests.Video;
 using Previz.Rendering.Video;
 using Previz.Studio.Gallery;
 using Previz.Studio.Hosting;
 using Previz.Studio.Jobs;
 using Previz.Studio.Persistence;
 using Previz.Studio.Tests.Api;
+using Previz.Testing;
 
 namespace Previz.Studio.Tests.Gallery;
 
@@ -46,8 +46,8 @@ public sealed class MediaStoreTests : IDisposable
 
         Assert.NotNull(poster);
         Assert.Equal(Path.Combine("media", "wide.jpg"), poster);
-        Assert.Equal((640, 360), JpegPixels.Size(_folder.Resolve(poster)));
-        Assert.InRange(JpegPixels.MeanAbsoluteDifference(_folder.Resolve(poster), reference), 0, 1.0);
+        Assert.Equal((640, 360), PixelStatistics.Size(_folder.Resolve(poster)));
+        Assert.InRange(PixelStatistics.MeanAbsoluteDifference(_folder.Resolve(poster), reference), 0, 1.0);
         Assert.Empty(Directory.GetFiles(_folder.Temp, "*.jpg").Except([reference]));
     }
 
@@ -119,10 +119,10 @@ public sealed class MediaStoreTests : IDisposable
         }
 
         var stored = _folder.Resolve(poster);
-        Assert.Equal((320, 180), JpegPixels.Size(stored));
-        var difference = JpegPixels.MeanAbsoluteDifference(stored, reference);
+        Assert.Equal((320, 180), PixelStatistics.Size(stored));
+        var difference = PixelStatistics.MeanAbsoluteDifference(stored, reference);
         Assert.InRange(difference, 0, 1.0);
-        Assert.True(difference < JpegPixels.MeanAbsoluteDifference(stored, next), "the poster is closer to the next frame than to its own");
+        Assert.True(difference < PixelStatistics.MeanAbsoluteDifference(stored, next), "the poster is closer to the next frame than to its own");
     }
 
     /// <summary>A 2 s H.264 clip at 24 fps in the media folder; its path relative to the data folder.</summary>

@@ -25,13 +25,15 @@ export function createViewport(canvas, frame, dotnet) {
 
   const scene = new THREE.Scene();
   const background = new THREE.Color(0x1b1e24);
-  scene.add(new THREE.HemisphereLight(0xdfe8ff, 0x404040, 1.6));
-  const sun = new THREE.DirectionalLight(0xffffff, 1.8);
-  sun.position.set(0.4, 1, 0.3);
-  scene.add(sun);
-  const grid = new THREE.GridHelper(200, 200, 0x5a6270, 0x353a44);
-  grid.material.transparent = true;
-  grid.material.opacity = 0.6;
+  // The scene's sun and ambient light, as Direct Render's shaded pass uses them (set by setLighting).
+  const lighting = {
+    previzSun: { value: new THREE.Vector3(0.4, 0.8, 0.45).normalize() },
+    previzSunIntensity: { value: 1 },
+    previzAmbient: { value: 0.3 },
+  };
+  // The ground grid lives in a group so it can be rebuilt to fit the scene (fitGrid) while render() toggles one object.
+  const grid = new THREE.Group();
+  grid.name = 'previz-grid';
   // Just under the ground, so a ground plane at y = 0 hides it instead of fighting it.
   grid.position.y = -0.05;
   scene.add(grid);
@@ -59,6 +61,8 @@ export function createViewport(canvas, frame, dotnet) {
   const gizmo = new TransformControls(freeCamera, canvas);
   gizmo.setSpace('world');
   scene.add(gizmo.getHelper());
+  // Hidden until something is selected (TransformControls starts visible, drawing its handles at the origin).
+  gizmo.detach();
 
   const selectionBox = new THREE.BoxHelper(undefined, 0xffc53d);
   selectionBox.visible = false;
@@ -92,30 +96,84 @@ export function createViewport(canvas, frame, dotnet) {
   };
 
   const pointer = { x: 0, y: 0, down: false };
+  // The shot aspect the safe frame was last laid out for.
+  const sized = { aspect: 0 };
 
   function requestRender() {
     state.needsRender = true;
   }
 
+  /**
+   * Lays a grid under the scene with about 40 cells across its extent, in steps of 1, 2 or 5 × 10ⁿ metres, as modelling
+   * tools do: a 1 m grid under a 160 m stadium is a moiré of lines that software GL spends most of a frame drawing.
+   */
+  function fitGrid(box) {
+    const extent = box.isEmpty() ? 20 : Math.max(20, 2 * Math.max(Math.abs(box.min.x), Math.abs(box.max.x), Math.abs(box.min.z), Math.abs(box.max.z)));
+    const raw = extent / 40;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const cell = [1, 2, 5, 10].map((m) => m * power).find((step) => step >= raw);
+    const divisions = Math.ceil(extent / cell / 2) * 2;
+    const key = `${cell}/${divisions}`;
+    if (grid.userData.key === key) {
+      return;
+    }
+    grid.userData.key = key;
+    for (const child of [...grid.children]) {
+      grid.remove(child);
+      child.geometry.dispose();
+      child.material.dispose();
+    }
+    const lines = new THREE.GridHelper(divisions * cell, divisions, 0x5a6270, 0x353a44);
+    lines.material.transparent = true;
+    lines.material.opacity = 0.6;
+    grid.add(lines);
+  }
+
   // ---- geometry and poses -------------------------------------------------------------------------------------
 
   /**
-   * Direct Render shades diffusely (colour × light, no highlights), so the view does too: a Lambert material in place of
-   * glTF's physically based one looks like the render and costs software GL a fraction of the PBR shader per pixel.
+   * Direct Render's shading, per pixel: each triangle flat, its normal turned towards the eye, lit by the scene's sun
+   * and an ambient that is a little stronger on faces looking up, all in sRGB values as Direct Render computes them.
+   * It is MeshBasicMaterial underneath, so skinning and morphs still work, and it costs software GL a fraction of a
+   * lit material: the normal comes from screen-space derivatives of the world position, with no light loop at all.
    */
-  function diffuse(material) {
+  function flatShaded(material) {
     if (Array.isArray(material)) {
-      return material.map(diffuse);
+      return material.map(flatShaded);
     }
-    const lambert = new THREE.MeshLambertMaterial({
+    const shaded = new THREE.MeshBasicMaterial({
       color: material.color ? material.color.clone() : new THREE.Color(0xffffff),
       vertexColors: !!material.vertexColors,
       side: material.side,
       transparent: !!material.transparent,
       opacity: material.opacity ?? 1,
     });
+    shaded.onBeforeCompile = (shader) => {
+      Object.assign(shader.uniforms, lighting);
+      shader.vertexShader = shader.vertexShader
+        .replace('#include <common>', '#include <common>\nvarying vec3 vPrevizWorld;')
+        .replace('#include <project_vertex>', '#include <project_vertex>\n\tvPrevizWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;');
+      shader.fragmentShader = shader.fragmentShader
+        .replace('#include <common>', '#include <common>\nvarying vec3 vPrevizWorld;\nuniform vec3 previzSun;\nuniform float previzSunIntensity;\nuniform float previzAmbient;')
+        .replace('#include <opaque_fragment>', [
+          'vec3 previzNormal = normalize(cross(dFdx(vPrevizWorld), dFdy(vPrevizWorld)));',
+          'float previzLight = previzAmbient * (0.8 + 0.2 * previzNormal.y) + previzSunIntensity * max(0.0, dot(previzNormal, previzSun));',
+          'vec3 previzColour = clamp(sRGBTransferOETF(vec4(outgoingLight, 1.0)).rgb * previzLight, 0.0, 1.0);',
+          'outgoingLight = sRGBTransferEOTF(vec4(previzColour, 1.0)).rgb;',
+          '#include <opaque_fragment>',
+        ].join('\n\t'));
+    };
     material.dispose();
-    return lambert;
+    return shaded;
+  }
+
+  /** The scene's light: sun direction (towards the sun), its intensity and the ambient level. */
+  function setLighting(sun, sunIntensity, ambient) {
+    const direction = new THREE.Vector3(sun[0], sun[1], sun[2]);
+    lighting.previzSun.value.copy(direction.lengthSq() > 1e-12 ? direction.normalize() : new THREE.Vector3(0, 1, 0));
+    lighting.previzSunIntensity.value = sunIntensity;
+    lighting.previzAmbient.value = ambient;
+    requestRender();
   }
 
   function loadGeometry(bytes) {
@@ -129,7 +187,7 @@ export function createViewport(canvas, frame, dotnet) {
         state.nodes.clear();
         gltf.scene.traverse((node) => {
           if (node.isMesh) {
-            node.material = diffuse(node.material);
+            node.material = flatShaded(node.material);
           }
           const id = node.userData && node.userData.previzId;
           if (typeof id === 'string' && !state.nodes.has(id)) {
@@ -173,6 +231,7 @@ export function createViewport(canvas, frame, dotnet) {
     state.frame = Math.min(state.frame, state.poses.frames - 1);
     syncCameraHelpers();
     applyFrame();
+    fitGrid(new THREE.Box3().setFromObject(content));
     reselect();
     state.updates++;
     state.pendingUpdate = true;
@@ -340,12 +399,19 @@ export function createViewport(canvas, frame, dotnet) {
     return { x: Math.floor((width - w) / 2), y: Math.floor((height - h) / 2), w, h };
   }
 
+  /**
+   * Fits the drawing buffer and the safe frame to the canvas's size. It asks for a frame only when the size changed:
+   * render() calls it every frame, so an unconditional request would keep the view drawing while nothing moves.
+   */
   function resize() {
     const width = Math.max(1, canvas.clientWidth);
     const height = Math.max(1, canvas.clientHeight);
-    if (canvas.width !== width || canvas.height !== height) {
-      renderer.setSize(width, height, false);
+    const aspect = state.poses ? state.poses.aspect : 16 / 9;
+    if (canvas.width === width && canvas.height === height && sized.aspect === aspect) {
+      return;
     }
+    renderer.setSize(width, height, false);
+    sized.aspect = aspect;
     freeCamera.aspect = width / height;
     freeCamera.updateProjectionMatrix();
     const rect = frameRect(width, height);
@@ -681,6 +747,38 @@ export function createViewport(canvas, frame, dotnet) {
     return { results, image };
   }
 
+  /**
+   * The whole scene through the shot camera at the current frame, as the view shades it, without the editing aids, on
+   * black, into a width×height sRGB target: a PNG data URL to compare with Direct Render's shaded still.
+   */
+  function shotImage(width, height) {
+    const target = new THREE.WebGLRenderTarget(width, height, { colorSpace: THREE.SRGBColorSpace });
+    const pixels = new Uint8Array(width * height * 4);
+    const camera = shotCamera.clone();
+    camera.aspect = width / height;
+    camera.updateProjectionMatrix();
+    const saved = { grid: grid.visible, helpers: helpers.visible, box: selectionBox.visible, gizmo: gizmo.getHelper().visible };
+    grid.visible = false;
+    helpers.visible = false;
+    selectionBox.visible = false;
+    gizmo.getHelper().visible = false;
+    renderer.setRenderTarget(target);
+    renderer.setViewport(0, 0, width, height);
+    renderer.setScissor(0, 0, width, height);
+    renderer.setClearColor(0x000000, 1);
+    renderer.clear();
+    renderer.render(scene, camera);
+    renderer.readRenderTargetPixels(target, 0, 0, width, height, pixels);
+    renderer.setRenderTarget(null);
+    grid.visible = saved.grid;
+    helpers.visible = saved.helpers;
+    selectionBox.visible = saved.box;
+    gizmo.getHelper().visible = saved.gizmo;
+    target.dispose();
+    requestRender();
+    return toDataUrl(pixels, width, height);
+  }
+
   function toDataUrl(pixels, width, height) {
     const canvas2d = document.createElement('canvas');
     canvas2d.width = width;
@@ -714,6 +812,7 @@ export function createViewport(canvas, frame, dotnet) {
 
   const api = {
     loadGeometry,
+    setLighting,
     setPoses,
     setFrame,
     play,
@@ -725,6 +824,7 @@ export function createViewport(canvas, frame, dotnet) {
     dispose,
     isolatedCentroids,
     isolatedImage,
+    shotImage,
     benchmarkOrbit,
     get frame() { return state.frame; },
     get playing() { return state.playing; },
