@@ -163,34 +163,9 @@ public sealed class GuideVideoTests : IDisposable
         return body;
     }
 
-    private async Task<Image<Rgb24>> DecodeAsync(string video, double seconds)
-    {
-        var png = Path.Combine(_scenes.Folder, $"frame-{seconds:0.000}.png");
-        await MediaTool.Default.FrameAsync(video, png, seconds, CancellationToken.None);
-        return await Image.LoadAsync<Rgb24>(png);
-    }
+    private Task<Image<Rgb24>> DecodeAsync(string path, double seconds) => GuideFrames.DecodeAsync(_scenes.Folder, path, seconds);
 
-    private async Task<Image<Rgb24>> StillAsync(Shot shot, double time, RenderPass pass)
-    {
-        var png = Path.Combine(_scenes.Folder, $"still-{pass}-{time:0.000}.png");
-        await DirectRenderer.RenderStillAsync(_scenes.Scene, shot, time, pass, ResolutionPreset.OneK, png);
-        return await Image.LoadAsync<Rgb24>(png);
-    }
+    private Task<Image<Rgb24>> StillAsync(Shot shot, double time, RenderPass pass) => GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, time, pass);
 
-    /// <summary>Mean absolute difference per channel, 0–255.</summary>
-    private static double MeanAbsoluteError(Image<Rgb24> a, Image<Rgb24> b)
-    {
-        Assert.Equal((a.Width, a.Height), (b.Width, b.Height));
-        long sum = 0;
-        for (var y = 0; y < a.Height; y++)
-        {
-            for (var x = 0; x < a.Width; x++)
-            {
-                var (p, q) = (a[x, y], b[x, y]);
-                sum += Math.Abs(p.R - q.R) + Math.Abs(p.G - q.G) + Math.Abs(p.B - q.B);
-            }
-        }
-
-        return sum / (3.0 * a.Width * a.Height);
-    }
+    private static double MeanAbsoluteError(Image<Rgb24> a, Image<Rgb24> b) => GuideFrames.MeanAbsoluteError(a, b);
 }
