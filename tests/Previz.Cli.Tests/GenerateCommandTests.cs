@@ -194,6 +194,36 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_with_seedance_2_on_runway_sends_the_shaded_guide_as_prompt_video()
+    {
+        await using var runway = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
+        var settings = runway.ProviderSettings;
+        settings["Providers:Wait:PollInterval"] = "00:00:00.050";
+        settings["Providers:Wait:MaxWait"] = "00:01:00";
+        settings["RUNWAYML_API_SECRET"] = "key_runway_cli_test_0011223344";
+        var output = Path.Combine(_folder, "seedance.mp4");
+
+        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "breakaway", "--mode", "from-animation", "--model", "seedance-2.0-runway-v2v", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var body = Assert.Single(runway.RequestsTo("POST", "/runway/v1/video_to_video")).Json;
+        Assert.Equal(["audio", "model", "promptText", "promptVideo"], body.AsObject().Select(p => p.Key).Order());
+        Assert.Equal("seedance2", (string?)body["model"]);
+        Assert.False((bool)body["audio"]!);
+        Assert.True(runway.Uploads.TryGetValue((string?)body["promptVideo"] ?? string.Empty, out var guide), $"promptVideo {body["promptVideo"]} is not an upload");
+        var uploaded = Path.Combine(_folder, "uploaded-seedance-guide.mp4");
+        await File.WriteAllBytesAsync(uploaded, guide.Content);
+        // The 4 s breakaway shot at 24 fps: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
+        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal(("shaded", "shaded pass of shot breakaway", "/promptVideo"), (provenance.Guide!.Pass, provenance.Guide.Source, provenance.Guide.Field));
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+    }
+
+    [Fact]
     public async Task Generate_on_a_comfyui_server_runs_the_workflow_with_the_depth_guide_and_writes_the_clip_for_free()
     {
         await using var comfy = await LoopbackComfyUI.StartAsync(TestClip.Unfinished(5));

@@ -58,6 +58,8 @@ public class ModelsCommandTests
         Assert.Contains("guide video: depth", wan, StringComparison.Ordinal);
         var aleph = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("runway-aleph-2", StringComparison.Ordinal));
         Assert.Contains("guide video: shaded", aleph, StringComparison.Ordinal);
+        var seedance = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("seedance-2.0-runway-v2v", StringComparison.Ordinal));
+        Assert.Contains("guide video: shaded", seedance, StringComparison.Ordinal);
         var luma = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("luma-ray-3.2", StringComparison.Ordinal));
         Assert.Contains("keyframes", luma, StringComparison.Ordinal);
         var kling = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("kling-2.1-pro", StringComparison.Ordinal));

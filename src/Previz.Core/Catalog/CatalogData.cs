@@ -392,6 +392,60 @@ internal static class CatalogData
             Source = "runwayml/sdk-python video_to_video_create_params.py (Variant0, aleph2); docs.dev.runwayml.com index (Aleph 2.0) and assets/inputs",
         },
 
+        // ── Seedance 2.0 video-to-video on Runway's API: restyles the shot's shaded pass ─────────────────────
+        // Sources: [runway-v2v] (above), class Seedance2 — model "seedance2", promptVideo (required), audio, duration,
+        // promptText (≤ 3500), ratio, references (≤ 9 images), referenceVideos, referenceAudio. [runway-skills]
+        // runwayml/skills at c5674fd (2026-04-21), skills/rw-integrate-video and rw-api-reference: "Video-to-Video: Transform
+        // an existing video guided by a text prompt"; "VTV input requirements: max 15 seconds, max 32 MB, min 720p
+        // resolution, MP4 recommended"; seedance2 "36 credits/sec".
+        new ModelEntry
+        {
+            Id = "seedance-2.0-runway-v2v",
+            DisplayName = "Seedance 2.0 restyle (Runway)",
+            Provider = ModelProvider.Runway,
+            Kind = ModelKind.Video,
+            // POST /v1/video_to_video, model "seedance2" [runway-v2v]: From Animation only. Neither duration nor ratio is sent
+            // (both optional; required only for text/image-to-video [runway-skills]): the video sets length and frame.
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("/v1/video_to_video", new RequestFields
+            {
+                Prompt = "promptText",
+                Constants = new Dictionary<string, object> { ["model"] = "seedance2" },
+                Duration = null,
+                Audio = "audio",
+            }))),
+            Inputs = new ModelInputs
+            {
+                GuideVideo = new GuideVideoSpec
+                {
+                    // "Transform an existing video" [runway-skills]: a restyle, so the shaded pass.
+                    Pass = GuidePass.Shaded,
+                    Field = "promptVideo",
+                    // At most 15 s [runway-skills]: 360 frames = 15.0 s at 24 fps. No input frame rate or shortest length is
+                    // documented: Previz sends Seedance's 24 fps and asks at least 4 s (96 frames), its shortest output
+                    // (fal bytedance/seedance-2.0 duration 4–15, [fal-seedance2]).
+                    MinFrames = 96,
+                    MaxFrames = 360,
+                    MinFps = 24,
+                    MaxFps = 24,
+                    PreferredFps = 24,
+                    // "min 720p resolution" [runway-skills]; its ratios reach 1920:1080 at 1080p [runway-v2v].
+                    MaxLongEdge = 1920,
+                    Source = "runwayml/sdk-python video_to_video_create_params.py (Seedance2, promptVideo); runwayml/skills: VTV max 15 s, min 720p",
+                },
+            },
+            Aspects = [],
+            // Not sent: sizes the guide, never below the documented 720p minimum.
+            Resolutions = Res("720p", "1080p"),
+            // audio: "Whether to generate audio for the video" [runway-v2v]; sent explicitly either way.
+            Audio = AudioSupport.Optional,
+            MaxPromptLength = 3500, // [runway-v2v]
+            // 36 credits/s [runway-skills] at $0.01 a credit (runwayml/skills rw-setup-api-key); one rate with or without audio.
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.36m, 0.36m)],
+                "36 credits/s (runwayml/skills rw-api-reference) × $0.01 a credit (runwayml/skills rw-setup-api-key)"),
+            ApiKeyVariable = "RUNWAYML_API_SECRET",
+            Source = "runwayml/sdk-python video_to_video_create_params.py (Seedance2); runwayml/skills rw-integrate-video, rw-api-reference",
+        },
+
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────
         new ModelEntry
         {
