@@ -156,6 +156,74 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_with_runway_aleph_2_uploads_the_shaded_guide_to_runway_and_records_it_in_the_provenance()
+    {
+        await using var runway = await LoopbackVendor.StartAsync(TestClip.Unfinished(9));
+        var settings = runway.ProviderSettings;
+        settings["Providers:Wait:PollInterval"] = "00:00:00.050";
+        settings["Providers:Wait:MaxWait"] = "00:01:00";
+        settings["RUNWAYML_API_SECRET"] = "key_runway_cli_test_0011223344";
+        var output = Path.Combine(_folder, "aleph.mp4");
+
+        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "establishing", "--mode", "from-animation", "--model", "runway-aleph-2", "--seed", "9", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var submit = Assert.Single(runway.RequestsTo("POST", "/runway/v1/video_to_video"));
+        Assert.Equal("Bearer key_runway_cli_test_0011223344", submit.Header("Authorization"));
+        var body = submit.Json;
+        Assert.Equal(["model", "promptText", "seed", "videoUri"], body.AsObject().Select(p => p.Key).Order());
+        Assert.Equal("aleph2", (string?)body["model"]);
+        Assert.Equal(9, (int)body["seed"]!);
+        Assert.True(runway.Uploads.TryGetValue((string?)body["videoUri"] ?? string.Empty, out var guide), $"videoUri {body["videoUri"]} is not an upload");
+        Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
+        var uploaded = Path.Combine(_folder, "uploaded-aleph-guide.mp4");
+        await File.WriteAllBytesAsync(uploaded, guide.Content);
+        // The 8 s shot at 24 fps: frames at 0 … 8 s = 193.
+        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        Assert.Equal((1280, 720, 193), (probe.Width, probe.Height, probe.FrameCount));
+        Assert.Equal(24, probe.AverageFrameRate, 3);
+
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal(new PlannedGuide("shaded", "shaded pass of shot establishing", "guide-shaded.mp4", "/videoUri", 1280, 720, 24, 193, guide.Content.Length), provenance.Guide);
+        Assert.Equal("/v1/video_to_video", provenance.VendorEndpoint);
+        // 193 frames at 24 fps = 8.04 s of video, 9 whole seconds × $0.28.
+        Assert.Equal(2.52m, provenance.Estimate.Total);
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 8 - (1 / 24.0), 8 + (1 / 24.0));
+    }
+
+    [Fact]
+    public async Task Generate_with_seedance_2_on_runway_sends_the_shaded_guide_as_prompt_video()
+    {
+        await using var runway = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
+        var settings = runway.ProviderSettings;
+        settings["Providers:Wait:PollInterval"] = "00:00:00.050";
+        settings["Providers:Wait:MaxWait"] = "00:01:00";
+        settings["RUNWAYML_API_SECRET"] = "key_runway_cli_test_0011223344";
+        var output = Path.Combine(_folder, "seedance.mp4");
+
+        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "breakaway", "--mode", "from-animation", "--model", "seedance-2.0-runway-v2v", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var body = Assert.Single(runway.RequestsTo("POST", "/runway/v1/video_to_video")).Json;
+        Assert.Equal(["audio", "model", "promptText", "promptVideo"], body.AsObject().Select(p => p.Key).Order());
+        Assert.Equal("seedance2", (string?)body["model"]);
+        Assert.False((bool)body["audio"]!);
+        Assert.True(runway.Uploads.TryGetValue((string?)body["promptVideo"] ?? string.Empty, out var guide), $"promptVideo {body["promptVideo"]} is not an upload");
+        var uploaded = Path.Combine(_folder, "uploaded-seedance-guide.mp4");
+        await File.WriteAllBytesAsync(uploaded, guide.Content);
+        // The 4 s breakaway shot at 24 fps: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
+        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal(("shaded", "shaded pass of shot breakaway", "/promptVideo"), (provenance.Guide!.Pass, provenance.Guide.Source, provenance.Guide.Field));
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+    }
+
+    [Fact]
     public async Task Generate_on_a_comfyui_server_runs_the_workflow_with_the_depth_guide_and_writes_the_clip_for_free()
     {
         await using var comfy = await LoopbackComfyUI.StartAsync(TestClip.Unfinished(5));

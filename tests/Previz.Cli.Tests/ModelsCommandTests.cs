@@ -56,6 +56,10 @@ public class ModelsCommandTests
         Assert.Equal(0, run.ExitCode);
         var wan = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("wan-2.2-vace-depth", StringComparison.Ordinal));
         Assert.Contains("guide video: depth", wan, StringComparison.Ordinal);
+        var aleph = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("runway-aleph-2", StringComparison.Ordinal));
+        Assert.Contains("guide video: shaded", aleph, StringComparison.Ordinal);
+        var seedance = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("seedance-2.0-runway-v2v", StringComparison.Ordinal));
+        Assert.Contains("guide video: shaded", seedance, StringComparison.Ordinal);
         var luma = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("luma-ray-3.2", StringComparison.Ordinal));
         Assert.Contains("keyframes", luma, StringComparison.Ordinal);
         var kling = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("kling-2.1-pro", StringComparison.Ordinal));
@@ -65,6 +69,7 @@ public class ModelsCommandTests
         Assert.Contains("kling-2.1-pro", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("wan-2.2-vace-depth", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("luma-ray-3.2", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("runway-aleph-2", warning, StringComparison.Ordinal);
 
         var json = await CliRun.Of("models", "--mode", "from-animation", "--json");
         using var doc = JsonDocument.Parse(json.Stdout);

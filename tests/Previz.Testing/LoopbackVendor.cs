@@ -276,7 +276,7 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
         return slot;
     }
 
-    /// <summary>Keeps the bytes sent to an upload slot; false for a slot never handed out.</summary>
+    /// <summary>Keeps the bytes sent to an upload slot (as <paramref name="update"/> takes them); false for a slot never handed out.</summary>
     private bool CompleteUpload(string slot, RecordedRequest request, Func<UploadedFile, UploadedFile> update)
     {
         if (!_uploadSlots.TryGetValue(slot, out var url))
@@ -284,7 +284,7 @@ public sealed partial class LoopbackVendor : IAsyncDisposable
             return false;
         }
 
-        Uploads[url] = update(Uploads[url]) with { Content = request.Body };
+        Uploads[url] = update(Uploads[url] with { Content = request.Body });
         return true;
     }
 

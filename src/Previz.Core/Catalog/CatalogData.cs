@@ -356,6 +356,120 @@ internal static class CatalogData
             Source = "ComfyUI server HTTP API (server.py, docs.comfy.org comms_routes); built-in Wan VACE nodes [comfy-wan-vace]",
         },
 
+        // ── Runway Aleph 2.0 on Runway's API: restyles the shot's shaded pass ─────────────────────────────
+        // Sources: [runway-v2v] runwayml/sdk-python src/runwayml/types/video_to_video_create_params.py at c604e0e
+        // (2026-07-27, generated from Runway's OpenAPI; runwayml/sdk-node src/resources/video-to-video.ts at ecb7e33 agrees):
+        // class Variant0 — model "aleph2" (required), videoUri (required: "A HTTPS URL, Runway upload URI, or base64 data
+        // URI … up to 16MB"), promptText ("non-empty and optional"), keyframes (≤ 5, {uri, seconds|at}), ratio, seed,
+        // contentModeration {publicFigureThreshold auto|low}, targetAspectRatio (outpaint). [runway-home]
+        // docs.dev.runwayml.com/index.md: "Aleph 2.0 is now available. Edit existing videos with text prompts and keyframe
+        // images." [runway-inputs] docs.dev.runwayml.com/assets/inputs: a video by URL ≤ 32 MB, as a data URI ≤ 16 MB.
+        new ModelEntry
+        {
+            Id = "runway-aleph-2",
+            DisplayName = "Runway Aleph 2.0",
+            Provider = ModelProvider.Runway,
+            Kind = ModelKind.Video,
+            // POST /v1/video_to_video [runway-v2v]. It edits a given video, so From Animation only. No duration field: the
+            // clip is as long as the video. No ratio is sent (a free string in the schema, undocumented): the video sets the frame.
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("/v1/video_to_video", new RequestFields
+            {
+                Prompt = "promptText",
+                Constants = new Dictionary<string, object> { ["model"] = "aleph2" },
+                Duration = null,
+                Seed = "seed",
+            }))),
+            Inputs = new ModelInputs
+            {
+                GuideVideo = new GuideVideoSpec
+                {
+                    // A restyle keeps the source's motion and structure, so it gets the shaded pass (what the shot looks like).
+                    Pass = GuidePass.Shaded,
+                    Field = "videoUri",
+                    // Input video 2–30 s at 30 fps or less (docs.comfy.org RunwayAleph2VideoToVideoNode, 3rd-party; the Comfy
+                    // router's aleph2 schema: "must be no longer than 30 seconds"); 24–30 fps (pexo.ai Aleph 2.0 key facts,
+                    // 3rd-party). Frames/fps is the video's length: 60 frames = 2.0 s at 30 fps, 720 = 30.0 s at 24 fps.
+                    MinFrames = 60,
+                    MaxFrames = 720,
+                    MinFps = 24,
+                    MaxFps = 30,
+                    PreferredFps = 24,
+                    // "clips up to 30 seconds at 1080p" (runware.ai Runway Aleph 2.0 page, 3rd-party).
+                    MaxLongEdge = 1920,
+                    Source = "runwayml/sdk-python video_to_video_create_params.py (aleph2, videoUri); 2–30 s at ≤ 30 fps (docs.comfy.org Aleph2 node, 3rd-party)",
+                },
+            },
+            // Any aspect: the output keeps the frame of the video it edits (rendered at the shot's aspect).
+            Aspects = [],
+            // Not sent (no resolution field): sizes the guide video, 720p to preview, 1080p for finals (3rd-party limit above).
+            Resolutions = Res("720p", "1080p"),
+            Audio = AudioSupport.None,
+            // "A non-empty string, up to 1000 characters" (docs.comfy.org router aleph2 schema and Cloudflare's aleph-2
+            // schema, 3rd-party; Runway's SDK states no limit).
+            MaxPromptLength = 1000,
+            // 28 credits per second of video (inference.sh runway/aleph-2, 3rd-party; runware.ai: "$0.28 per second") at $0.01
+            // a credit (runwayml/skills rw-setup-api-key: "1,000 credits at $0.01/credit"). Seconds rounded up (Previz's
+            // conservative reading: Runway's per-second rounding is not documented).
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.28m)],
+                "28 credits/s (3rd-party: inference.sh, runware.ai $0.28/s) × $0.01 a credit (runwayml/skills rw-setup-api-key)"),
+            ApiKeyVariable = "RUNWAYML_API_SECRET",
+            Source = "runwayml/sdk-python video_to_video_create_params.py (Variant0, aleph2); docs.dev.runwayml.com index (Aleph 2.0) and assets/inputs",
+        },
+
+        // ── Seedance 2.0 video-to-video on Runway's API: restyles the shot's shaded pass ─────────────────────
+        // Sources: [runway-v2v] (above), class Seedance2 — model "seedance2", promptVideo (required), audio, duration,
+        // promptText (≤ 3500), ratio, references (≤ 9 images), referenceVideos, referenceAudio. [runway-skills]
+        // runwayml/skills at c5674fd (2026-04-21), skills/rw-integrate-video and rw-api-reference: "Video-to-Video: Transform
+        // an existing video guided by a text prompt"; "VTV input requirements: max 15 seconds, max 32 MB, min 720p
+        // resolution, MP4 recommended"; seedance2 "36 credits/sec".
+        new ModelEntry
+        {
+            Id = "seedance-2.0-runway-v2v",
+            DisplayName = "Seedance 2.0 restyle (Runway)",
+            Provider = ModelProvider.Runway,
+            Kind = ModelKind.Video,
+            // POST /v1/video_to_video, model "seedance2" [runway-v2v]: From Animation only. Neither duration nor ratio is sent
+            // (both optional; required only for text/image-to-video [runway-skills]): the video sets length and frame.
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("/v1/video_to_video", new RequestFields
+            {
+                Prompt = "promptText",
+                Constants = new Dictionary<string, object> { ["model"] = "seedance2" },
+                Duration = null,
+                Audio = "audio",
+            }))),
+            Inputs = new ModelInputs
+            {
+                GuideVideo = new GuideVideoSpec
+                {
+                    // "Transform an existing video" [runway-skills]: a restyle, so the shaded pass.
+                    Pass = GuidePass.Shaded,
+                    Field = "promptVideo",
+                    // At most 15 s [runway-skills]: 360 frames = 15.0 s at 24 fps. No input frame rate or shortest length is
+                    // documented: Previz sends Seedance's 24 fps and asks at least 4 s (96 frames), its shortest output
+                    // (fal bytedance/seedance-2.0 duration 4–15, [fal-seedance2]).
+                    MinFrames = 96,
+                    MaxFrames = 360,
+                    MinFps = 24,
+                    MaxFps = 24,
+                    PreferredFps = 24,
+                    // "min 720p resolution" [runway-skills]; its ratios reach 1920:1080 at 1080p [runway-v2v].
+                    MaxLongEdge = 1920,
+                    Source = "runwayml/sdk-python video_to_video_create_params.py (Seedance2, promptVideo); runwayml/skills: VTV max 15 s, min 720p",
+                },
+            },
+            Aspects = [],
+            // Not sent: sizes the guide, never below the documented 720p minimum.
+            Resolutions = Res("720p", "1080p"),
+            // audio: "Whether to generate audio for the video" [runway-v2v]; sent explicitly either way.
+            Audio = AudioSupport.Optional,
+            MaxPromptLength = 3500, // [runway-v2v]
+            // 36 credits/s [runway-skills] at $0.01 a credit (runwayml/skills rw-setup-api-key); one rate with or without audio.
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.36m, 0.36m)],
+                "36 credits/s (runwayml/skills rw-api-reference) × $0.01 a credit (runwayml/skills rw-setup-api-key)"),
+            ApiKeyVariable = "RUNWAYML_API_SECRET",
+            Source = "runwayml/sdk-python video_to_video_create_params.py (Seedance2); runwayml/skills rw-integrate-video, rw-api-reference",
+        },
+
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────
         new ModelEntry
         {

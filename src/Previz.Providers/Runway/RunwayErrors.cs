@@ -13,8 +13,9 @@ internal static class RunwayErrors
 {
     private const HostedProvider Runway = HostedProvider.Runway;
 
-    // Runway's request fields that a 400 message may name (runwayml/sdk-python types/image_to_video_create_params.py).
-    private static readonly string[] KnownFields = ["promptImage", "promptText", "ratio", "duration", "seed", "model", "contentModeration", "position", "uri"];
+    // Runway's request fields that a 400 message may name (runwayml/sdk-python types/image_to_video_create_params.py and
+    // video_to_video_create_params.py), longest first so "promptVideo" is not read as a shorter name.
+    private static readonly string[] KnownFields = ["contentModeration", "promptImage", "promptVideo", "promptText", "keyframes", "videoUri", "duration", "position", "ratio", "model", "seed", "uri"];
 
     public static HostedFailure Map(VendorResponse answer)
     {

@@ -164,17 +164,7 @@ public sealed class GuideVideoTests : IDisposable
         return body;
     }
 
-    private async Task<Image<Rgb24>> DecodeAsync(string video, double seconds)
-    {
-        var png = Path.Combine(_scenes.Folder, $"frame-{seconds:0.000}.png");
-        await MediaTool.Default.FrameAsync(video, png, seconds, CancellationToken.None);
-        return await Image.LoadAsync<Rgb24>(png);
-    }
+    private Task<Image<Rgb24>> DecodeAsync(string path, double seconds) => GuideFrames.DecodeAsync(_scenes.Folder, path, seconds);
 
-    private async Task<Image<Rgb24>> StillAsync(Shot shot, double time, RenderPass pass)
-    {
-        var png = Path.Combine(_scenes.Folder, $"still-{pass}-{time:0.000}.png");
-        await DirectRenderer.RenderStillAsync(_scenes.Scene, shot, time, pass, ResolutionPreset.OneK, png);
-        return await Image.LoadAsync<Rgb24>(png);
-    }
+    private Task<Image<Rgb24>> StillAsync(Shot shot, double time, RenderPass pass) => GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, time, pass);
 }

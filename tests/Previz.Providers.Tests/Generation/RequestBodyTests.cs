@@ -65,7 +65,8 @@ public sealed class RequestBodyTests
         var plan = await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(spec, CancellationToken.None);
 
         var request = Assert.IsType<Previz.Providers.Hosting.HostedRequest>(plan.Request);
-        Assert.True(VendorSchemas.ByEndpoint.TryGetValue(request.Endpoint, out var schema), $"no vendor schema for {request.Endpoint}: add it from the vendor's reference");
+        var schema = VendorSchemas.For(request.Endpoint, request.Body)
+            ?? throw new InvalidOperationException($"no vendor schema for {request.Endpoint}: add it from the vendor's reference");
 
         // The body as the vendor sees it: each file's URL in its field.
         var body = (JsonObject)request.Body.DeepClone();

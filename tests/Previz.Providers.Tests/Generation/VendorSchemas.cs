@@ -18,6 +18,10 @@ internal static class VendorSchemas
 
     public static IReadOnlyDictionary<string, VendorSchema> ByEndpoint { get; } = Build();
 
+    /// <summary>The schema of <paramref name="endpoint"/>, or of the variant <paramref name="body"/> picks where the endpoint is a union by model.</summary>
+    public static VendorSchema? For(string endpoint, JsonObject body) =>
+        endpoint == RunwayVideoToVideo.Endpoint ? RunwayVideoToVideo.For(body) : ByEndpoint.GetValueOrDefault(endpoint);
+
     private static Dictionary<string, VendorSchema> Build()
     {
         var schemas = new Dictionary<string, VendorSchema>();

@@ -153,4 +153,81 @@ public sealed class RunwayClientTests
         Assert.True(form.IndexOf("p0l1cy", StringComparison.Ordinal) < form.IndexOf("filename=start.png", StringComparison.Ordinal), "the file comes after the policy fields");
         Assert.Equal("runway://uploads/abc", (string?)Assert.Single(harness.Vendor.RequestsTo("POST", "/runway/v1/image_to_video")).Json["promptImage"]);
     }
+
+    [Fact]
+    public async Task A_video_to_video_task_uploads_its_video_ephemerally_survives_a_429_and_polls_to_the_clip()
+    {
+        await using var harness = await ProviderHarness.StartAsync();
+        harness.Vendor.WorkTime = TimeSpan.FromMilliseconds(400);
+        var submits = 0;
+        // Runway's 429 is retryable (docs.dev.runwayml.com/errors/errors); then the stand-in's documented protocol answers.
+        harness.Vendor.Handle(r => r is { Method: "POST", Path: "/runway/v1/video_to_video" } && ++submits == 1 ? Reply.RateLimited(0) : null);
+        var guide = Media.Mp4(4096);
+        var request = Aleph2() with { Files = [new HostedInputFile("guide-shaded.mp4", "video/mp4", guide, "/videoUri")] };
+        var runway = harness.Runway;
+
+        var job = await runway.SubmitAsync(request, CancellationToken.None);
+        HostedJobStatus status;
+        var seen = new List<string>();
+        do
+        {
+            status = await runway.GetStatusAsync(job, CancellationToken.None);
+            seen.Add(status.GetType().Name);
+            await Task.Delay(50);
+        }
+        while (status is QueuedStatus or RunningStatus && seen.Count < 200);
+
+        var done = Assert.IsType<SucceededStatus>(status);
+        Assert.Contains(nameof(RunningStatus), seen);
+        using var clip = new MemoryStream();
+        await runway.FetchResultAsync(done.Outputs[0], clip, ExpectedMedia.Video, CancellationToken.None);
+        Assert.Equal(harness.Vendor.Clip, clip.ToArray());
+        Assert.Equal(2, harness.Vendor.RequestsTo("POST", "/runway/v1/video_to_video").Count);
+        var (endpoint, body) = Assert.Single(harness.Vendor.Submitted);
+        Assert.Equal("video_to_video", endpoint);
+        var videoUri = (string?)body["videoUri"] ?? string.Empty;
+        Assert.StartsWith("runway://", videoUri, StringComparison.Ordinal);
+        var uploaded = harness.Vendor.Uploads[videoUri];
+        Assert.Equal(("guide-shaded.mp4", "video/mp4"), (uploaded.Name, uploaded.ContentType));
+        Assert.Equal(guide, uploaded.Content);
+        Assert.Equal("ephemeral", (string?)Assert.Single(harness.Vendor.RequestsTo("POST", "/runway/v1/uploads")).Json["type"]);
+    }
+
+    [Fact]
+    public async Task A_video_to_video_task_whose_video_was_never_uploaded_is_refused_naming_video_uri()
+    {
+        await using var harness = await ProviderHarness.StartAsync();
+        var request = Aleph2();
+        request.Body["videoUri"] = "runway://uploads/missing/guide-shaded.mp4";
+
+        var error = await Assert.ThrowsAsync<HostedProviderException>(() => harness.Runway.SubmitAsync(request, CancellationToken.None));
+
+        Assert.Equal(VendorErrorCategory.InvalidField, error.Category);
+        Assert.Equal("videoUri", error.Failure.Field);
+        Assert.Equal(0, harness.Vendor.Submits);
+    }
+
+    [Fact]
+    public async Task A_failed_video_to_video_task_reports_runways_failure_code()
+    {
+        await using var harness = await ProviderHarness.StartAsync();
+        harness.Vendor.WorkTime = TimeSpan.FromMilliseconds(100);
+        harness.Vendor.Failure = ("INPUT_PREPROCESSING.SAFETY.TEXT", "The prompt was flagged by content moderation.");
+        var request = Aleph2() with { Files = [new HostedInputFile("guide-shaded.mp4", "video/mp4", Media.Mp4(), "/videoUri")] };
+
+        var job = await harness.Runway.SubmitAsync(request, CancellationToken.None);
+        await Task.Delay(200);
+        var failed = Assert.IsType<FailedStatus>(await harness.Runway.GetStatusAsync(job, CancellationToken.None));
+
+        Assert.Equal(VendorErrorCategory.ContentPolicy, failed.Failure.Category);
+        Assert.Contains("content moderation", failed.Failure.Message, StringComparison.Ordinal);
+    }
+
+    // Aleph 2.0 video-to-video as in runwayml/sdk-python types/video_to_video_create_params.py (Variant0).
+    private static HostedRequest Aleph2() => new(HostedProvider.Runway, "video_to_video", new JsonObject
+    {
+        ["model"] = "aleph2",
+        ["promptText"] = "The stadium at night under floodlights, film grain",
+        ["seed"] = 42,
+    });
 }

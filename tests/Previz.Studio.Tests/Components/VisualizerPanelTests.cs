@@ -58,6 +58,12 @@ public sealed class VisualizerPanelTests : StudioComponentTest
         var preview = cut.Find("video.guide-preview");
         Assert.Contains("/shots/breakaway/guide?model=wan-2.2-vace-depth", preview.GetAttribute("src"), StringComparison.Ordinal);
 
+        // A restyle model follows the shaded pass: the picker's option and the note say so, from the catalog's guide spec.
+        await SelectModelAsync(cut, "runway-aleph-2");
+        cut.WaitForAssertion(() => Assert.Contains("follows a guide video of the shot: its shaded pass", cut.Find(".guide-note").TextContent, StringComparison.Ordinal));
+        Assert.Contains("guide video: shaded", cut.Find("select[aria-label=Model] option[value=runway-aleph-2]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".invents-motion"));
+
         var inventing = Catalog.ForMode(VisualizerMode.FromAnimation).First(l => l.InventsMotion && l.IsAvailable).Model;
         await SelectModelAsync(cut, inventing.Id);
         cut.WaitForAssertion(() => Assert.Contains($"{inventing.DisplayName} invents the motion", cut.Find(".invents-motion").TextContent, StringComparison.Ordinal));

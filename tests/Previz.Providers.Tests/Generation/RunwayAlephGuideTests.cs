@@ -1,0 +1,162 @@
+using Previz.Testing;
+using System.Text.Json.Nodes;
+using Previz.Core.Catalog;
+using Previz.Core.Modes;
+using Previz.Core.Options;
+using Previz.Core.Scenes;
+using Previz.Providers.Generation;
+using Previz.Providers.Hosting;
+using Previz.Providers.Http;
+using Previz.Providers.Inputs;
+using Previz.Rendering.Rasterizing;
+using Previz.Rendering.Video;
+
+namespace Previz.Providers.Tests.Generation;
+
+/// <summary>
+/// From Animation on Runway Aleph 2.0: the request body against Runway's own SDK types (<see cref="RunwayVideoToVideo"/>),
+/// and the uploaded guide video decoded and compared with Direct Render's shaded stills of the same shot.
+/// </summary>
+public sealed class RunwayAlephGuideTests : IDisposable
+{
+    private const string ModelId = "runway-aleph-2";
+    private readonly GenerationScenes _scenes = new();
+
+    public void Dispose() => _scenes.Dispose();
+
+    [Fact]
+    public async Task From_animation_on_aleph_2_sends_exactly_the_fields_of_runways_schema_with_the_guide_in_video_uri()
+    {
+        var plan = await PlanAsync(_scenes.Scene);
+
+        var request = Assert.IsType<HostedRequest>(plan.Request);
+        Assert.Equal((HostedProvider.Runway, RunwayVideoToVideo.Endpoint), (request.Provider, request.Endpoint));
+        Assert.Equal("/v1/video_to_video", plan.VendorEndpoint);
+        var body = AsVendorSees(request);
+
+        // The shaded pass to restyle, the prompt and the seed; no duration (the video sets it) and no ratio (its frame does).
+        var expected = new JsonObject
+        {
+            ["model"] = "aleph2",
+            ["promptText"] = plan.Prompt.Text,
+            ["videoUri"] = "runway://uploads/test/guide-shaded.mp4",
+            ["seed"] = 7,
+        };
+        Assert.True(JsonNode.DeepEquals(expected, body), body.ToJsonString());
+        var schema = RunwayVideoToVideo.Aleph2;
+        foreach (var (field, value) in body)
+        {
+            Assert.True(schema.Fields.TryGetValue(field, out var accepts) && accepts(value), $"\"{field}\" = {value?.ToJsonString()} is not accepted by {schema.Source}");
+        }
+
+        Assert.All(schema.Required, f => Assert.True(body.ContainsKey(f), f));
+        var file = Assert.Single(request.Files);
+        Assert.Equal(("/videoUri", "video/mp4", InputFileTransport.Upload), (file.TargetField, file.ContentType, file.Transport));
+        Assert.Empty(plan.Inputs);
+        // Aleph has no negative prompt field: the plan says so rather than sending it.
+        Assert.Contains(plan.Notes, n => n.Contains("not sent: negative prompt", StringComparison.Ordinal));
+        Assert.True(plan.Prompt.Text.Length <= 1000);
+    }
+
+    [Fact]
+    public async Task The_uploaded_guide_is_the_shaded_pass_of_the_shot_at_the_planned_size_rate_and_length()
+    {
+        var plan = await PlanAsync(_scenes.Scene);
+
+        // The 4 s shot at 24 fps: frames at 0 … 4 s = 97, a 4.04 s video, within Aleph's 2–30 s.
+        var guide = Assert.IsType<PlannedGuide>(plan.Guide);
+        Assert.Equal(("shaded", 1280, 720, 24, 97), (guide.Pass, guide.Width, guide.Height, guide.Fps, guide.Frames));
+        var path = Path.Combine(_scenes.Folder, "aleph-guide.mp4");
+        await File.WriteAllBytesAsync(path, Assert.Single(plan.Request!.Files).Content.ToArray());
+        Assert.Equal(guide.Bytes, (int)new FileInfo(path).Length);
+
+        var probe = await MediaTool.Default.ProbePacketsAsync(path, CancellationToken.None);
+        Assert.Equal(("h264", 1280, 720, 97), (probe.Codec, probe.Width, probe.Height, probe.FrameCount));
+        Assert.Equal(24, probe.AverageFrameRate, 3);
+
+        // Frame 48 shows the shot at 2.0 s: it matches Direct Render's shaded still then, not another time or pass.
+        var frame = await GuideFrames.DecodeAsync(_scenes.Folder, path, 48 / 24.0);
+        var shot = _scenes.Scene.Shots[0];
+        var sameTime = await GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, 2.0, RenderPass.Shaded);
+        var start = await GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, 0, RenderPass.Shaded);
+        var depth = await GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, 2.0, RenderPass.Depth);
+        var error = PixelStatistics.MeanAbsoluteDifference(frame, sameTime);
+        Assert.True(error < 2.5, $"guide frame vs shaded still at 2 s: {error:0.00}");
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(frame, start) > 2 * error + 1, $"vs the shaded still at 0 s: {PixelStatistics.MeanAbsoluteDifference(frame, start):0.00}");
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(frame, depth) > 4 * error + 5, $"vs the depth still at 2 s: {PixelStatistics.MeanAbsoluteDifference(frame, depth):0.00}");
+
+        // The last frame is the shot's end.
+        var last = await GuideFrames.DecodeAsync(_scenes.Folder, path, 96 / 24.0);
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(last, await GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, 4.0, RenderPass.Shaded)) < 2.5);
+    }
+
+    [Fact]
+    public async Task The_estimate_bills_the_guides_seconds_at_28_credits_and_the_provenance_records_the_guide()
+    {
+        var plan = await PlanAsync(_scenes.Scene);
+
+        var recorded = GenerationProvenance.FromJson(plan.Provenance.ToJson()).Guide;
+        Assert.Equal(plan.Guide, recorded);
+        Assert.Equal("shaded pass of shot main", recorded!.Source);
+        // 97 frames at 24 fps = 4.04 s of video, counted as 5 whole seconds × $0.28.
+        Assert.Equal(5m, plan.Estimate.Units);
+        Assert.Equal(1.40m, plan.Estimate.Total);
+        Assert.Equal(4, plan.Options.OutputSeconds);
+        Assert.Contains(plan.Notes, n => n.Contains("shaded guide video of the shot: 97 frames at 24 fps", StringComparison.Ordinal));
+        Assert.StartsWith("<upload guide-shaded.mp4: video/mp4 1280×720, 97 frames at 24 fps", (string?)plan.PreviewBody()!["videoUri"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_final_takes_a_1080p_guide_and_a_given_start_frame_is_not_sent()
+    {
+        var plan = await PlanAsync(_scenes.Scene, FrameSource.File("refs/cone.png"), ResolutionTier.Final2K);
+
+        Assert.Equal((1920, 1080), (plan.Guide!.Width, plan.Guide.Height));
+        Assert.Contains(plan.Notes, n => n.Contains("the start frame is not used", StringComparison.Ordinal));
+        Assert.Single(plan.Request!.Files);
+        Assert.Empty(plan.Inputs);
+    }
+
+    [Theory]
+    [InlineData(1.5, "1.5 s", "1.967 s", "shorter")]
+    [InlineData(31.0, "31.0 s", "29.958 s", "longer")]
+    public async Task A_shot_outside_alephs_2_to_30_seconds_is_refused_with_both_numbers(double seconds, string shotText, string limitText, string word)
+    {
+        var scene = _scenes.Scene with { Shots = [_scenes.Scene.Shots[0] with { Duration = seconds }] };
+
+        var error = await Assert.ThrowsAsync<ShotOutsideGuideLimitsException>(() => PlanAsync(scene));
+
+        Assert.Contains(shotText, error.Message, StringComparison.Ordinal);
+        Assert.Contains(limitText, error.Message, StringComparison.Ordinal);
+        Assert.Contains(word, error.Message, StringComparison.Ordinal);
+        Assert.Equal(seconds, error.ShotSeconds);
+    }
+
+    private async Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null, ResolutionTier resolution = ResolutionTier.Preview1K) =>
+        await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(
+            new GenerationSpec
+            {
+                Scene = scene,
+                SceneFolder = _scenes.Folder,
+                Mode = VisualizerMode.FromAnimation,
+                ModelId = ModelId,
+                Seed = 7,
+                NegativePrompt = "blurry, warped",
+                StartFrame = start,
+                SendReferences = false,
+                Options = new VideoRequestOptions { Resolution = resolution },
+            },
+            CancellationToken.None);
+
+    /// <summary>The body as Runway receives it: each file's <c>runway://</c> upload URI in its field.</summary>
+    private static JsonObject AsVendorSees(HostedRequest request)
+    {
+        var body = (JsonObject)request.Body.DeepClone();
+        foreach (var file in request.Files)
+        {
+            JsonPointer.Set(body, file.TargetField, JsonValue.Create($"runway://uploads/test/{file.Name}"));
+        }
+
+        return body;
+    }
+}
