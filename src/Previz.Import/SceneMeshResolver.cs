@@ -1,4 +1,5 @@
 using System.Numerics;
+using Previz.Core.Characters;
 using Previz.Core.Geometry;
 using Previz.Core.Loading;
 using Previz.Core.Scenes;
@@ -72,10 +73,7 @@ public static class SceneMeshResolver
 
                     if (obj.Action is { } action && mesh.Mesh.Deformation?.Rig.FindClip(action.Clip) is null)
                     {
-                        var clips = clipsOf[full];
-                        problems.Add(new SceneProblem($"$.objects[{i}].action.clip", clips.Count == 0
-                            ? $"\"{meshPath}\" has no animations, so there is no clip \"{action.Clip}\""
-                            : $"\"{meshPath}\" has no clip \"{action.Clip}\"; its clips are {string.Join(", ", clips.Select(c => $"\"{c}\""))}"));
+                        problems.Add(new SceneProblem($"$.objects[{i}].action.clip", ClipAction.UnknownClip(meshPath, action.Clip, clipsOf[full])));
                     }
 
                     obj = obj with

@@ -6,6 +6,15 @@ namespace Previz.Core.Characters;
 /// </summary>
 public sealed record ClipAction(string Clip, double Start = 0, double Speed = 1, bool Loop = true)
 {
+    /// <summary>The one message for an action naming a clip its mesh file lacks: it lists the clips the file has.</summary>
+    public static string UnknownClip(string meshPath, string clip, IReadOnlyList<string> clips)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
+        return clips.Count == 0
+            ? $"\"{meshPath}\" has no animations, so there is no clip \"{clip}\""
+            : $"\"{meshPath}\" has no clip \"{clip}\"; its clips are {string.Join(", ", clips.Select(c => $"\"{c}\""))}";
+    }
+
     /// <summary>The time inside <paramref name="clip"/> (its own key times) at scene time <paramref name="sceneTime"/>.</summary>
     public double ClipTime(RigClip clip, double sceneTime)
     {

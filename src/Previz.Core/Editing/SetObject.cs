@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 namespace Previz.Core.Editing;
 
 /// <summary>
-/// Sets what an object is: its name, description, hero flag, colour, size and reference pictures. Fields left out stay;
-/// <see cref="Clear"/> removes optional ones.
+/// Sets what an object is: its name, description, hero flag, colour, size, reference pictures and, for a mesh from a
+/// file with clips, the <see cref="Action"/> it plays. Fields left out stay; <see cref="Clear"/> removes optional ones
+/// (clearing "action" brings back the file's default: no clip chosen).
 /// </summary>
 public sealed record SetObject : SceneEdit
 {
-    private static readonly HashSet<string> Clearable = new(StringComparer.Ordinal) { "name", "description", "color", "size", "references" };
+    private static readonly HashSet<string> Clearable = new(StringComparer.Ordinal) { "name", "description", "color", "size", "references", "action" };
 
     public required string ObjectId { get; init; }
 
@@ -26,6 +27,12 @@ public sealed record SetObject : SceneEdit
 
     /// <summary>Reference pictures as the scene format writes them (<c>{ "path", "view" }</c>).</summary>
     public JsonArray? References { get; init; }
+
+    /// <summary>
+    /// The clip of its mesh file the object plays, from when, how fast, looping or not; written as the scene format's
+    /// <c>"action"</c>. Whether the clip exists is checked by the scene reader (<see cref="Loading.SceneReadOptions.MeshClips"/>).
+    /// </summary>
+    public Characters.ClipAction? Action { get; init; }
 
     public IReadOnlyList<string>? Clear { get; init; }
 
@@ -69,6 +76,17 @@ public sealed record SetObject : SceneEdit
         if (References is not null)
         {
             entry["references"] = References.DeepClone();
+        }
+
+        if (Action is { } action)
+        {
+            entry["action"] = new JsonObject
+            {
+                ["clip"] = action.Clip,
+                ["start"] = EditValues.Finite(action.Start, "action.start"),
+                ["speed"] = EditValues.Finite(action.Speed, "action.speed"),
+                ["loop"] = action.Loop,
+            };
         }
 
         EditValues.Clear(entry, Clear, Clearable);

@@ -121,7 +121,8 @@ internal static class ObjectReader
 
     /// <summary>
     /// <c>"action": { "clip": "walk", "start": 1, "speed": 1, "loop": true }</c>: which clip of its file a mesh plays.
-    /// Whether the clip exists is known once the file is loaded (<c>SceneMeshResolver</c> checks it).
+    /// Whether the clip exists is checked by <see cref="SceneRules"/> when the reader is told the file's clips
+    /// (<see cref="SceneReadOptions.MeshClips"/>), else once the file is loaded (<c>SceneMeshResolver</c>).
     /// </summary>
     private static ClipAction? ReadAction(JsonFields f, ShapeKind kind, ProblemCollector problems)
     {

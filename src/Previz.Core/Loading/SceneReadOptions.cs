@@ -11,5 +11,11 @@ public sealed record SceneReadOptions
     /// </summary>
     public Func<string, bool>? RelativeFileExists { get; init; }
 
+    /// <summary>
+    /// Answers the clip names (animations) of a mesh file relative to the scene file's folder, or null when the file cannot
+    /// be read; null skips the check of an object's <c>action.clip</c> until the file is loaded.
+    /// </summary>
+    public Func<string, IReadOnlyList<string>?>? MeshClips { get; init; }
+
     public static SceneReadOptions Default { get; } = new();
 }

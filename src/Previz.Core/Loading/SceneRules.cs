@@ -2,7 +2,7 @@ using Previz.Core.Scenes;
 
 namespace Previz.Core.Loading;
 
-/// <summary>Checks that span the document: ids unique and resolvable, parents without cycles, files present.</summary>
+/// <summary>Checks that span the document: ids unique and resolvable, parents without cycles, files present, clips known.</summary>
 internal static class SceneRules
 {
     public static void Check(SceneDocument scene, ProblemCollector problems, SceneReadOptions options)
@@ -35,6 +35,12 @@ internal static class SceneRules
             if (obj.MeshPath is { } mesh)
             {
                 CheckFile(mesh, $"{path}.mesh", problems, options);
+                if (obj.Action is { } action && ScenePaths.Check(mesh) is null && options.MeshClips?.Invoke(mesh) is { } clips
+                    && !clips.Any(c => string.Equals(c, action.Clip, StringComparison.OrdinalIgnoreCase)))
+                {
+                    // Rig.FindClip matches names ignoring case too, so the same names are accepted here.
+                    problems.Error($"{path}.action.clip", Characters.ClipAction.UnknownClip(mesh, action.Clip, clips));
+                }
             }
         }
 

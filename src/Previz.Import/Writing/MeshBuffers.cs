@@ -13,7 +13,13 @@ namespace Previz.Import.Writing;
 /// </summary>
 internal static class MeshBuffers
 {
-    public static Dictionary<PrevizMesh, MeshAccessors> Pack(ModelRoot model, IReadOnlyCollection<PrevizMesh> meshes)
+    /// <param name="model">The model to add the buffer to.</param>
+    /// <param name="meshes">The distinct meshes.</param>
+    /// <param name="bindPositions">
+    /// Write a deforming mesh's <see cref="Core.Characters.MeshDeformation.BindPositions"/> (for a viewer that skins and
+    /// morphs them itself) rather than its rest positions.
+    /// </param>
+    public static Dictionary<PrevizMesh, MeshAccessors> Pack(ModelRoot model, IReadOnlyCollection<PrevizMesh> meshes, bool bindPositions = false)
     {
         var result = new Dictionary<PrevizMesh, MeshAccessors>(ReferenceEqualityComparer.Instance);
         if (meshes.Count == 0)
@@ -46,7 +52,7 @@ internal static class MeshBuffers
             var positions = MemoryMarshal.Cast<byte, Vector3>(data.AsSpan(vertexAt, 12 * n));
             var normals = MemoryMarshal.Cast<byte, Vector3>(data.AsSpan(vertexAt + (12 * n), 12 * n));
             var indices = MemoryMarshal.Cast<byte, int>(data.AsSpan((int)vertexBytes + indexAt, 4 * m));
-            mesh.Positions.CopyTo(positions);
+            (bindPositions && mesh.Deformation is { } deformation ? deformation.BindPositions : mesh.Positions).CopyTo(positions);
             mesh.Indices.AsSpan(0, m).CopyTo(indices);
             SmoothNormals(positions, indices, normals);
 

@@ -34,7 +34,10 @@ public static class SceneGlb
         var model = ModelRoot.CreateModel();
         var root = model.UseScene(scene.Name);
         var meshes = MeshesOf(scene);
-        var accessors = MeshBuffers.Pack(model, [.. meshes.Where(m => m is not null).Distinct(ReferenceEqualityComparer.Instance).Cast<PrevizMesh>()]);
+        var distinct = meshes.Where(m => m is not null).Distinct(ReferenceEqualityComparer.Instance).Cast<PrevizMesh>().ToList();
+        // Deforming meshes travel at their bind pose with skin and morphs: the view poses them with .NET's joint matrices.
+        var accessors = MeshBuffers.Pack(model, distinct, bindPositions: true);
+        var deforms = DeformBuffers.Pack(model, distinct);
         for (var i = 0; i < scene.Objects.Count; i++)
         {
             var obj = scene.Objects[i];
@@ -43,6 +46,10 @@ public static class SceneGlb
             if (meshes[i] is { } mesh)
             {
                 node.Mesh = MeshOf(model, obj, accessors[mesh]);
+                if (deforms.TryGetValue(mesh, out var deform))
+                {
+                    AddDeformation(node.Mesh.Primitives[0], deform);
+                }
             }
         }
 
@@ -86,6 +93,24 @@ public static class SceneGlb
         primitive.DrawPrimitiveType = PrimitiveType.TRIANGLES;
         primitive.Material = MaterialOf(model, obj);
         return mesh;
+    }
+
+    /// <summary>
+    /// Skin attributes without a glTF skin (the node stays flat, with no joint nodes): the view binds them to joint matrices
+    /// sampled in .NET. Morph targets as glTF's relative POSITION offsets.
+    /// </summary>
+    private static void AddDeformation(MeshPrimitive primitive, DeformAccessors deform)
+    {
+        if (deform.Joints is { } joints && deform.Weights is { } weights)
+        {
+            primitive.SetVertexAccessor("JOINTS_0", joints);
+            primitive.SetVertexAccessor("WEIGHTS_0", weights);
+        }
+
+        for (var t = 0; t < deform.MorphPositions.Count; t++)
+        {
+            primitive.SetMorphTargetAccessors(t, new Dictionary<string, Accessor> { ["POSITION"] = deform.MorphPositions[t] });
+        }
     }
 
     /// <summary>A matte material in the object's colour: #rrggbb is sRGB, glTF's base colour factor is linear.</summary>

@@ -409,7 +409,6 @@ public sealed class FrameRenderer
                 continue;
             }
 
-            var colour = shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, tints is null ? albedo : albedo * tints[t]) : 0u;
             if (((oa | ob | oc) & OutsideNear) != 0)
             {
                 _triangleCount = count;
@@ -419,7 +418,7 @@ public sealed class FrameRenderer
                     Vector4.Transform(positions[a], modelViewProjection),
                     Vector4.Transform(positions[b], modelViewProjection),
                     Vector4.Transform(positions[c], modelViewProjection),
-                    colour);
+                    shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, tints is null ? albedo : albedo * tints[t]) : 0u);
                 count = _triangleCount;
                 output = _triangles;
                 continue;
@@ -440,6 +439,8 @@ public sealed class FrameRenderer
                 output = _triangles;
             }
 
+            // Shaded only now: the many triangles of a distant character that cover no pixel centre never pay for it.
+            var colour = shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, tints is null ? albedo : albedo * tints[t]) : 0u;
             if (output[count].Set(pa.X, pa.Y, pa.Z, pb.X, pb.Y, pb.Z, pc.X, pc.Y, pc.Z, width, height, colour))
             {
                 count++;

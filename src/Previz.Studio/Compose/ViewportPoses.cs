@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Previz.Core.Characters;
+using Previz.Core.Geometry;
 using Previz.Core.Sampling;
 using Previz.Core.Scenes;
 
@@ -10,6 +12,9 @@ namespace Previz.Studio.Compose;
 /// Direct Render uses, so aim targets, lens keys and interpolation look the same in the 3D view) and packed for the
 /// browser: an object that does not move in the shot sends one matrix, a moving one a matrix per frame. System.Numerics
 /// matrices are row-vector, so their row-major floats are three.js's column-major <c>Matrix4.elements</c>.
+/// A mesh that deforms (skin, morph targets) also sends, per frame, its joint matrices into mesh space and its morph
+/// weights from <see cref="RigPoser"/> (the poser Direct Render's deformer runs), under the object's action: joints ×
+/// frames, never vertices × frames.
 /// </summary>
 public static class ViewportPoses
 {
@@ -87,7 +92,40 @@ public static class ViewportPoses
             }
         }
 
-        var layout = new ViewportPoseLayout(frames, shot.Fps, shot.CameraId, aspect, objectEntries, cameraEntries);
+        var deformEntries = new List<ViewportDeformEntry>();
+        foreach (var obj in scene.Objects)
+        {
+            if (obj.Shape != ShapeKind.Mesh || ObjectMeshes.Of(obj)?.Deformation is not { } deformation)
+            {
+                continue;
+            }
+
+            var poser = new RigPoser(deformation);
+            var size = (16 * poser.JointMatrices.Length) + poser.MorphWeights.Length;
+            var poses = new float[frames * size];
+            for (var f = 0; f < frames; f++)
+            {
+                poser.Pose(shot.FrameTime(f), obj.Action);
+                var into = poses.AsSpan(f * size, size);
+                for (var j = 0; j < poser.JointMatrices.Length; j++)
+                {
+                    Flatten(poser.JointMatrices[j], into.Slice(16 * j, 16));
+                }
+
+                poser.MorphWeights.CopyTo(into[(16 * poser.JointMatrices.Length)..]);
+            }
+
+            var animated = false;
+            for (var f = 1; f < frames && !animated; f++)
+            {
+                animated = !poses.AsSpan(f * size, size).SequenceEqual(poses.AsSpan(0, size));
+            }
+
+            deformEntries.Add(new ViewportDeformEntry(obj.Id, poser.JointMatrices.Length, poser.MorphWeights.Length, animated));
+            floats.AddRange(poses.AsSpan(0, animated ? poses.Length : size));
+        }
+
+        var layout = new ViewportPoseLayout(frames, shot.Fps, shot.CameraId, aspect, objectEntries, cameraEntries, deformEntries);
         return new ViewportPoseData(layout, MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(floats)).ToArray());
     }
 

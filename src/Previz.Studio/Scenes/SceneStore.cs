@@ -25,6 +25,7 @@ public sealed class SceneStore
     private readonly DataFolder _folder;
     private readonly TimeProvider _time;
     private readonly ParsedSceneCache _parsed;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _clips = new(StringComparer.Ordinal);
 
     public SceneStore(StudioDatabase database, DataFolder folder, TimeProvider time, ParsedSceneCache parsed)
     {
@@ -205,7 +206,37 @@ public sealed class SceneStore
     /// How a stored <c>.previz.json</c> reads: the meshes it names are looked for beside the stored scenes, where uploaded
     /// meshes are kept.
     /// </summary>
-    public SceneReadOptions ReadOptions => new() { RelativeFileExists = MeshFileExists };
+    public SceneReadOptions ReadOptions => new() { RelativeFileExists = MeshFileExists, MeshClips = MeshClips };
+
+    /// <summary>
+    /// The clip names of a glTF beside the stored scenes (null when it is missing or unreadable: the mesh check says so).
+    /// Kept per file and write time, since every edit of a draft is read again.
+    /// </summary>
+    private IReadOnlyList<string>? MeshClips(string relative)
+    {
+        var path = Path.Combine(_folder.Scenes, relative);
+        if (!GltfImporter.IsGltfPath(relative) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var key = $"{Path.GetFullPath(path)}|{File.GetLastWriteTimeUtc(path).Ticks}";
+        if (_clips.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            var clips = GltfImporter.Load(path).Rig?.Clips.Select(c => c.Name).ToList() ?? [];
+            _clips[key] = clips;
+            return clips;
+        }
+        catch (GltfImportException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The scene with the geometry of its mesh objects loaded from beside the stored scenes.</summary>
     public async Task<SceneDocument> ResolveMeshesAsync(SceneDocument scene, CancellationToken cancellationToken)

@@ -32,6 +32,8 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
 
     private static string GlbPath => Path.Combine(AppContext.BaseDirectory, "Samples", "animated_scene.glb");
 
+    private static string CharacterPath => Path.Combine(AppContext.BaseDirectory, "Samples", "character.glb");
+
     [Fact]
     public async Task Through_the_breakaway_camera_every_stadium_object_sits_where_Direct_Render_draws_it_at_three_times()
     {
@@ -116,6 +118,90 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
 
         Assert.True(compared > Width * height / 4, $"only {compared} pixels are inside surfaces in both pictures");
         Assert.True(mean <= 4, $"the view's shading differs from Direct Render's by {mean:0.00}/255 on average inside surfaces");
+    }
+
+    /// <summary>
+    /// The Blender-rigged character playing its "bow" clip, through the shot camera at two times where it is bent well away
+    /// from its rest pose: the view's silhouette covers the same pixels as Direct Render's still (IoU) with the centroid
+    /// within 1 % of the width, and it is not the rest pose (it overlaps the rest pose's still far less than the posed one).
+    /// </summary>
+    [Fact]
+    public async Task A_rigged_character_playing_a_clip_is_posed_in_the_view_as_Direct_Render_deforms_it()
+    {
+        using var client = server.CreateClient();
+        using var meshUpload = await client.PostAsync("/api/meshes?fileName=character.glb", new ByteArrayContent(await File.ReadAllBytesAsync(CharacterPath)));
+        var meshAnswer = await meshUpload.Content.ReadAsStringAsync();
+        Assert.True(meshUpload.IsSuccessStatusCode, meshAnswer);
+        var meshPath = (string)JsonNode.Parse(meshAnswer)!["path"]!;
+        var json = $$"""
+            {
+              "format": "previz-scene/1",
+              "name": "Bowing character",
+              "objects": [
+                { "id": "actor", "kind": "mesh", "mesh": "{{meshPath}}", "color": "#cc3333", "action": { "clip": "bow", "start": 0, "speed": 1, "loop": false } }
+              ],
+              "cameras": [ { "id": "cam", "transform": { "position": [2.5, 1.2, 6], "rotation": [-1, 19.3, 0] }, "lens": { "focalLength": 28 } } ],
+              "shots": [ { "id": "bow", "cameraId": "cam", "aspect": "16:9", "start": 0, "duration": 1, "fps": 24 } ]
+            }
+            """;
+        using var sceneUpload = await client.PostAsync("/api/scenes?fileName=bowing.previz.json", new StringContent(json));
+        var sceneAnswer = await sceneUpload.Content.ReadAsStringAsync();
+        Assert.True(sceneUpload.IsSuccessStatusCode, sceneAnswer);
+        var sceneId = Guid.Parse((string)JsonNode.Parse(sceneAnswer)!["id"]!);
+
+        // Direct Render's side reads the same document with the mesh where the scene says it is.
+        var folder = Directory.CreateTempSubdirectory("previz-character-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, Path.GetDirectoryName(meshPath)!));
+            File.Copy(CharacterPath, Path.Combine(folder.FullName, meshPath));
+            var read = SceneReader.Read(System.Text.Encoding.UTF8.GetBytes(json)).Scene;
+            var scene = await SceneMeshResolver.ResolveAsync(read, folder.FullName);
+            var rest = scene with { Objects = [.. scene.Objects.Select(o => o with { Action = null })] };
+            var shot = scene.Shots[0];
+            var height = 2 * (int)Math.Round(Width / shot.Aspect.Value / 2);
+            var size = new FrameSize(Width, height);
+            var restMask = Mask(new FrameRenderer(Alone(rest, 0), new FrameRendererOptions { GroundGrid = false }).Render(shot, 0, RenderPass.Shaded, size));
+            await using var session = await BrowserSession.OpenAsync(browser, server, "agreement-character", output);
+            foreach (var frame in new[] { 11, 22 })
+            {
+                var time = shot.FrameTime(frame);
+                await session.GotoAsync($"/scenes/{sceneId}?shot=bow&t={(frame / shot.Fps).ToString("R", CultureInfo.InvariantCulture)}");
+                await session.Page.WaitForFunctionAsync(
+                    "f => { const v = window.__previzViewport; return !!v && v.updates > 0 && v.frame === f && v.lookingThrough; }",
+                    frame,
+                    new() { Timeout = BrowserSession.Timeout, PollingInterval = 100 });
+                await session.StepAsync($"frame{frame}");
+                var image = await session.Page.EvaluateAsync<string>($"() => window.__previzViewport.isolatedImage('actor', {Width}, {height})");
+                var png = Convert.FromBase64String(image[(image.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+                var view = MaskOfPng(png);
+                var alone = new FrameRenderer(Alone(scene, 0), new FrameRendererOptions { GroundGrid = false }).Render(shot, time, RenderPass.Shaded, size);
+                var direct = Mask(alone);
+
+                var (viewCount, viewX, viewY) = CentroidOf(view, Width);
+                var (directCount, directX, directY) = CentroidOf(direct, Width);
+                var distance = Math.Sqrt(Math.Pow(directX - viewX, 2) + Math.Pow(directY - viewY, 2));
+                var agreement = IoU(view, direct);
+                var againstRest = IoU(view, restMask);
+                output.WriteLine($"frame {frame}: direct {directCount} px at ({directX:0.0}, {directY:0.0}), view {viewCount} px at ({viewX:0.0}, {viewY:0.0}); IoU {agreement:0.000}, IoU with the rest pose {againstRest:0.000}");
+                if (agreement < 0.95 || distance > 0.01 * Width || againstRest > 0.8)
+                {
+                    var where = Path.Combine(RepositoryRoot.Path, "out", "e2e", "agreement-character");
+                    await StillWriter.SavePngAsync(alone, Path.Combine(where, $"direct-{frame}.png"));
+                    await File.WriteAllBytesAsync(Path.Combine(where, $"view-{frame}.png"), png);
+                }
+
+                Assert.True(directCount > 2000, $"frame {frame}: Direct Render covers only {directCount} px of the character");
+                Assert.True(distance <= 0.01 * Width, $"frame {frame}: centroids {distance:0.0} px apart, more than 1 % of {Width} px");
+                Assert.True(agreement >= 0.95, $"frame {frame}: silhouettes overlap with IoU {agreement:0.000}, under 0.95");
+                // On the rest pose (a view that does not skin) the view would overlap the rest still almost fully.
+                Assert.True(againstRest <= 0.8, $"frame {frame}: the view overlaps the rest pose with IoU {againstRest:0.000}: the character is not posed");
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private async Task CompareAsync(Guid sceneId, SceneDocument scene, string shotId, double[] times, string test)
@@ -205,6 +291,65 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
         }
 
         return count == 0 ? (0, double.NaN, double.NaN) : ((int)count, sx / count, sy / count);
+    }
+
+    /// <summary>The pixels brighter than mid-grey, row by row.</summary>
+    private static bool[] Mask(RgbaFrame frame)
+    {
+        var mask = new bool[frame.Width * frame.Height];
+        for (var i = 0; i < mask.Length; i++)
+        {
+            mask[i] = frame.Pixels[i * 4] > 127;
+        }
+
+        return mask;
+    }
+
+    private static bool[] MaskOfPng(byte[] png)
+    {
+        using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgba32>(png);
+        var mask = new bool[image.Width * image.Height];
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < row.Length; x++)
+                {
+                    mask[(y * row.Length) + x] = row[x].R > 127;
+                }
+            }
+        });
+        return mask;
+    }
+
+    private static (int Count, double X, double Y) CentroidOf(bool[] mask, int width)
+    {
+        long count = 0;
+        double sx = 0, sy = 0;
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (mask[i])
+            {
+                count++;
+                sx += (i % width) + 0.5;
+                sy += (i / width) + 0.5;
+            }
+        }
+
+        return count == 0 ? (0, double.NaN, double.NaN) : ((int)count, sx / count, sy / count);
+    }
+
+    private static double IoU(bool[] a, bool[] b)
+    {
+        long both = 0, either = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            both += a[i] && b[i] ? 1 : 0;
+            either += a[i] || b[i] ? 1 : 0;
+        }
+
+        return either == 0 ? 0 : (double)both / either;
     }
 
     private static double Number(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : double.NaN;

@@ -2,6 +2,9 @@
 // geometry arrives as a GLB (one node per object, flat, identity transform, extras.previzId), and every pose comes from
 // .NET's PoseSampler (the sampler Direct Render uses) as world matrices, so what is drawn here is where Direct Render
 // draws it. Poses for all of a shot's frames are sent once per edit; playback then runs here, at the shot's fps.
+// A deforming mesh (a rigged character) arrives at its bind pose with JOINTS_0/WEIGHTS_0 and morph targets; .NET sends
+// its joint matrices (into mesh space) and morph weights per frame, sampled by the poser Direct Render's deformer runs,
+// and three.js skins it on the GPU with those matrices as its bones' world matrices.
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
@@ -77,7 +80,7 @@ export function createViewport(canvas, frame, dotnet) {
 
   const state = {
     nodes: new Map(), // previzId → Object3D from the GLB
-    poses: null, // { frames, fps, objects: Map id → Float32Array, cameras: Map id → Float32Array, shotCameraId, aspect }
+    poses: null, // { frames, fps, objects: Map id → Float32Array, cameras: Map id → Float32Array, deforms: Map id → { joints, morphs, data }, shotCameraId, aspect }
     cameraHelpers: new Map(), // camera id → { camera, helper }
     frame: 0,
     lookThrough: false,
@@ -191,7 +194,7 @@ export function createViewport(canvas, frame, dotnet) {
           }
           const id = node.userData && node.userData.previzId;
           if (typeof id === 'string' && !state.nodes.has(id)) {
-            state.nodes.set(id, node);
+            state.nodes.set(id, node.isMesh && node.geometry.attributes.skinIndex ? skinned(node) : node);
           }
         });
         for (const [id, node] of state.nodes) {
@@ -208,7 +211,43 @@ export function createViewport(canvas, frame, dotnet) {
     });
   }
 
-  /** meta: { frames, fps, objects: [{ id, animated }], cameras: [{ id, animated }], shotCameraId, aspect }; data: float32 bytes. */
+  /**
+   * A mesh with skin attributes as a SkinnedMesh bound with identity bind matrices (detached): its bones' world matrices
+   * are set straight to the joint matrices .NET sends, which already carry the inverse bind and lead into mesh space.
+   */
+  function skinned(mesh) {
+    const skin = new THREE.SkinnedMesh(mesh.geometry, mesh.material);
+    skin.name = mesh.name;
+    skin.userData = mesh.userData;
+    skin.bindMode = THREE.DetachedBindMode;
+    // The posed mesh leaves its bind-pose bounds: never cull it by them.
+    skin.frustumCulled = false;
+    return skin;
+  }
+
+  /** Gives a skinned node a skeleton of `joints` bones (kept while the count stays). */
+  function skeletonOf(node, joints) {
+    if (node.skeleton && node.skeleton.bones.length === joints) {
+      return node.skeleton;
+    }
+    if (node.skeleton) {
+      node.skeleton.dispose();
+    }
+    const bones = [];
+    for (let j = 0; j < joints; j++) {
+      const bone = new THREE.Bone();
+      bone.matrixAutoUpdate = false;
+      bone.matrixWorldAutoUpdate = false;
+      bones.push(bone);
+    }
+    node.bind(new THREE.Skeleton(bones, bones.map(() => new THREE.Matrix4())), new THREE.Matrix4());
+    return node.skeleton;
+  }
+
+  /**
+   * meta: { frames, fps, objects: [{ id, animated }], cameras: [{ id, animated }], deforms: [{ id, joints, morphs, animated }],
+   * shotCameraId, aspect }; data: float32 bytes.
+   */
   function setPoses(meta, bytes) {
     const floats = new Float32Array(bytes.slice().buffer);
     let offset = 0;
@@ -224,10 +263,17 @@ export function createViewport(canvas, frame, dotnet) {
       cameras.set(c.id, floats.subarray(offset, offset + length));
       offset += length;
     }
+    const deforms = new Map();
+    for (const d of meta.deforms || []) {
+      const size = 16 * d.joints + d.morphs;
+      const length = size * (d.animated ? meta.frames : 1);
+      deforms.set(d.id, { joints: d.joints, morphs: d.morphs, size, data: floats.subarray(offset, offset + length) });
+      offset += length;
+    }
     if (offset !== floats.length) {
       throw new Error(`pose data holds ${floats.length} floats, the layout ${offset}`);
     }
-    state.poses = { frames: Math.max(1, meta.frames), fps: meta.fps, objects, cameras, shotCameraId: meta.shotCameraId, aspect: meta.aspect };
+    state.poses = { frames: Math.max(1, meta.frames), fps: meta.fps, objects, cameras, deforms, shotCameraId: meta.shotCameraId, aspect: meta.aspect };
     state.frame = Math.min(state.frame, state.poses.frames - 1);
     syncCameraHelpers();
     applyFrame();
@@ -253,6 +299,10 @@ export function createViewport(canvas, frame, dotnet) {
         node.matrix.fromArray(poseOf(pose, OBJECT_FLOATS, state.frame));
         node.matrixWorldNeedsUpdate = true;
       }
+      const deform = poses && poses.deforms.get(id);
+      if (deform) {
+        applyDeform(node, deform);
+      }
     }
     if (!poses) {
       return;
@@ -262,6 +312,22 @@ export function createViewport(canvas, frame, dotnet) {
       entry.helper.update();
     }
     setCamera(shotCamera, poses.cameras.get(poses.shotCameraId), poses.aspect);
+  }
+
+  function applyDeform(node, deform) {
+    const p = poseOf(deform.data, deform.size, state.frame);
+    if (node.isSkinnedMesh && deform.joints > 0) {
+      const bones = skeletonOf(node, deform.joints).bones;
+      for (let j = 0; j < deform.joints; j++) {
+        bones[j].matrixWorld.fromArray(p, 16 * j);
+      }
+    }
+    const influences = node.morphTargetInfluences;
+    if (influences) {
+      for (let t = 0; t < Math.min(deform.morphs, influences.length); t++) {
+        influences[t] = p[16 * deform.joints + t];
+      }
+    }
   }
 
   function setCamera(camera, array, aspect) {
