@@ -13,12 +13,19 @@ namespace Previz.Providers.Inputs;
 /// </summary>
 public static class GuideVideoRenderer
 {
+    /// <summary>
+    /// x264's fastest preset: a guide video is read once by the model it is uploaded to, so the CPU it costs matters
+    /// more than its size (a few hundred kilobytes for a few seconds of a guide pass).
+    /// </summary>
+    private static readonly DirectRenderOptions GuideOptions = new() { Ffmpeg = Rendering.Video.FfmpegOptions.Default with { Preset = "ultrafast" } };
+
     public static async Task<GuideVideo> RenderAsync(
         SceneDocument scene, Shot shot, GuideVideoSpec spec, GuideTiming timing, AspectRatio aspect, int width, int height, DirectRenderOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shot);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(timing);
+        options ??= GuideOptions;
         var size = Fit(width, height, spec.MaxLongEdge, spec.SizeStep);
         // The camera framed for the output's aspect (its sensor fit decides how), never a stretched picture.
         shot = Math.Abs(Math.Log(shot.Aspect.Value / aspect.Value)) < 0.01 ? shot : shot with { Aspect = aspect };

@@ -2,10 +2,11 @@ namespace Previz.Rendering.Adherence;
 
 /// <summary>
 /// Compares two sequences of frame-to-frame motion measured at the same rate, the authored (the shot's Direct Render)
-/// and the clip's: aligned in time by the small shift that agrees best, then scored as one minus the summed motion error
-/// over the summed authored motion. A camera that barely moves is compared against a still camera's allowance
-/// (<see cref="StillAllowancePerSecond"/>) instead, so a clip that moves where the authored camera holds still scores low
-/// rather than dividing by nothing.
+/// and the clip's, each made of the camera's motion and the moving objects' (<see cref="FrameMotion"/>): aligned in
+/// time by the small shift that agrees best, then scored as one minus the summed motion error over the summed authored
+/// motion, the camera and the objects counted alike (<see cref="MotionStep"/>). Motion that barely moves is compared
+/// against a still camera's allowance (<see cref="StillAllowancePerSecond"/>) instead, so a clip that moves where the
+/// authored picture holds still scores low rather than dividing by nothing.
 /// </summary>
 internal static class AdherenceComparison
 {
@@ -30,17 +31,18 @@ internal static class AdherenceComparison
 
     /// <summary>
     /// The compared steps at the best alignment and how many steps the clip is shifted (positive: the clip's motion comes
-    /// later). A step the authored render cannot measure is left out; a step the clip cannot measure counts as no motion.
+    /// later). A part the authored render cannot measure is left out (a step with no part left, entirely); a part the
+    /// clip cannot measure counts as no motion.
     /// </summary>
-    public static (IReadOnlyList<MotionStep> Steps, int Shift) Align(IReadOnlyList<ImageMotion?> authored, IReadOnlyList<ImageMotion?> clip, double rate)
+    public static (IReadOnlyList<MotionStep> Steps, int Shift) Align(IReadOnlyList<FrameMotion> authored, IReadOnlyList<FrameMotion> clip, double rate)
     {
         ArgumentNullException.ThrowIfNull(authored);
         ArgumentNullException.ThrowIfNull(clip);
         var half = (int)Math.Round(SmoothingSeconds * rate / 2);
-        authored = Smooth(authored, half, missingIsStill: false);
-        clip = Smooth(clip, half, missingIsStill: true);
+        var smoothAuthored = Smooth(authored, half, missingIsStill: false);
+        var smoothClip = Smooth(clip, half, missingIsStill: true);
         var maxShift = (int)Math.Floor(MaxOffsetSeconds * rate);
-        var best = Pair(authored, clip, rate, 0);
+        var best = Pair(smoothAuthored, smoothClip, rate, 0);
         var bestScore = Score(best, rate);
         var bestShift = 0;
         for (var shift = -maxShift; shift <= maxShift; shift++)
@@ -50,7 +52,7 @@ internal static class AdherenceComparison
                 continue;
             }
 
-            var steps = Pair(authored, clip, rate, shift);
+            var steps = Pair(smoothAuthored, smoothClip, rate, shift);
             var score = Score(steps, rate);
             // Only a shift that clearly helps, and never one that drops much of the overlap.
             if (steps.Count * 10 >= best.Count * 9 && score > bestScore + ShiftGain)
@@ -63,7 +65,26 @@ internal static class AdherenceComparison
     }
 
     /// <summary>One minus the summed error over the larger of the summed authored motion and the still allowance, in 0 … 1.</summary>
-    public static double Score(IReadOnlyCollection<MotionStep> steps, double rate)
+    public static double Score(IReadOnlyCollection<MotionStep> steps, double rate) =>
+        Ratio(steps, rate, s => s.Error, s => s.Path);
+
+    /// <summary>The score of the camera's part alone; null when the authored render never measured it.</summary>
+    public static double? CameraScore(IReadOnlyCollection<MotionStep> steps, double rate)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var measured = steps.Where(s => s.Camera is not null).ToList();
+        return measured.Count == 0 ? null : Ratio(measured, rate, s => s.Camera!.Value.Error, s => s.Camera!.Value.Authored.Size);
+    }
+
+    /// <summary>The score of the moving objects' part alone; null when the authored render shows none it could follow.</summary>
+    public static double? ObjectScore(IReadOnlyCollection<MotionStep> steps, double rate)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var measured = steps.Where(s => s.Objects.Count > 0).ToList();
+        return measured.Count == 0 ? null : Ratio(measured, rate, s => s.ObjectError, s => s.ObjectPath);
+    }
+
+    private static double Ratio(IReadOnlyCollection<MotionStep> steps, double rate, Func<MotionStep, double> error, Func<MotionStep, double> path)
     {
         ArgumentNullException.ThrowIfNull(steps);
         if (steps.Count == 0)
@@ -71,15 +92,15 @@ internal static class AdherenceComparison
             return 0;
         }
 
-        double error = 0, path = 0;
+        double errors = 0, paths = 0;
         foreach (var step in steps)
         {
-            error += step.Error;
-            path += step.Authored.Size;
+            errors += error(step);
+            paths += path(step);
         }
 
         var allowance = steps.Count * StillAllowancePerSecond / rate;
-        return Math.Clamp(1 - (error / Math.Max(path, allowance)), 0, 1);
+        return Math.Clamp(1 - (errors / Math.Max(paths, allowance)), 0, 1);
     }
 
     /// <summary>
@@ -113,14 +134,27 @@ internal static class AdherenceComparison
         return seconds;
     }
 
+    private static (ImageMotion?[] Camera, ImageMotion?[][] Objects) Smooth(IReadOnlyList<FrameMotion> motion, int half, bool missingIsStill)
+    {
+        var objects = motion.Count == 0 ? 0 : motion[0].Objects.Count;
+        var camera = Smooth(motion.Select(m => m.Camera).ToArray(), half, missingIsStill);
+        var each = new ImageMotion?[objects][];
+        for (var o = 0; o < objects; o++)
+        {
+            each[o] = Smooth(motion.Select(m => m.Objects[o]).ToArray(), half, missingIsStill);
+        }
+
+        return (camera, each);
+    }
+
     /// <summary>
     /// The centred moving average over ±<paramref name="half"/> steps of the measured ones; a step that was not measured
     /// stays unmeasured (authored) or counts as no motion (<paramref name="missingIsStill"/>, the clip).
     /// </summary>
-    private static ImageMotion?[] Smooth(IReadOnlyList<ImageMotion?> motion, int half, bool missingIsStill)
+    private static ImageMotion?[] Smooth(ImageMotion?[] motion, int half, bool missingIsStill)
     {
-        var smooth = new ImageMotion?[motion.Count];
-        for (var i = 0; i < motion.Count; i++)
+        var smooth = new ImageMotion?[motion.Length];
+        for (var i = 0; i < motion.Length; i++)
         {
             if (motion[i] is null && !missingIsStill)
             {
@@ -129,7 +163,7 @@ internal static class AdherenceComparison
 
             var sum = ImageMotion.None;
             var count = 0;
-            for (var j = Math.Max(0, i - half); j <= Math.Min(motion.Count - 1, i + half); j++)
+            for (var j = Math.Max(0, i - half); j <= Math.Min(motion.Length - 1, i + half); j++)
             {
                 if (motion[j] is { } m)
                 {
@@ -148,18 +182,32 @@ internal static class AdherenceComparison
         return smooth;
     }
 
-    private static List<MotionStep> Pair(IReadOnlyList<ImageMotion?> authored, IReadOnlyList<ImageMotion?> clip, double rate, int shift)
+    private static List<MotionStep> Pair((ImageMotion?[] Camera, ImageMotion?[][] Objects) authored, (ImageMotion?[] Camera, ImageMotion?[][] Objects) clip, double rate, int shift)
     {
-        var steps = new List<MotionStep>(authored.Count);
-        for (var i = 0; i < authored.Count; i++)
+        var count = authored.Camera.Length;
+        var steps = new List<MotionStep>(count);
+        for (var i = 0; i < count; i++)
         {
             var j = i + shift;
-            if (j < 0 || j >= clip.Count || authored[i] is not { } a)
+            if (j < 0 || j >= clip.Camera.Length)
             {
                 continue;
             }
 
-            steps.Add(new MotionStep((i + 1) / rate, a, clip[j] ?? ImageMotion.None));
+            MotionPair? camera = authored.Camera[i] is { } a ? new MotionPair(a, clip.Camera[j] ?? ImageMotion.None) : null;
+            var objects = new Dictionary<int, MotionPair>();
+            for (var o = 0; o < authored.Objects.Length; o++)
+            {
+                if (authored.Objects[o][i] is { } ao)
+                {
+                    objects.Add(o, new MotionPair(ao, clip.Objects[o][j] ?? ImageMotion.None));
+                }
+            }
+
+            if (camera is not null || objects.Count > 0)
+            {
+                steps.Add(new MotionStep((i + 1) / rate, camera, objects));
+            }
         }
 
         return steps;

@@ -9,10 +9,13 @@ using Previz.Rendering.Video;
 namespace Previz.Rendering.Adherence;
 
 /// <summary>
-/// Measures how closely a clip made of a shot (hosted, local or uploaded) follows the shot's authored camera motion: the
-/// frame-to-frame global motion of the clip (decoded by ffmpeg, resampled to a small grey picture at a fixed rate) and of
-/// the shot's Direct Render (rendered here at the same size and rate) are estimated the same way
-/// (<see cref="GlobalMotionEstimator"/>), aligned in time and compared (<see cref="AdherenceComparison"/>).
+/// Measures how closely a clip made of a shot (hosted, local or uploaded) follows the shot's authored motion: the
+/// frame-to-frame motion of the clip (decoded by ffmpeg, resampled to a small grey picture at a fixed rate) and of the
+/// shot's Direct Render (rendered here at the same size and rate) are estimated the same way
+/// (<see cref="FrameMotionEstimator"/>): the camera's from the background, each moving object's from the points on it,
+/// where Direct Render's labels of the moving objects say (the clip, which has none, is read through the render's labels
+/// of the same moment: a clip made of the shot keeps its layout). Then they are aligned in time and compared
+/// (<see cref="AdherenceComparison"/>).
 /// </summary>
 public static class AdherenceMeter
 {
@@ -55,26 +58,25 @@ public static class AdherenceMeter
         var rate = Math.Min(AnalysisFps, shot.Fps);
         var size = AnalysisSize(shot.Aspect);
         var authoredFrames = Math.Max(2, (int)Math.Ceiling((shot.Duration * rate) - 1e-9));
-        var rateFraction = FrameRate.FromFps(rate);
+        var times = Enumerable.Range(0, authoredFrames).Select(k => shot.Start + Math.Min(k / rate, shot.Duration)).ToArray();
+        var renderer = new FrameRenderer(scene, FrameRendererOptions.Default with { MaxDegreeOfParallelism = 1 });
+        var (names, labels) = MovingObjectLabels(renderer, shot, times, size);
 
         // The clip is decoded while the shot renders: ffmpeg and the rasterizer each keep a core busy.
-        var authoredTask = Task.Run(() => AuthoredMotion(scene, shot, size, rate, authoredFrames, cancellationToken), cancellationToken);
-        var clipMotion = new List<ImageMotion?>();
+        var authoredTask = Task.Run(() => AuthoredMotion(renderer, shot, size, times, names.Count, labels, cancellationToken), cancellationToken);
+        var clipMotion = new List<FrameMotion>();
         try
         {
-            using var estimator = new GlobalMotionEstimator(size.Width, size.Height);
+            using var estimator = new FrameMotionEstimator(size.Width, size.Height, names.Count);
             var seconds = shot.Duration + AdherenceComparison.MaxOffsetSeconds + (1 / rate);
-            var first = true;
-            await foreach (var frame in media.ReadGreyFramesAsync(clipPath, size, rateFraction, seconds, cancellationToken))
+            var index = 0;
+            await foreach (var frame in media.ReadGreyFramesAsync(clipPath, size, FrameRate.FromFps(rate), seconds, cancellationToken))
             {
                 // The first frame has nothing before it to move from.
-                var motion = estimator.Next(frame);
-                if (!first)
+                if (estimator.Next(frame, labels?[Math.Min(index++, labels.Length - 1)]) is { } motion)
                 {
                     clipMotion.Add(motion);
                 }
-
-                first = false;
             }
         }
         catch (VideoEncodingException e)
@@ -97,22 +99,23 @@ public static class AdherenceMeter
         }
 
         var (steps, shift) = AdherenceComparison.Align(authored, clipMotion, rate);
-        var score = Math.Round(AdherenceComparison.Score(steps, rate), 3);
         var scored = Math.Min(clipFrames, authoredFrames) / rate;
         var offset = shift / rate;
         var move = MotionAnalyzer.Analyze(scene, shot).Camera is { IsLockedOff: false } camera ? AdherenceWording.MoveName(camera) : null;
         return new MotionAdherence
         {
-            Score = score,
+            Score = Math.Round(AdherenceComparison.Score(steps, rate), 3),
+            CameraScore = AdherenceComparison.CameraScore(steps, rate) is { } c ? Math.Round(c, 3) : null,
+            ObjectScore = AdherenceComparison.ObjectScore(steps, rate) is { } o ? Math.Round(o, 3) : null,
             PerSecond = AdherenceComparison.PerSecond(steps, rate),
-            Sentence = AdherenceWording.Sentence(steps, score, rate, move, scored, shot.Duration, offset),
+            Sentence = AdherenceWording.Sentence(steps, rate, move, names, scored, shot.Duration, offset),
             ScoredSeconds = Math.Round(scored, 3),
             ShotSeconds = shot.Duration,
             ClipSeconds = Math.Round(probe.DurationSeconds, 3),
             OffsetSeconds = Math.Round(offset, 3),
             AnalysisFps = rate,
             Method = string.Create(CultureInfo.InvariantCulture,
-                $"global motion at {rate:0.##} fps on {size} grey frames: Shi-Tomasi corners, pyramidal Lucas-Kanade checked both ways, RANSAC similarity fit (OpenCV); clip against the shot's shaded Direct Render"),
+                $"motion at {rate:0.##} fps on {size} grey frames: Shi-Tomasi corners, pyramidal Lucas-Kanade checked both ways (OpenCV); the camera from a RANSAC similarity fit of the background, each moving object from the gradient-weighted mean of its dense (Farneback) flow, where the shot's Direct Render labels them; clip against the shot's shaded Direct Render"),
         };
     }
 
@@ -124,22 +127,62 @@ public static class AdherenceMeter
         return ratio >= 1 ? new FrameSize(AnalysisLongEdge, shortEdge) : new FrameSize(shortEdge, AnalysisLongEdge);
     }
 
-    /// <summary>The frame-to-frame motion of the shot's shaded Direct Render at <paramref name="rate"/>.</summary>
-    private static ImageMotion?[] AuthoredMotion(SceneDocument scene, Shot shot, FrameSize size, double rate, int frames, CancellationToken cancellationToken)
+    /// <summary>
+    /// The display names of the objects that move during the shot, and for each analysed moment a picture of
+    /// which of them each pixel shows (their place in the list + 1, 0 elsewhere); null pictures when nothing moves.
+    /// </summary>
+    private static (List<string> Names, byte[][]? Labels) MovingObjectLabels(FrameRenderer renderer, Shot shot, double[] times, FrameSize size)
     {
-        var renderer = new FrameRenderer(scene, FrameRendererOptions.Default with { MaxDegreeOfParallelism = 1 });
+        var moving = renderer.MovingObjects(times);
+        var labelOf = new byte[moving.Length];
+        var names = new List<string>();
+        for (var o = 0; o < moving.Length && names.Count < byte.MaxValue; o++)
+        {
+            if (moving[o])
+            {
+                names.Add(renderer.Scene.Objects[o].DisplayName);
+                labelOf[o] = (byte)names.Count;
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return (names, null);
+        }
+
+        var labels = new byte[times.Length][];
+        for (var k = 0; k < times.Length; k++)
+        {
+            labels[k] = new byte[size.PixelCount];
+            renderer.RenderLabels(shot, times[k], labelOf, labels[k], size);
+        }
+
+        return (names, labels);
+    }
+
+    /// <summary>
+    /// The frame-to-frame motion of the shot's shaded Direct Render at <paramref name="times"/>. Where the authored camera
+    /// does not move between two frames its motion is none, known rather than measured: a locked-off shot of a plain
+    /// backdrop shows too little to measure, and must still count a clip that moves its camera against it.
+    /// </summary>
+    private static FrameMotion[] AuthoredMotion(FrameRenderer renderer, Shot shot, FrameSize size, double[] times, int objects, byte[][]? labels, CancellationToken cancellationToken)
+    {
         var big = new RgbaFrame(new FrameSize(size.Width * Supersample, size.Height * Supersample));
-        using var estimator = new GlobalMotionEstimator(size.Width, size.Height);
-        var motion = new ImageMotion?[frames - 1];
-        for (var k = 0; k < frames; k++)
+        using var estimator = new FrameMotionEstimator(size.Width, size.Height, objects);
+        var motion = new FrameMotion[times.Length - 1];
+        var before = renderer.Camera(shot, times[0]).ViewProjection;
+        for (var k = 0; k < times.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            renderer.Render(shot, shot.Start + Math.Min(k / rate, shot.Duration), RenderPass.Shaded, big);
-            var step = estimator.Next(GreyFrame.Downsample(big, Supersample));
-            if (k > 0)
+            renderer.Render(shot, times[k], RenderPass.Shaded, big);
+            var step = estimator.Next(GreyFrame.Downsample(big, Supersample), labels?[k]);
+            var camera = renderer.Camera(shot, times[k]).ViewProjection;
+            if (step is not null)
             {
-                motion[k - 1] = step;
+                motion[k - 1] = camera == before ? step with { Camera = ImageMotion.None } : step;
             }
+
+            before = camera;
         }
 
         return motion;

@@ -23,55 +23,29 @@ internal static class AdherenceWording
         };
     }
 
-    public static string Sentence(IReadOnlyList<MotionStep> steps, double score, double rate, string? move, double scoredSeconds, double shotSeconds, double offsetSeconds)
+    /// <summary>
+    /// The camera's verdict against the authored move (<paramref name="move"/>, null for a locked-off camera), then the
+    /// moving objects' (named by <paramref name="objectNames"/>, by label − 1) when the authored render shows them move,
+    /// where the camera wanders off, a shift in time, and a clip shorter than the shot.
+    /// </summary>
+    public static string Sentence(IReadOnlyList<MotionStep> steps, double rate, string? move, IReadOnlyList<string> objectNames, double scoredSeconds, double shotSeconds, double offsetSeconds)
     {
-        double authoredPath = 0, clipPath = 0, agreement = 0;
-        var clipTotal = ImageMotion.None;
-        foreach (var step in steps)
-        {
-            authoredPath += step.Authored.Size;
-            clipPath += step.Clip.Size;
-            agreement += step.Clip.Dot(step.Authored);
-            clipTotal += step.Clip;
-        }
-
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(objectNames);
         var parts = new List<string>();
-        var still = move is null || authoredPath < steps.Count * AdherenceComparison.StillAllowancePerSecond / rate;
+        var camera = steps.Where(s => s.Camera is not null).Select(s => s.Camera!.Value).ToList();
         var followed = false;
-        if (still)
+        if (AdherenceComparison.CameraScore(steps, rate) is { } cameraScore)
         {
-            parts.Add(score >= 0.8
-                ? "holds still like the authored camera"
-                : $"moves where the authored camera holds still (drifts {Direction(clipTotal)})");
-        }
-        else
-        {
-            var name = $"the {move} move";
-            if (score >= 0.8)
-            {
-                parts.Add($"follows {name}");
-                followed = true;
-            }
-            else if (clipPath < 0.25 * authoredPath)
-            {
-                parts.Add($"barely moves instead of {name}");
-            }
-            else if (agreement < 0)
-            {
-                parts.Add($"moves against {name} (reversed)");
-            }
-            else if (score >= 0.5)
-            {
-                parts.Add($"roughly follows {name}");
-                followed = true;
-            }
-            else
-            {
-                parts.Add($"does not follow {name}");
-            }
+            followed = CameraVerdict(camera, cameraScore, rate, move, parts);
         }
 
-        if (followed && Drift(steps, authoredPath) is { } drift)
+        if (ObjectVerdict(steps, rate, objectNames) is { } objects)
+        {
+            parts.Add(objects);
+        }
+
+        if (followed && Drift(steps, camera.Sum(c => c.Authored.Size)) is { } drift)
         {
             parts.Add(drift);
         }
@@ -86,8 +60,103 @@ internal static class AdherenceWording
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"the clip covers {scoredSeconds:0.0} s of the shot's {shotSeconds:0.0} s and is scored over its length"));
         }
 
-        return string.Join("; ", parts);
+        return parts.Count == 0 ? "shows nothing the authored render could follow" : string.Join("; ", parts);
     }
+
+    /// <summary>Adds the camera's verdict; true when the clip follows the move (so a drift is worth naming).</summary>
+    private static bool CameraVerdict(List<MotionPair> camera, double score, double rate, string? move, List<string> parts)
+    {
+        double authoredPath = 0, clipPath = 0, agreement = 0;
+        var clipTotal = ImageMotion.None;
+        foreach (var step in camera)
+        {
+            authoredPath += step.Authored.Size;
+            clipPath += step.Clip.Size;
+            agreement += step.Clip.Dot(step.Authored);
+            clipTotal += step.Clip;
+        }
+
+        if (move is null || authoredPath < camera.Count * AdherenceComparison.StillAllowancePerSecond / rate)
+        {
+            parts.Add(score >= 0.8
+                ? "holds still like the authored camera"
+                : $"moves where the authored camera holds still (drifts {Direction(clipTotal)})");
+            return false;
+        }
+
+        var name = $"the {move} move";
+        var verdict = Judge(score, clipPath, authoredPath, agreement);
+        parts.Add(verdict switch
+        {
+            Verdict.Follows => $"follows {name}",
+            Verdict.BarelyMoves => $"barely moves instead of {name}",
+            Verdict.Against => $"moves against {name} (reversed)",
+            Verdict.Roughly => $"roughly follows {name}",
+            _ => $"does not follow {name}",
+        });
+        return verdict is Verdict.Follows or Verdict.Roughly;
+    }
+
+    /// <summary>
+    /// "the turntable, perfume bottle and bottle cap barely move": the verdict on the moving objects together, named
+    /// with the largest authored motion first; null when the authored render shows no object moving.
+    /// </summary>
+    private static string? ObjectVerdict(IReadOnlyList<MotionStep> steps, double rate, IReadOnlyList<string> names)
+    {
+        var withObjects = steps.Where(s => s.Objects.Count > 0).ToList();
+        if (AdherenceComparison.ObjectScore(withObjects, rate) is not { } score
+            || withObjects.Sum(s => s.ObjectPath) < withObjects.Count * AdherenceComparison.StillAllowancePerSecond / rate)
+        {
+            return null;
+        }
+
+        double authoredPath = 0, clipPath = 0, agreement = 0;
+        foreach (var pair in withObjects.SelectMany(s => s.Objects.Values))
+        {
+            authoredPath += pair.Authored.Size;
+            clipPath += pair.Clip.Size;
+            agreement += pair.Clip.Dot(pair.Authored);
+        }
+
+        var named = Enumerable.Range(0, names.Count)
+            .Select(o => (Name: names[o], Path: withObjects.Sum(s => s.Objects.TryGetValue(o, out var p) ? p.Authored.Size : 0)))
+            .Where(n => n.Path > 0)
+            .OrderByDescending(n => n.Path)
+            .Select(n => n.Name)
+            .ToList();
+        var who = named.Count switch
+        {
+            0 => "the moving objects",
+            1 => $"the {named[0]}",
+            _ => $"the {string.Join(", ", named.Take(named.Count - 1))} and {named[^1]}",
+        };
+        var verb = named.Count == 1 ? ("moves", "does") : ("move", "do");
+        return Judge(score, clipPath, authoredPath, agreement) switch
+        {
+            Verdict.Follows => $"{who} {verb.Item1} as authored",
+            Verdict.BarelyMoves => $"{who} barely {verb.Item1}",
+            Verdict.Against => $"{who} {verb.Item1} against the authored motion (reversed)",
+            Verdict.Roughly => $"{who} roughly {verb.Item1} as authored",
+            _ => $"{who} {verb.Item2} not move as authored",
+        };
+    }
+
+    private enum Verdict
+    {
+        Follows,
+        Roughly,
+        BarelyMoves,
+        Against,
+        Astray,
+    }
+
+    /// <summary>One verdict for a part: follows (score 0.8 or more), barely moves, moves against, roughly follows (0.5 or more), or astray.</summary>
+    private static Verdict Judge(double score, double clipPath, double authoredPath, double agreement) =>
+        score >= 0.8 ? Verdict.Follows
+        : clipPath < 0.25 * authoredPath ? Verdict.BarelyMoves
+        : agreement < 0 ? Verdict.Against
+        : score >= 0.5 ? Verdict.Roughly
+        : Verdict.Astray;
 
     /// <summary>
     /// "drifts left after 3.2 s": once the clip's camera has wandered off the authored path by more than a twentieth of
@@ -100,7 +169,12 @@ internal static class AdherenceWording
         var leftAt = 0.0;
         foreach (var step in steps)
         {
-            gap += step.Clip - step.Authored;
+            if (step.Camera is not { } camera)
+            {
+                continue;
+            }
+
+            gap += camera.Clip - camera.Authored;
             if (gap.Size <= threshold / 10)
             {
                 leftAt = step.Time;

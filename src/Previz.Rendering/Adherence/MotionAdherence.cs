@@ -1,16 +1,25 @@
 namespace Previz.Rendering.Adherence;
 
 /// <summary>
-/// How closely a clip's camera motion follows the shot's authored motion (see docs/adherence.md): a score from 0 (does
+/// How closely a clip's motion (the camera's and the moving objects') follows the shot's authored motion (see docs/adherence.md): a score from 0 (does
 /// not follow) to 1 (follows exactly), the same score for each second of the clip, and a plain sentence.
 /// </summary>
 public sealed record MotionAdherence
 {
     /// <summary>Format marker of this record.</summary>
-    public string Format { get; init; } = "previz-adherence/1";
+    public string Format { get; init; } = "previz-adherence/2";
 
-    /// <summary>0 … 1: one minus the clip's motion error as a share of the authored motion (or of a still camera's allowance).</summary>
+    /// <summary>
+    /// 0 … 1: one minus the clip's motion error as a share of the authored motion (or of a still picture's allowance),
+    /// the camera's motion and the moving objects' counted alike.
+    /// </summary>
     public required double Score { get; init; }
+
+    /// <summary>The same score of the camera's motion alone; null when the authored render could not measure it.</summary>
+    public double? CameraScore { get; init; }
+
+    /// <summary>The same score of the moving objects' motion alone; null when the shot shows none moving.</summary>
+    public double? ObjectScore { get; init; }
 
     /// <summary>The score of each second, in order; null where the authored render showed too little to follow.</summary>
     public required IReadOnlyList<double?> PerSecond { get; init; }

@@ -65,6 +65,7 @@ public sealed class FrameRenderer
     private int[] _binCursor = [];
     private int[] _rowBand = [];
     private float[] _probeDepth = [];
+    private uint[] _labelWords = [];
     private Shot? _depthShot;
     private (float Near, float Far) _depthRange;
 
@@ -114,6 +115,77 @@ public sealed class FrameRenderer
         }
 
         Render(_sampler.Camera(shot, time), _sampler.SampleObjects(time), pass, target);
+    }
+
+    /// <summary>
+    /// Which object each pixel of the shot's view at <paramref name="time"/> shows, as
+    /// <paramref name="labelOfObject"/>[object index] (0 for the sky): data for motion analysis, not a picture. Objects
+    /// labelled 0 still hide what lies behind them.
+    /// </summary>
+    internal void RenderLabels(Shot shot, double time, byte[] labelOfObject, byte[] labels, FrameSize size)
+    {
+        ArgumentNullException.ThrowIfNull(shot);
+        ArgumentNullException.ThrowIfNull(labelOfObject);
+        ArgumentNullException.ThrowIfNull(labels);
+        int width = size.Width, height = size.Height;
+        ArgumentOutOfRangeException.ThrowIfNotEqual(labels.Length, width * height, nameof(labels));
+        if (_depth.Length != width * height)
+        {
+            _depth = new float[width * height];
+        }
+
+        if (_labelWords.Length != width * height)
+        {
+            _labelWords = new uint[width * height];
+        }
+
+        SetUp(_sampler.Camera(shot, time), _sampler.SampleObjects(time), RenderPass.Depth, width, height, labelOfObject);
+        var bands = Math.Max(1, (height + BandRows - 1) / BandRows);
+        Bin(bands, height);
+        ForEachBand(bands, band =>
+        {
+            var (rowStart, rowEnd) = Rows(band, bands, height);
+            var range = (rowStart * width)..(rowEnd * width);
+            _depth.AsSpan(range).Clear();
+            _labelWords.AsSpan(range).Clear();
+            var inBand = _triangleBands.AsSpan(_triangleBandStarts[band], _triangleBandStarts[band + 1] - _triangleBandStarts[band]);
+            TriangleRasterizer.Fill(_triangles.AsSpan(0, _triangleCount), inBand, _depth, _labelWords, width, rowStart, rowEnd);
+        });
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = (byte)_labelWords[i];
+        }
+    }
+
+    /// <summary>
+    /// The objects (by index) that move at some point over <paramref name="times"/>: their place, turn or scale changes,
+    /// or their mesh deforms (a skin, morph targets).
+    /// </summary>
+    internal bool[] MovingObjects(IReadOnlyList<double> times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        var moving = new bool[_geometry.Count];
+        for (var o = 0; o < moving.Length; o++)
+        {
+            moving[o] = _geometry.DeformsObject(o);
+        }
+
+        if (times.Count == 0)
+        {
+            return moving;
+        }
+
+        var first = _sampler.SampleObjects(times[0]);
+        foreach (var time in times.Skip(1))
+        {
+            var pose = _sampler.SampleObjects(time);
+            for (var o = 0; o < moving.Length; o++)
+            {
+                moving[o] |= pose.Objects[o].World != first.Objects[o].World;
+            }
+        }
+
+        return moving;
     }
 
     /// <summary>
@@ -288,7 +360,7 @@ public sealed class FrameRenderer
     /// before setup, and wireframe edges kept only where they are drawn and may reach the screen.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SetUp(CameraPose camera, ScenePose pose, RenderPass pass, int width, int height)
+    private void SetUp(CameraPose camera, ScenePose pose, RenderPass pass, int width, int height, byte[]? labelOfObject = null)
     {
         _triangleCount = 0;
         _lineCount = 0;
@@ -329,7 +401,7 @@ public sealed class FrameRenderer
             var eye = Vector3.Transform(camera.Position, toObject);
             var normalToWorld = Matrix4x4.Transpose(toObject);
             var albedo = new Vector3(subject.Color.R, subject.Color.G, subject.Color.B);
-            CullAndSetUp(mesh, eye, normalToWorld, modelViewProjection, pass, albedo, in frame);
+            CullAndSetUp(mesh, eye, normalToWorld, modelViewProjection, pass, albedo, labelOfObject is null ? 0u : labelOfObject[o], in frame);
             if (pass == RenderPass.Wireframe)
             {
                 var tint = PackedColor.FromRgb(Vector3.Lerp(albedo, Vector3.One, 0.55f));
@@ -378,7 +450,7 @@ public sealed class FrameRenderer
     /// centre are dropped before setup; the rest become <see cref="ScreenTriangle"/>s. Records which triangles face the eye.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CullAndSetUp(MeshGeometry mesh, Vector3 eye, Matrix4x4 normalToWorld, Matrix4x4 modelViewProjection, RenderPass pass, Vector3 albedo, in Projector frame)
+    private void CullAndSetUp(MeshGeometry mesh, Vector3 eye, Matrix4x4 normalToWorld, Matrix4x4 modelViewProjection, RenderPass pass, Vector3 albedo, uint flat, in Projector frame)
     {
         var tris = mesh.Triangles;
         var planes = mesh.Planes;
@@ -418,7 +490,7 @@ public sealed class FrameRenderer
                     Vector4.Transform(positions[a], modelViewProjection),
                     Vector4.Transform(positions[b], modelViewProjection),
                     Vector4.Transform(positions[c], modelViewProjection),
-                    shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, tints is null ? albedo : albedo * tints[t]) : 0u);
+                    shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, tints is null ? albedo : albedo * tints[t]) : flat);
                 count = _triangleCount;
                 output = _triangles;
                 continue;
@@ -440,7 +512,7 @@ public sealed class FrameRenderer
             }
 
             // Shaded only now: the many triangles of a distant character that cover no pixel centre never pay for it.
-            var colour = shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, tints is null ? albedo : albedo * tints[t]) : 0u;
+            var colour = shaded ? Shade(Vector3.TransformNormal(new Vector3(plane.X, plane.Y, plane.Z), normalToWorld), facing, tints is null ? albedo : albedo * tints[t]) : flat;
             if (output[count].Set(pa.X, pa.Y, pa.Z, pb.X, pb.Y, pb.Z, pc.X, pc.Y, pc.Z, width, height, colour))
             {
                 count++;

@@ -14,6 +14,7 @@ namespace Previz.Rendering.Rasterizing;
 internal sealed class SceneGeometry
 {
     private readonly MeshGeometry?[] _meshes;
+    private readonly bool[] _deformsObject;
     private readonly List<(MeshGeometry Geometry, MeshDeformer Deformer, ClipAction? Action)> _deforming = [];
     private double _posedAt = double.NaN;
 
@@ -23,6 +24,7 @@ internal sealed class SceneGeometry
         var shared = new Dictionary<(ShapeKind, System.Numerics.Vector3), MeshGeometry>();
         var posable = new Dictionary<(Mesh, ClipAction?), MeshGeometry>();
         _meshes = new MeshGeometry?[scene.Objects.Count];
+        _deformsObject = new bool[scene.Objects.Count];
         for (var i = 0; i < _meshes.Length; i++)
         {
             var obj = scene.Objects[i];
@@ -54,6 +56,7 @@ internal sealed class SceneGeometry
                     }
 
                     geometry = own;
+                    _deformsObject[i] = _deforming.Exists(d => ReferenceEquals(d.Geometry, own));
                 }
 
                 _meshes[i] = geometry;
@@ -74,6 +77,9 @@ internal sealed class SceneGeometry
     public MeshGeometry? this[int objectIndex] => _meshes[objectIndex];
 
     public int Count => _meshes.Length;
+
+    /// <summary>Whether the object's mesh changes shape over time (a playing skin or morph).</summary>
+    public bool DeformsObject(int objectIndex) => _deformsObject[objectIndex];
 
     /// <summary>Whether any mesh moves by itself (so bounds differ from frame to frame).</summary>
     public bool Deforms => _deforming.Count > 0;

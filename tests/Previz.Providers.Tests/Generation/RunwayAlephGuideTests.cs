@@ -1,4 +1,3 @@
-using Previz.Testing;
 using System.Text.Json.Nodes;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
@@ -10,6 +9,7 @@ using Previz.Providers.Http;
 using Previz.Providers.Inputs;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Video;
+using Previz.Testing;
 
 namespace Previz.Providers.Tests.Generation;
 

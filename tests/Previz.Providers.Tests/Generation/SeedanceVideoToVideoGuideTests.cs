@@ -1,4 +1,3 @@
-using Previz.Testing;
 using System.Text.Json.Nodes;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
@@ -9,6 +8,7 @@ using Previz.Providers.Hosting;
 using Previz.Providers.Http;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Video;
+using Previz.Testing;
 
 namespace Previz.Providers.Tests.Generation;
 

@@ -13,7 +13,7 @@ public sealed class AdherenceComparisonTests
         var pan = Steps(48, _ => new ImageMotion(0.01, 0.002, 0.001, 0));
 
         Assert.Equal(1, Score(pan, pan), 6);
-        Assert.Equal(0, Score(pan, [.. pan.Select(m => (ImageMotion?)(m!.Value * -1))]), 6);
+        Assert.Equal(0, Score(pan, [.. pan.Select(m => m with { Camera = m.Camera!.Value * -1 })]), 6);
         Assert.Equal(0, Score(pan, Steps(48, _ => ImageMotion.None)), 6);
     }
 
@@ -22,7 +22,7 @@ public sealed class AdherenceComparisonTests
     {
         var pan = Steps(48, _ => new ImageMotion(0.01, 0, 0, 0));
 
-        Assert.Equal(0.9, Score(pan, [.. pan.Select(m => (ImageMotion?)(m!.Value * 1.1))]), 3);
+        Assert.Equal(0.9, Score(pan, [.. pan.Select(m => m with { Camera = m.Camera!.Value * 1.1 })]), 3);
     }
 
     [Fact]
@@ -56,9 +56,8 @@ public sealed class AdherenceComparisonTests
         var authored = Steps(60, _ => new ImageMotion(-0.01, 0, 0, 0));
         var clip = Steps(60, i => new ImageMotion(-0.01 + (i >= 24 ? 0.004 : 0), 0, 0, 0));
         var (steps, shift) = AdherenceComparison.Align(authored, clip, Rate);
-        var score = AdherenceComparison.Score(steps, Rate);
 
-        var sentence = AdherenceWording.Sentence(steps, score, Rate, "pan", 5, 5, shift / Rate);
+        var sentence = AdherenceWording.Sentence(steps, Rate, "pan", [], 5, 5, shift / Rate);
 
         Assert.Matches(@"^(roughly )?follows the pan move; drifts left after 2\.\d s$", sentence);
     }
@@ -78,8 +77,9 @@ public sealed class AdherenceComparisonTests
         Assert.All(new[] { curve[0], curve[2], curve[3] }, s => Assert.Equal(1, s!.Value, 3));
     }
 
-    private static double Score(IReadOnlyList<ImageMotion?> authored, IReadOnlyList<ImageMotion?> clip) =>
+    private static double Score(IReadOnlyList<FrameMotion> authored, IReadOnlyList<FrameMotion> clip) =>
         AdherenceComparison.Score(AdherenceComparison.Align(authored, clip, Rate).Steps, Rate);
 
-    private static List<ImageMotion?> Steps(int count, Func<int, ImageMotion?> motion) => [.. Enumerable.Range(0, count).Select(motion)];
+    /// <summary>Camera-only steps, as a shot without moving objects measures them.</summary>
+    private static List<FrameMotion> Steps(int count, Func<int, ImageMotion?> motion) => [.. Enumerable.Range(0, count).Select(i => new FrameMotion(motion(i), []))];
 }

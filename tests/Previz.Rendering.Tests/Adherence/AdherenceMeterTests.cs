@@ -1,19 +1,28 @@
+using System.Globalization;
 using Previz.Core;
 using Previz.Rendering.Adherence;
+using Previz.Rendering.Framing;
+using Previz.Rendering.Rasterizing;
+using Xunit.Abstractions;
 
 namespace Previz.Rendering.Tests.Adherence;
 
 /// <summary>
-/// Motion adherence of clips made from the stadium sample's shots: the shot's own Direct Render, copies restyled the way
-/// a model restyles, and clips whose camera does something else.
+/// Motion adherence of clips made from the samples' shots — the stadium's establishing crane (a travelling camera, nothing
+/// else moving), its breakaway (a follow camera running with the players) and the product turntable (a locked-off camera,
+/// a turning product): the shot's own Direct Render, copies restyled the way a model restyles, and clips whose camera or
+/// objects do something else. The breakaway's and the turntable's own renders do not yet reach 0.95 (docs/adherence.md
+/// says why), so only what they must score low is held here.
 /// </summary>
 public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
 {
     private readonly AdherenceClips _clips;
+    private readonly ITestOutputHelper _output;
 
-    public AdherenceMeterTests(AdherenceClips clips)
+    public AdherenceMeterTests(AdherenceClips clips, ITestOutputHelper output)
     {
         _clips = clips;
+        _output = output;
     }
 
     [Fact]
@@ -29,19 +38,38 @@ public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
         Assert.Equal(8, adherence.ScoredSeconds, 1);
     }
 
-    [Theory]
-    [InlineData("grade", "eq=contrast=1.3:saturation=0.5:gamma=1.2,colorbalance=rs=0.2:bs=-0.2")]
-    [InlineData("blur", "gblur=sigma=3")]
-    [InlineData("noise", "noise=alls=25:allf=t+u")]
-    [InlineData("grain", "noise=c0s=14:c0f=t,gblur=sigma=0.8")]
-    [InlineData("zoom", "crop=iw/1.1:ih/1.1,scale=1280:536")]
-    public async Task A_copy_restyled_the_way_a_model_restyles_scores_at_least_0_8(string kind, string filter)
+    [Fact]
+    public async Task A_shot_where_nothing_but_the_camera_moves_has_no_object_score()
     {
-        var clip = await _clips.VariantAsync("establishing", kind, "-vf", filter);
+        var adherence = await Measure("establishing", await _clips.RenderAsync("establishing"));
 
-        var adherence = await Measure("establishing", clip);
+        Assert.Null(adherence.ObjectScore);
+        Assert.Equal(adherence.Score, adherence.CameraScore);
+    }
 
-        Assert.True(adherence.Score >= 0.8, $"{kind}: score {adherence.Score}: {adherence.Sentence}");
+    [Theory]
+    [InlineData("grade")]
+    [InlineData("blur")]
+    [InlineData("noise")]
+    [InlineData("grain")]
+    [InlineData("zoom")]
+    public async Task A_copy_restyled_the_way_a_model_restyles_scores_at_least_0_8(string kind)
+    {
+        const string shot = "establishing";
+        var filter = kind switch
+        {
+            "grade" => "eq=contrast=1.3:saturation=0.5:gamma=1.2,colorbalance=rs=0.2:bs=-0.2",
+            "blur" => "gblur=sigma=3",
+            "noise" => "noise=alls=25:allf=t+u",
+            "grain" => "noise=c0s=14:c0f=t,gblur=sigma=0.8",
+            // A tenth cropped off and scaled back up: the framing a little tighter.
+            _ => "crop=iw/1.1:ih/1.1,scale=trunc(iw*1.1/2)*2:trunc(ih*1.1/2)*2",
+        };
+        var clip = await _clips.VariantAsync(shot, kind, "-vf", filter);
+
+        var adherence = await Measure(shot, clip);
+
+        Assert.True(adherence.Score >= 0.8, $"{shot} {kind}: score {adherence.Score}: {adherence.Sentence}");
     }
 
     [Theory]
@@ -49,11 +77,13 @@ public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
     [InlineData("establishing", "frozen", "barely moves instead of the truck move")]
     [InlineData("breakaway", "reverse", "moves against")]
     [InlineData("breakaway", "frozen", "barely moves")]
-    public async Task The_move_reversed_or_a_frozen_frame_scores_at_most_0_4(string shot, string kind, string words)
+    [InlineData("turntable", "reverse", "move against the authored motion (reversed)")]
+    [InlineData("turntable", "frozen", "barely move")]
+    public async Task The_motion_reversed_or_a_frozen_frame_scores_at_most_0_4(string shot, string kind, string words)
     {
         var clip = kind == "reverse"
             ? await _clips.VariantAsync(shot, kind, "-vf", "reverse")
-            : await _clips.VariantAsync(shot, kind, "-vf", "loop=loop=-1:size=1:start=0", "-t", _clips.Shot(shot).Duration.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            : await _clips.VariantAsync(shot, kind, "-vf", "loop=loop=-1:size=1:start=0", "-t", _clips.Shot(shot).Duration.ToString(CultureInfo.InvariantCulture));
 
         var adherence = await Measure(shot, clip);
 
@@ -61,22 +91,40 @@ public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
         Assert.Contains(words, adherence.Sentence, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_frozen_turntable_says_its_objects_barely_move()
+    {
+        var clip = await _clips.VariantAsync("turntable", "frozen", "-vf", "loop=loop=-1:size=1:start=0", "-t", "6");
+
+        var adherence = await Measure("turntable", clip);
+
+        Assert.Matches("^holds still like the authored camera; the (turntable|perfume bottle|bottle cap)(, | and )(.+) barely move$", adherence.Sentence);
+        Assert.True(adherence.ObjectScore <= 0.1, $"objects {adherence.ObjectScore}");
+    }
+
     [Theory]
     [InlineData("establishing", "breakaway")]
     [InlineData("breakaway", "establishing")]
     [InlineData("turntable", "establishing")]
+    [InlineData("turntable", "circling")]
     public async Task Another_shots_camera_path_scores_at_most_0_4(string shot, string other)
     {
-        var adherence = await Measure(shot, await _clips.RenderAsync(other));
+        var clip = other == "circling" ? await _clips.CirclingRenderAsync() : await _clips.RenderAsync(other);
+
+        var adherence = await Measure(shot, clip);
 
         Assert.True(adherence.Score <= 0.4, $"{other} against {shot}: score {adherence.Score}: {adherence.Sentence}");
     }
 
-    [Fact]
-    public async Task A_locked_off_shot_says_a_clip_that_moves_moves_where_the_camera_holds_still()
+    [Theory]
+    [InlineData("establishing")]
+    [InlineData("circling")]
+    public async Task A_locked_off_shot_says_a_clip_that_moves_moves_where_the_camera_holds_still(string other)
     {
-        // The turntable's camera never moves: the stadium's travelling camera is everything it should not be.
-        var adherence = await Measure("turntable", await _clips.RenderAsync("establishing"));
+        // The turntable's camera never moves: a travelling camera is everything it should not be.
+        var clip = other == "circling" ? await _clips.CirclingRenderAsync() : await _clips.RenderAsync(other);
+
+        var adherence = await Measure("turntable", clip);
 
         Assert.StartsWith("moves where the authored camera holds still", adherence.Sentence, StringComparison.Ordinal);
     }
@@ -121,16 +169,17 @@ public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
     public async Task A_single_picture_is_a_user_error_not_a_clip()
     {
         var still = Path.Combine(_clips.Folder, "still.png");
-        await DirectRenderer.RenderStillAsync(_clips.Stadium, _clips.Shot("establishing"), 1, Previz.Rendering.Rasterizing.RenderPass.Shaded, Previz.Rendering.Framing.ResolutionPreset.OneK, still);
+        await DirectRenderer.RenderStillAsync(_clips.Stadium, _clips.Shot("establishing"), 1, RenderPass.Shaded, ResolutionPreset.OneK, still);
 
         var error = await Assert.ThrowsAsync<UserErrorException>(() => Measure("establishing", still));
 
         Assert.Contains("single picture", error.Message, StringComparison.Ordinal);
     }
 
-    private Task<MotionAdherence> Measure(string shot, string clip)
+    private async Task<MotionAdherence> Measure(string shot, string clip)
     {
-        var scene = _clips.Stadium.FindShot(shot) is not null ? _clips.Stadium : _clips.Turntable;
-        return AdherenceMeter.MeasureAsync(scene, _clips.Shot(shot), clip);
+        var adherence = await AdherenceMeter.MeasureAsync(_clips.SceneOf(shot), _clips.Shot(shot), clip);
+        _output.WriteLine($"{shot} ← {Path.GetFileName(clip)}: score={adherence.Score} camera={adherence.CameraScore} objects={adherence.ObjectScore}: {adherence.Sentence}");
+        return adherence;
     }
 }
