@@ -118,8 +118,9 @@ public static class SceneGlb
     {
         var material = model.CreateMaterial(obj.Id);
         material.InitializePBRMetallicRoughness();
-        // Direct Render draws open meshes (planes) from both sides.
-        material.DoubleSided = true;
+        // Direct Render draws open meshes from both sides and culls the back faces of closed ones. The primitives but the
+        // plane are solids; an imported mesh may be open, so it keeps both sides.
+        material.DoubleSided = obj.Shape is ShapeKind.Plane or ShapeKind.Mesh;
         var c = obj.Color;
         var baseColor = material.FindChannel("BaseColor")!.Value;
         baseColor.Color = new Vector4(MaterialColors.ToLinear(c.R), MaterialColors.ToLinear(c.G), MaterialColors.ToLinear(c.B), 1);
