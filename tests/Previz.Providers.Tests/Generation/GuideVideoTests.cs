@@ -138,31 +138,10 @@ public sealed class GuideVideoTests : IDisposable
         Assert.Equal(seconds, error.ShotSeconds);
     }
 
-    private async Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null) =>
-        await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(
-            new GenerationSpec
-            {
-                Scene = scene,
-                SceneFolder = _scenes.Folder,
-                Mode = VisualizerMode.FromAnimation,
-                ModelId = ModelId,
-                Seed = 7,
-                NegativePrompt = "blurry, warped",
-                StartFrame = start,
-                SendReferences = false,
-            },
-            CancellationToken.None);
+    private Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null) =>
+        GuideFrames.PlanAsync(scene, _scenes.Folder, ModelId, start, negativePrompt: "blurry, warped");
 
-    private static JsonObject AsVendorSees(HostedRequest request)
-    {
-        var body = (JsonObject)request.Body.DeepClone();
-        foreach (var file in request.Files)
-        {
-            JsonPointer.Set(body, file.TargetField, JsonValue.Create($"https://v3.fal.media/files/test/{file.Name}"));
-        }
-
-        return body;
-    }
+    private static JsonObject AsVendorSees(HostedRequest request) => GuideFrames.AsVendorSees(request, "https://v3.fal.media/files/test/");
 
     private Task<Image<Rgb24>> DecodeAsync(string path, double seconds) => GuideFrames.DecodeAsync(_scenes.Folder, path, seconds);
 

@@ -132,31 +132,9 @@ public sealed class RunwayAlephGuideTests : IDisposable
         Assert.Equal(seconds, error.ShotSeconds);
     }
 
-    private async Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null, ResolutionTier resolution = ResolutionTier.Preview1K) =>
-        await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(
-            new GenerationSpec
-            {
-                Scene = scene,
-                SceneFolder = _scenes.Folder,
-                Mode = VisualizerMode.FromAnimation,
-                ModelId = ModelId,
-                Seed = 7,
-                NegativePrompt = "blurry, warped",
-                StartFrame = start,
-                SendReferences = false,
-                Options = new VideoRequestOptions { Resolution = resolution },
-            },
-            CancellationToken.None);
+    private Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null, ResolutionTier resolution = ResolutionTier.Preview1K) =>
+        GuideFrames.PlanAsync(scene, _scenes.Folder, ModelId, start, new VideoRequestOptions { Resolution = resolution }, "blurry, warped");
 
     /// <summary>The body as Runway receives it: each file's <c>runway://</c> upload URI in its field.</summary>
-    private static JsonObject AsVendorSees(HostedRequest request)
-    {
-        var body = (JsonObject)request.Body.DeepClone();
-        foreach (var file in request.Files)
-        {
-            JsonPointer.Set(body, file.TargetField, JsonValue.Create($"runway://uploads/test/{file.Name}"));
-        }
-
-        return body;
-    }
+    private static JsonObject AsVendorSees(HostedRequest request) => GuideFrames.AsVendorSees(request, "runway://uploads/test/");
 }

@@ -93,17 +93,6 @@ public sealed class SeedanceVideoToVideoGuideTests : IDisposable
         Assert.Contains(word, error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<GenerationPlan> PlanAsync(SceneDocument scene, bool audio) =>
-        await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(
-            new GenerationSpec
-            {
-                Scene = scene,
-                SceneFolder = _scenes.Folder,
-                Mode = VisualizerMode.FromAnimation,
-                ModelId = ModelId,
-                Seed = 7,
-                SendReferences = false,
-                Options = new VideoRequestOptions { Audio = audio },
-            },
-            CancellationToken.None);
+    private Task<GenerationPlan> PlanAsync(SceneDocument scene, bool audio) =>
+        GuideFrames.PlanAsync(scene, _scenes.Folder, ModelId, options: new VideoRequestOptions { Audio = audio });
 }
