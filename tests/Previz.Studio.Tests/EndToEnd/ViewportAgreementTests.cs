@@ -65,13 +65,9 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
         var height = 2 * (int)Math.Round(Width / shot.Aspect.Value / 2);
         const int frame = 45;
         await using var session = await BrowserSession.OpenAsync(browser, server, "agreement-shading", output);
-        await session.GotoAsync($"/scenes/{server.StadiumId}?shot=breakaway&t={(frame / shot.Fps).ToString("R", CultureInfo.InvariantCulture)}");
-        await session.Page.WaitForFunctionAsync(
-            "f => { const v = window.__previzViewport; return !!v && v.updates > 0 && v.frame === f && v.lookingThrough; }",
-            frame,
-            new() { Timeout = BrowserSession.Timeout, PollingInterval = 100 });
+        await OpenThroughShotCameraAsync(session, server.StadiumId, "breakaway", frame, shot.Fps);
         var dataUrl = await session.Page.EvaluateAsync<string>($"() => window.__previzViewport.shotImage({Width}, {height})");
-        using var view = Image.Load<Rgba32>(Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+        using var view = Image.Load<Rgba32>(PngOf(dataUrl));
 
         // Direct Render's shaded still with the same light, on black: no sky, horizon, ground grid or fog.
         var onBlack = scene with { Environment = scene.Environment with { SkyColor = Black, HorizonColor = Black, GroundColor = Black, FogDensity = 0 } };
@@ -166,14 +162,10 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
             foreach (var frame in new[] { 11, 22 })
             {
                 var time = shot.FrameTime(frame);
-                await session.GotoAsync($"/scenes/{sceneId}?shot=bow&t={(frame / shot.Fps).ToString("R", CultureInfo.InvariantCulture)}");
-                await session.Page.WaitForFunctionAsync(
-                    "f => { const v = window.__previzViewport; return !!v && v.updates > 0 && v.frame === f && v.lookingThrough; }",
-                    frame,
-                    new() { Timeout = BrowserSession.Timeout, PollingInterval = 100 });
+                await OpenThroughShotCameraAsync(session, sceneId, "bow", frame, shot.Fps);
                 await session.StepAsync($"frame{frame}");
                 var image = await session.Page.EvaluateAsync<string>($"() => window.__previzViewport.isolatedImage('actor', {Width}, {height})");
-                var png = Convert.FromBase64String(image[(image.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+                var png = PngOf(image);
                 var view = MaskOfPng(png);
                 var alone = new FrameRenderer(Alone(scene, 0), new FrameRendererOptions { GroundGrid = false }).Render(shot, time, RenderPass.Shaded, size);
                 var direct = Mask(alone);
@@ -216,11 +208,7 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
             var frame = (int)Math.Round(seconds * shot.Fps, MidpointRounding.AwayFromZero);
             var time = shot.FrameTime(frame);
             // The deep link opens the shot at that time, looking through its camera.
-            await session.GotoAsync($"/scenes/{sceneId}?shot={Uri.EscapeDataString(shotId)}&t={(frame / shot.Fps).ToString("R", CultureInfo.InvariantCulture)}");
-            await session.Page.WaitForFunctionAsync(
-                "f => { const v = window.__previzViewport; return !!v && v.updates > 0 && v.frame === f && v.lookingThrough; }",
-                frame,
-                new() { Timeout = BrowserSession.Timeout, PollingInterval = 100 });
+            await OpenThroughShotCameraAsync(session, sceneId, shotId, frame, shot.Fps);
             await session.StepAsync($"t{seconds:0.00}");
             var browserCentroids = (await session.Page.EvaluateAsync<JsonElement>($"() => window.__previzViewport.isolatedCentroids({Width}, {height})"))
                 .EnumerateArray()
@@ -245,7 +233,7 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
                     var folder = Path.Combine(RepositoryRoot.Path, "out", "e2e", test);
                     await StillWriter.SavePngAsync(alone, Path.Combine(folder, $"direct-{obj.Id}-{seconds:0.00}.png"));
                     var image = await session.Page.EvaluateAsync<string>($"() => window.__previzViewport.isolatedImage('{obj.Id}', {Width}, {height})");
-                    await File.WriteAllBytesAsync(Path.Combine(folder, $"view-{obj.Id}-{seconds:0.00}.png"), Convert.FromBase64String(image[(image.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+                    await File.WriteAllBytesAsync(Path.Combine(folder, $"view-{obj.Id}-{seconds:0.00}.png"), PngOf(image));
                 }
 
                 Assert.True(direct.Count >= TooSmall && view.Count >= TooSmall, $"{obj.Id} at {seconds} s: Direct Render covers {direct.Count} px, the 3D view {view.Count} px");
@@ -258,6 +246,19 @@ public sealed class ViewportAgreementTests(BrowserFixture browser, StudioServer 
         output.WriteLine($"{compared} object placements compared");
         Assert.True(compared >= times.Length, $"only {compared} objects were in view");
     }
+
+    /// <summary>Opens the studio's deep link at <paramref name="frame"/> of the shot and waits until the view looks through its camera there.</summary>
+    private static async Task OpenThroughShotCameraAsync(BrowserSession session, Guid sceneId, string shotId, int frame, double fps)
+    {
+        await session.GotoAsync($"/scenes/{sceneId}?shot={Uri.EscapeDataString(shotId)}&t={(frame / fps).ToString("R", CultureInfo.InvariantCulture)}");
+        await session.Page.WaitForFunctionAsync(
+            "f => { const v = window.__previzViewport; return !!v && v.updates > 0 && v.frame === f && v.lookingThrough; }",
+            frame,
+            new() { Timeout = BrowserSession.Timeout, PollingInterval = 100 });
+    }
+
+    /// <summary>The PNG bytes of a <c>data:image/png;base64,…</c> URL from the view.</summary>
+    private static byte[] PngOf(string dataUrl) => Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]);
 
     private static readonly ColorRgb Black = new(0, 0, 0);
 

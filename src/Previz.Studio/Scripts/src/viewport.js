@@ -751,65 +751,50 @@ export function createViewport(canvas, frame, dotnet) {
   }
 
   function isolated(width, height, only) {
-    const target = new THREE.WebGLRenderTarget(width, height);
     const flat = new THREE.MeshBasicMaterial({ color: 0xffffff, side: THREE.DoubleSide });
-    const pixels = new Uint8Array(width * height * 4);
-    const camera = shotCamera.clone();
-    camera.aspect = width / height;
-    camera.updateProjectionMatrix();
-    const saved = { grid: grid.visible, helpers: helpers.visible, box: selectionBox.visible, gizmo: gizmo.getHelper().visible, overrideMaterial: scene.overrideMaterial };
-    grid.visible = false;
-    helpers.visible = false;
-    selectionBox.visible = false;
-    gizmo.getHelper().visible = false;
+    const savedOverride = scene.overrideMaterial;
     scene.overrideMaterial = flat;
     const shown = new Map([...state.nodes].map(([id, node]) => [id, node.visible]));
     const results = [];
     let image = null;
-    renderer.setRenderTarget(target);
-    renderer.setViewport(0, 0, width, height);
-    renderer.setScissor(0, 0, width, height);
-    renderer.setClearColor(0x000000, 1);
-    for (const [id, node] of state.nodes) {
-      if (!shown.get(id) || (only !== null && only !== id)) {
-        continue;
-      }
-      for (const other of state.nodes.values()) {
-        other.visible = other === node;
-      }
-      renderer.clear();
-      renderer.render(scene, camera);
-      renderer.readRenderTargetPixels(target, 0, 0, width, height, pixels);
-      let count = 0;
-      let sx = 0;
-      let sy = 0;
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          if (pixels[(y * width + x) * 4] > 127) {
-            count++;
-            sx += x + 0.5;
-            // Read back bottom row first: flip to image rows.
-            sy += height - y - 0.5;
+    try {
+      offscreenThroughShotCamera(width, height, {}, (target, camera, pixels) => {
+        for (const [id, node] of state.nodes) {
+          if (!shown.get(id) || (only !== null && only !== id)) {
+            continue;
+          }
+          for (const other of state.nodes.values()) {
+            other.visible = other === node;
+          }
+          renderer.clear();
+          renderer.render(scene, camera);
+          renderer.readRenderTargetPixels(target, 0, 0, width, height, pixels);
+          let count = 0;
+          let sx = 0;
+          let sy = 0;
+          for (let y = 0; y < height; y++) {
+            for (let x = 0; x < width; x++) {
+              if (pixels[(y * width + x) * 4] > 127) {
+                count++;
+                sx += x + 0.5;
+                // Read back bottom row first: flip to image rows.
+                sy += height - y - 0.5;
+              }
+            }
+          }
+          results.push({ id, count, x: count ? sx / count : null, y: count ? sy / count : null });
+          if (only === id) {
+            image = toDataUrl(pixels, width, height);
           }
         }
+      });
+    } finally {
+      for (const [id, node] of state.nodes) {
+        node.visible = shown.get(id);
       }
-      results.push({ id, count, x: count ? sx / count : null, y: count ? sy / count : null });
-      if (only === id) {
-        image = toDataUrl(pixels, width, height);
-      }
+      scene.overrideMaterial = savedOverride;
+      flat.dispose();
     }
-    for (const [id, node] of state.nodes) {
-      node.visible = shown.get(id);
-    }
-    renderer.setRenderTarget(null);
-    scene.overrideMaterial = saved.overrideMaterial;
-    grid.visible = saved.grid;
-    helpers.visible = saved.helpers;
-    selectionBox.visible = saved.box;
-    gizmo.getHelper().visible = saved.gizmo;
-    target.dispose();
-    flat.dispose();
-    requestRender();
     return { results, image };
   }
 
@@ -818,31 +803,44 @@ export function createViewport(canvas, frame, dotnet) {
    * black, into a width×height sRGB target: a PNG data URL to compare with Direct Render's shaded still.
    */
   function shotImage(width, height) {
-    const target = new THREE.WebGLRenderTarget(width, height, { colorSpace: THREE.SRGBColorSpace });
-    const pixels = new Uint8Array(width * height * 4);
+    let image = null;
+    offscreenThroughShotCamera(width, height, { colorSpace: THREE.SRGBColorSpace }, (target, camera, pixels) => {
+      renderer.clear();
+      renderer.render(scene, camera);
+      renderer.readRenderTargetPixels(target, 0, 0, width, height, pixels);
+      image = toDataUrl(pixels, width, height);
+    });
+    return image;
+  }
+
+  /**
+   * Runs draw(target, camera, pixels) with a width×height render target (made with targetOptions) bound and cleared to
+   * black, the shot camera fitted to that size, and the editing aids hidden; then puts the view back as it was.
+   */
+  function offscreenThroughShotCamera(width, height, targetOptions, draw) {
+    const target = new THREE.WebGLRenderTarget(width, height, targetOptions);
     const camera = shotCamera.clone();
     camera.aspect = width / height;
     camera.updateProjectionMatrix();
-    const saved = { grid: grid.visible, helpers: helpers.visible, box: selectionBox.visible, gizmo: gizmo.getHelper().visible };
-    grid.visible = false;
-    helpers.visible = false;
-    selectionBox.visible = false;
-    gizmo.getHelper().visible = false;
+    const aids = [grid, helpers, selectionBox, gizmo.getHelper()];
+    const aidsShown = aids.map((aid) => aid.visible);
+    for (const aid of aids) {
+      aid.visible = false;
+    }
     renderer.setRenderTarget(target);
     renderer.setViewport(0, 0, width, height);
     renderer.setScissor(0, 0, width, height);
     renderer.setClearColor(0x000000, 1);
-    renderer.clear();
-    renderer.render(scene, camera);
-    renderer.readRenderTargetPixels(target, 0, 0, width, height, pixels);
-    renderer.setRenderTarget(null);
-    grid.visible = saved.grid;
-    helpers.visible = saved.helpers;
-    selectionBox.visible = saved.box;
-    gizmo.getHelper().visible = saved.gizmo;
-    target.dispose();
-    requestRender();
-    return toDataUrl(pixels, width, height);
+    try {
+      draw(target, camera, new Uint8Array(width * height * 4));
+    } finally {
+      renderer.setRenderTarget(null);
+      aids.forEach((aid, i) => {
+        aid.visible = aidsShown[i];
+      });
+      target.dispose();
+      requestRender();
+    }
   }
 
   function toDataUrl(pixels, width, height) {
