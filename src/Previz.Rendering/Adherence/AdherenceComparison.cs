@@ -1,9 +1,8 @@
 namespace Previz.Rendering.Adherence;
 
 /// <summary>
-/// Compares two sequences of frame-to-frame motion measured at the same rate, the authored (the shot's Direct Render)
-/// and the clip's, each made of the camera's motion and the moving objects' (<see cref="FrameMotion"/>): aligned in
-/// time by the small shift that agrees best, then scored as one minus the summed motion error over the summed authored
+/// Scores the compared steps of a clip against the shot's Direct Render (<see cref="MotionStep"/>, each made of the
+/// camera's motion and the moving objects'): aligned in time by the small shift that agrees best, then scored as one minus the summed motion error over the summed authored
 /// motion, the camera and the objects counted alike (<see cref="MotionStep"/>). Motion that barely moves is compared
 /// against a still camera's allowance (<see cref="StillAllowancePerSecond"/>) instead, so a clip that moves where the
 /// authored picture holds still scores low rather than dividing by nothing.
@@ -21,8 +20,8 @@ internal static class AdherenceComparison
 
     /// <summary>
     /// Both motions are averaged over this long a window before they are compared: one frame's estimate wobbles (a
-    /// frame rate resampled to another repeats or skips a frame; parallax makes the fit choose between depths), the
-    /// movement over a fraction of a second does not.
+    /// frame rate resampled to another repeats or skips a frame; an edge point slides), the movement over a fraction of a
+    /// second does not.
     /// </summary>
     public const double SmoothingSeconds = 0.5;
 
@@ -31,18 +30,14 @@ internal static class AdherenceComparison
 
     /// <summary>
     /// The compared steps at the best alignment and how many steps the clip is shifted (positive: the clip's motion comes
-    /// later). A part the authored render cannot measure is left out (a step with no part left, entirely); a part the
-    /// clip cannot measure counts as no motion.
+    /// later), from the steps compared at each shift within <see cref="MaxOffsetSeconds"/> (<paramref name="stepsAt"/>).
     /// </summary>
-    public static (IReadOnlyList<MotionStep> Steps, int Shift) Align(IReadOnlyList<FrameMotion> authored, IReadOnlyList<FrameMotion> clip, double rate)
+    public static (IReadOnlyList<MotionStep> Steps, int Shift) Align(Func<int, IReadOnlyList<MotionStep>> stepsAt, double rate)
     {
-        ArgumentNullException.ThrowIfNull(authored);
-        ArgumentNullException.ThrowIfNull(clip);
-        var half = (int)Math.Round(SmoothingSeconds * rate / 2);
-        var smoothAuthored = Smooth(authored, half, missingIsStill: false);
-        var smoothClip = Smooth(clip, half, missingIsStill: true);
+        ArgumentNullException.ThrowIfNull(stepsAt);
         var maxShift = (int)Math.Floor(MaxOffsetSeconds * rate);
-        var best = Pair(smoothAuthored, smoothClip, rate, 0);
+        var half = (int)Math.Round(SmoothingSeconds * rate / 2);
+        var best = Smooth(stepsAt(0), half);
         var bestScore = Score(best, rate);
         var bestShift = 0;
         for (var shift = -maxShift; shift <= maxShift; shift++)
@@ -52,7 +47,7 @@ internal static class AdherenceComparison
                 continue;
             }
 
-            var steps = Pair(smoothAuthored, smoothClip, rate, shift);
+            var steps = Smooth(stepsAt(shift), half);
             var score = Score(steps, rate);
             // Only a shift that clearly helps, and never one that drops much of the overlap.
             if (steps.Count * 10 >= best.Count * 9 && score > bestScore + ShiftGain)
@@ -73,7 +68,7 @@ internal static class AdherenceComparison
     {
         ArgumentNullException.ThrowIfNull(steps);
         var measured = steps.Where(s => s.Camera is not null).ToList();
-        return measured.Count == 0 ? null : Ratio(measured, rate, s => s.Camera!.Value.Error, s => s.Camera!.Value.Authored.Size);
+        return measured.Count == 0 ? null : Ratio(measured, rate, s => s.Camera!.Value.Error, s => s.Camera!.Value.Path);
     }
 
     /// <summary>The score of the moving objects' part alone; null when the authored render shows none it could follow.</summary>
@@ -134,82 +129,33 @@ internal static class AdherenceComparison
         return seconds;
     }
 
-    private static (ImageMotion?[] Camera, ImageMotion?[][] Objects) Smooth(IReadOnlyList<FrameMotion> motion, int half, bool missingIsStill)
-    {
-        var objects = motion.Count == 0 ? 0 : motion[0].Objects.Count;
-        var camera = Smooth(motion.Select(m => m.Camera).ToArray(), half, missingIsStill);
-        var each = new ImageMotion?[objects][];
-        for (var o = 0; o < objects; o++)
-        {
-            each[o] = Smooth(motion.Select(m => m.Objects[o]).ToArray(), half, missingIsStill);
-        }
-
-        return (camera, each);
-    }
-
     /// <summary>
-    /// The centred moving average over ±<paramref name="half"/> steps of the measured ones; a step that was not measured
-    /// stays unmeasured (authored) or counts as no motion (<paramref name="missingIsStill"/>, the clip).
+    /// Each step's authored and clip motion replaced by their centred moving averages over ±<paramref name="half"/> steps,
+    /// part by part, over the steps that measure the part.
     /// </summary>
-    private static ImageMotion?[] Smooth(ImageMotion?[] motion, int half, bool missingIsStill)
+    private static List<MotionStep> Smooth(IReadOnlyList<MotionStep> steps, int half)
     {
-        var smooth = new ImageMotion?[motion.Length];
-        for (var i = 0; i < motion.Length; i++)
+        var smooth = new List<MotionStep>(steps.Count);
+        for (var i = 0; i < steps.Count; i++)
         {
-            if (motion[i] is null && !missingIsStill)
-            {
-                continue;
-            }
-
-            var sum = ImageMotion.None;
-            var count = 0;
-            for (var j = Math.Max(0, i - half); j <= Math.Min(motion.Length - 1, i + half); j++)
-            {
-                if (motion[j] is { } m)
-                {
-                    sum += m;
-                    count++;
-                }
-                else if (missingIsStill)
-                {
-                    count++;
-                }
-            }
-
-            smooth[i] = count == 0 ? null : sum * (1.0 / count);
+            var window = steps.Skip(Math.Max(0, i - half)).Take(Math.Min(steps.Count, i + half + 1) - Math.Max(0, i - half)).ToList();
+            var camera = steps[i].Camera is null ? null : Average(window.Where(s => s.Camera is not null).Select(s => s.Camera!.Value));
+            var objects = steps[i].Objects.Keys.ToDictionary(o => o,
+                o => Average(window.Where(s => s.Objects.ContainsKey(o)).Select(s => s.Objects[o]))!.Value);
+            smooth.Add(new MotionStep(steps[i].Time, camera, objects));
         }
 
         return smooth;
     }
 
-    private static List<MotionStep> Pair((ImageMotion?[] Camera, ImageMotion?[][] Objects) authored, (ImageMotion?[] Camera, ImageMotion?[][] Objects) clip, double rate, int shift)
+    private static MotionPair? Average(IEnumerable<MotionPair> pairs)
     {
-        var count = authored.Camera.Length;
-        var steps = new List<MotionStep>(count);
-        for (var i = 0; i < count; i++)
+        var (authored, clip, count) = (ImageMotion.None, ImageMotion.None, 0);
+        foreach (var pair in pairs)
         {
-            var j = i + shift;
-            if (j < 0 || j >= clip.Camera.Length)
-            {
-                continue;
-            }
-
-            MotionPair? camera = authored.Camera[i] is { } a ? new MotionPair(a, clip.Camera[j] ?? ImageMotion.None) : null;
-            var objects = new Dictionary<int, MotionPair>();
-            for (var o = 0; o < authored.Objects.Length; o++)
-            {
-                if (authored.Objects[o][i] is { } ao)
-                {
-                    objects.Add(o, new MotionPair(ao, clip.Objects[o][j] ?? ImageMotion.None));
-                }
-            }
-
-            if (camera is not null || objects.Count > 0)
-            {
-                steps.Add(new MotionStep((i + 1) / rate, camera, objects));
-            }
+            (authored, clip, count) = (authored + pair.Authored, clip + pair.Clip, count + 1);
         }
 
-        return steps;
+        return count == 0 ? null : MotionPair.Whole(authored * (1.0 / count), clip * (1.0 / count));
     }
 }

@@ -10,16 +10,16 @@ namespace Previz.Rendering.Adherence;
 
 /// <summary>
 /// Measures how closely a clip made of a shot (hosted, local or uploaded) follows the shot's authored motion: the
-/// frame-to-frame motion of the clip (decoded by ffmpeg, resampled to a small grey picture at a fixed rate) and of the
-/// shot's Direct Render (rendered here at the same size and rate) are estimated the same way
-/// (<see cref="FrameMotionEstimator"/>): the camera's from the background, each moving object's from the points on it,
-/// where Direct Render's labels of the moving objects say (the clip, which has none, is read through the render's labels
-/// of the same moment: a clip made of the shot keeps its layout). Then they are aligned in time and compared
+/// frame-to-frame motion of the clip (decoded by ffmpeg, resampled to a small grey picture at the analysed rate) and of
+/// the shot's Direct Render (rendered here at the same size and rate) are measured at the same points
+/// (<see cref="SharedPointMotion"/>): the camera's on the background, each moving object's on the object, where Direct
+/// Render's labels of the moving objects say (the clip, which has none, is read through the render's labels of the same
+/// moment: a clip made of the shot keeps its layout). Then they are aligned in time and compared
 /// (<see cref="AdherenceComparison"/>).
 /// </summary>
 public static class AdherenceMeter
 {
-    /// <summary>Motion is measured at this many frames per second (or the shot's rate, when lower).</summary>
+    /// <summary>Motion is measured at about this many frames per second (see <see cref="AnalysisRate"/>).</summary>
     public const double AnalysisFps = 12;
 
     /// <summary>The long edge of the analysed pictures, in pixels.</summary>
@@ -55,7 +55,7 @@ public static class AdherenceMeter
             throw new UserErrorException($"\"{clipPath}\" holds a single picture ({probe.Codec}), not a video: there is no motion to measure.");
         }
 
-        var rate = Math.Min(AnalysisFps, shot.Fps);
+        var rate = AnalysisRate(shot.Fps);
         var size = AnalysisSize(shot.Aspect);
         var authoredFrames = Math.Max(2, (int)Math.Ceiling((shot.Duration * rate) - 1e-9));
         var times = Enumerable.Range(0, authoredFrames).Select(k => shot.Start + Math.Min(k / rate, shot.Duration)).ToArray();
@@ -63,43 +63,36 @@ public static class AdherenceMeter
         var (names, labels) = MovingObjectLabels(renderer, shot, times, size);
 
         // The clip is decoded while the shot renders: ffmpeg and the rasterizer each keep a core busy.
-        var authoredTask = Task.Run(() => AuthoredMotion(renderer, shot, size, times, names.Count, labels, cancellationToken), cancellationToken);
-        var clipMotion = new List<FrameMotion>();
+        var renderTask = Task.Run(() => RenderGrey(renderer, shot, size, times, cancellationToken), cancellationToken);
+        var clipFrames = new List<byte[]>();
         try
         {
-            using var estimator = new FrameMotionEstimator(size.Width, size.Height, names.Count);
             var seconds = shot.Duration + AdherenceComparison.MaxOffsetSeconds + (1 / rate);
-            var index = 0;
             await foreach (var frame in media.ReadGreyFramesAsync(clipPath, size, FrameRate.FromFps(rate), seconds, cancellationToken))
             {
-                // The first frame has nothing before it to move from.
-                if (estimator.Next(frame, labels?[Math.Min(index++, labels.Length - 1)]) is { } motion)
-                {
-                    clipMotion.Add(motion);
-                }
+                clipFrames.Add(frame);
             }
         }
         catch (VideoEncodingException e)
         {
-            await Quietly(authoredTask);
+            await Quietly(renderTask);
             throw new UserErrorException($"\"{clipPath}\" is not a video that can be decoded: {FirstLine(e.Message)}", e);
         }
         catch
         {
-            await Quietly(authoredTask);
+            await Quietly(renderTask);
             throw;
         }
 
-        var authored = await authoredTask;
-        var clipFrames = clipMotion.Count + 1;
-        if (clipMotion.Count < 2)
+        var rendered = await renderTask;
+        if (clipFrames.Count < 3)
         {
             throw new UserErrorException(string.Create(CultureInfo.InvariantCulture,
                 $"\"{clipPath}\" is too short to measure its motion ({probe.DurationSeconds:0.##} s; at least {3 / rate:0.##} s is needed)."));
         }
 
-        var (steps, shift) = AdherenceComparison.Align(authored, clipMotion, rate);
-        var scored = Math.Min(clipFrames, authoredFrames) / rate;
+        var (steps, shift) = Compare(renderer, shot, times, rendered, clipFrames, labels, names.Count, size, rate, cancellationToken);
+        var scored = Math.Min(clipFrames.Count, authoredFrames) / rate;
         var offset = shift / rate;
         var move = MotionAnalyzer.Analyze(scene, shot).Camera is { IsLockedOff: false } camera ? AdherenceWording.MoveName(camera) : null;
         return new MotionAdherence
@@ -115,9 +108,17 @@ public static class AdherenceMeter
             OffsetSeconds = Math.Round(offset, 3),
             AnalysisFps = rate,
             Method = string.Create(CultureInfo.InvariantCulture,
-                $"motion at {rate:0.##} fps on {size} grey frames: Shi-Tomasi corners, pyramidal Lucas-Kanade checked both ways (OpenCV); the camera from a RANSAC similarity fit of the background, each moving object from the gradient-weighted mean of its dense (Farneback) flow, where the shot's Direct Render labels them; clip against the shot's shaded Direct Render"),
+                $"motion at {rate:0.##} fps on {size} grey frames: edge points of the shot's shaded Direct Render, on the background and on each moving object as Direct Render labels them, followed by pyramidal Lucas-Kanade (OpenCV) in the render (checked both ways) and in the clip at the same points, compared point by point"),
         };
     }
+
+    /// <summary>
+    /// The analysed rate: the shot's rate divided by the whole number that brings it nearest <see cref="AnalysisFps"/>, so
+    /// that every analysed moment is a frame of the shot (12 of 24, 15 of 30, 12.5 of 25). A clip at the shot's rate is
+    /// then read frame for frame; a rate that does not divide would take its frames 2 and 3 apart in turn, and their
+    /// motion would jump by half from step to step where the render's does not.
+    /// </summary>
+    internal static double AnalysisRate(double shotFps) => shotFps / Math.Max(1, Math.Round(shotFps / AnalysisFps, MidpointRounding.ToEven));
 
     /// <summary>The analysed picture: <see cref="AnalysisLongEdge"/> on the long edge, the shot's aspect, even sizes.</summary>
     internal static FrameSize AnalysisSize(AspectRatio aspect)
@@ -160,32 +161,54 @@ public static class AdherenceMeter
         return (names, labels);
     }
 
-    /// <summary>
-    /// The frame-to-frame motion of the shot's shaded Direct Render at <paramref name="times"/>. Where the authored camera
-    /// does not move between two frames its motion is none, known rather than measured: a locked-off shot of a plain
-    /// backdrop shows too little to measure, and must still count a clip that moves its camera against it.
-    /// </summary>
-    private static FrameMotion[] AuthoredMotion(FrameRenderer renderer, Shot shot, FrameSize size, double[] times, int objects, byte[][]? labels, CancellationToken cancellationToken)
+    /// <summary>The shot's shaded Direct Render at <paramref name="times"/>, as grey frames of the analysed size.</summary>
+    private static byte[][] RenderGrey(FrameRenderer renderer, Shot shot, FrameSize size, double[] times, CancellationToken cancellationToken)
     {
         var big = new RgbaFrame(new FrameSize(size.Width * Supersample, size.Height * Supersample));
-        using var estimator = new FrameMotionEstimator(size.Width, size.Height, objects);
-        var motion = new FrameMotion[times.Length - 1];
-        var before = renderer.Camera(shot, times[0]).ViewProjection;
+        var grey = new byte[times.Length][];
         for (var k = 0; k < times.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             renderer.Render(shot, times[k], RenderPass.Shaded, big);
-            var step = estimator.Next(GreyFrame.Downsample(big, Supersample), labels?[k]);
-            var camera = renderer.Camera(shot, times[k]).ViewProjection;
-            if (step is not null)
-            {
-                motion[k - 1] = camera == before ? step with { Camera = ImageMotion.None } : step;
-            }
-
-            before = camera;
+            grey[k] = GreyFrame.Downsample(big, Supersample);
         }
 
-        return motion;
+        return grey;
+    }
+
+    /// <summary>
+    /// Each authored step (render frame k − 1 to k) measured at its points (<see cref="SharedPointMotion"/>), compared with
+    /// the clip's step at the same moment, and at the moments a small shift away, and the best alignment. Where the
+    /// authored camera does not move between two frames its motion is none, known rather than measured.
+    /// </summary>
+    private static (IReadOnlyList<MotionStep> Steps, int Shift) Compare(FrameRenderer renderer, Shot shot, double[] times, byte[][] rendered,
+        List<byte[]> clip, byte[][]? labels, int objects, FrameSize size, double rate, CancellationToken cancellationToken)
+    {
+        var measure = new SharedPointMotion(size.Width, size.Height, objects);
+        var authored = new SharedPointMotion.AuthoredStep[times.Length - 1];
+        var cameras = times.Select(t => renderer.Camera(shot, t).ViewProjection).ToArray();
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(1, times.Length, options, k =>
+            authored[k - 1] = measure.Authored(rendered[k - 1], rendered[k], labels?[k - 1], cameras[k] == cameras[k - 1]));
+
+        return AdherenceComparison.Align(shift =>
+        {
+            var steps = new MotionStep?[authored.Length];
+            Parallel.For(0, authored.Length, options, i =>
+            {
+                // Authored step i runs from frame i to i + 1; the clip's from frame j to j + 1.
+                var j = i + shift;
+                if (j >= 0 && j + 1 < clip.Count)
+                {
+                    var (camera, parts) = measure.Compare(authored[i], clip[j], clip[j + 1], labels?[i]);
+                    if (camera is not null || parts.Count > 0)
+                    {
+                        steps[i] = new MotionStep((i + 1) / rate, camera, parts);
+                    }
+                }
+            });
+            return [.. steps.OfType<MotionStep>()];
+        }, rate);
     }
 
     private static async Task Quietly(Task task)

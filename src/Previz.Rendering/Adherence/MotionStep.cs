@@ -6,12 +6,6 @@ namespace Previz.Rendering.Adherence;
 /// </summary>
 internal sealed record MotionStep(double Time, MotionPair? Camera, IReadOnlyDictionary<int, MotionPair> Objects)
 {
-    /// <summary>A camera-only step, as a shot without moving objects compares.</summary>
-    public MotionStep(double time, ImageMotion authored, ImageMotion clip)
-        : this(time, new MotionPair(authored, clip), new Dictionary<int, MotionPair>())
-    {
-    }
-
     /// <summary>
     /// The camera's error plus the objects' mean error: the camera and the moving objects weigh alike, however many
     /// objects there are.
@@ -19,9 +13,9 @@ internal sealed record MotionStep(double Time, MotionPair? Camera, IReadOnlyDict
     public double Error => (Camera?.Error ?? 0) + ObjectError;
 
     /// <summary>The authored motion the error is measured against, made up the same way as <see cref="Error"/>.</summary>
-    public double Path => (Camera?.Authored.Size ?? 0) + ObjectPath;
+    public double Path => (Camera?.Path ?? 0) + ObjectPath;
 
     public double ObjectError => Objects.Count == 0 ? 0 : Objects.Values.Average(o => o.Error);
 
-    public double ObjectPath => Objects.Count == 0 ? 0 : Objects.Values.Average(o => o.Authored.Size);
+    public double ObjectPath => Objects.Count == 0 ? 0 : Objects.Values.Average(o => o.Path);
 }

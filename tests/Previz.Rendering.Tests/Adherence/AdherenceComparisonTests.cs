@@ -13,7 +13,7 @@ public sealed class AdherenceComparisonTests
         var pan = Steps(48, _ => new ImageMotion(0.01, 0.002, 0.001, 0));
 
         Assert.Equal(1, Score(pan, pan), 6);
-        Assert.Equal(0, Score(pan, [.. pan.Select(m => m with { Camera = m.Camera!.Value * -1 })]), 6);
+        Assert.Equal(0, Score(pan, Steps(48, _ => new ImageMotion(-0.01, -0.002, -0.001, 0))), 6);
         Assert.Equal(0, Score(pan, Steps(48, _ => ImageMotion.None)), 6);
     }
 
@@ -22,7 +22,7 @@ public sealed class AdherenceComparisonTests
     {
         var pan = Steps(48, _ => new ImageMotion(0.01, 0, 0, 0));
 
-        Assert.Equal(0.9, Score(pan, [.. pan.Select(m => m with { Camera = m.Camera!.Value * 1.1 })]), 3);
+        Assert.Equal(0.9, Score(pan, Steps(48, _ => new ImageMotion(0.011, 0, 0, 0))), 3);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class AdherenceComparisonTests
         var move = Steps(60, i => new ImageMotion(0.01 * Math.Sin(i / 6.0), 0, 0, 0));
         var late = Steps(2, _ => ImageMotion.None).Concat(move).Take(60).ToList();
 
-        var (_, shift) = AdherenceComparison.Align(move, late, Rate);
+        var (_, shift) = Align(move, late);
 
         Assert.Equal(2, shift);
     }
@@ -55,7 +55,7 @@ public sealed class AdherenceComparisonTests
         // right, so its camera goes left of the authored path.
         var authored = Steps(60, _ => new ImageMotion(-0.01, 0, 0, 0));
         var clip = Steps(60, i => new ImageMotion(-0.01 + (i >= 24 ? 0.004 : 0), 0, 0, 0));
-        var (steps, shift) = AdherenceComparison.Align(authored, clip, Rate);
+        var (steps, shift) = Align(authored, clip);
 
         var sentence = AdherenceWording.Sentence(steps, Rate, "pan", [], 5, 5, shift / Rate);
 
@@ -69,7 +69,7 @@ public sealed class AdherenceComparisonTests
         var authored = Steps(48, i => i is >= 12 and < 24 ? null : new ImageMotion(0.01, 0, 0, 0));
         var clip = Steps(48, _ => new ImageMotion(0.01, 0, 0, 0));
 
-        var (steps, _) = AdherenceComparison.Align(authored, clip, Rate);
+        var (steps, _) = Align(authored, clip);
         var curve = AdherenceComparison.PerSecond(steps, Rate);
 
         Assert.Equal(4, curve.Count);
@@ -77,9 +77,14 @@ public sealed class AdherenceComparisonTests
         Assert.All(new[] { curve[0], curve[2], curve[3] }, s => Assert.Equal(1, s!.Value, 3));
     }
 
-    private static double Score(IReadOnlyList<FrameMotion> authored, IReadOnlyList<FrameMotion> clip) =>
-        AdherenceComparison.Score(AdherenceComparison.Align(authored, clip, Rate).Steps, Rate);
+    private static double Score(IReadOnlyList<ImageMotion?> authored, IReadOnlyList<ImageMotion?> clip) =>
+        AdherenceComparison.Score(Align(authored, clip).Steps, Rate);
+
+    private static (IReadOnlyList<MotionStep> Steps, int Shift) Align(IReadOnlyList<ImageMotion?> authored, IReadOnlyList<ImageMotion?> clip) =>
+        AdherenceComparison.Align(shift => [.. Enumerable.Range(0, authored.Count)
+            .Where(i => authored[i] is not null && i + shift >= 0 && i + shift < clip.Count)
+            .Select(i => new MotionStep((i + 1) / Rate, MotionPair.Whole(authored[i]!.Value, clip[i + shift] ?? ImageMotion.None), new Dictionary<int, MotionPair>()))], Rate);
 
     /// <summary>Camera-only steps, as a shot without moving objects measures them.</summary>
-    private static List<FrameMotion> Steps(int count, Func<int, ImageMotion?> motion) => [.. Enumerable.Range(0, count).Select(i => new FrameMotion(motion(i), []))];
+    private static List<ImageMotion?> Steps(int count, Func<int, ImageMotion?> motion) => [.. Enumerable.Range(0, count).Select(motion)];
 }
