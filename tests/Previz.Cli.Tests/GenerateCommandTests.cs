@@ -224,6 +224,42 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_with_luma_ray_3_2_restyle_uploads_the_shaded_guide_to_fal_and_asks_for_the_5_s_that_cover_the_shot()
+    {
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
+        var output = Path.Combine(_folder, "ray.mp4");
+
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
+            "--mode", "from-animation", "--model", "luma-ray-3.2-v2v", "--seed", "4", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/luma/agent/ray/v3.2/video-to-video"));
+        Assert.Equal("Key " + Key, submit.Header("Authorization"));
+        var body = submit.Json;
+        // fal's AgentRayV32VideoToVideoInput has no seed, aspect or negative prompt: only these are sent.
+        Assert.Equal(["duration", "prompt", "resolution", "video_url"], body.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(("5s", "720p"), ((string?)body["duration"], (string?)body["resolution"]));
+        Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
+        Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
+        var uploaded = Path.Combine(_folder, "uploaded-ray-guide.mp4");
+        await File.WriteAllBytesAsync(uploaded, guide.Content);
+        // The 4 s breakaway shot on Ray's 24 fps grid: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
+        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
+        Assert.Equal(24, probe.AverageFrameRate, 3);
+
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal(new PlannedGuide("shaded", "shaded pass of shot breakaway", "guide-shaded.mp4", "/video_url", 1720, 720, 24, 97, guide.Content.Length), provenance.Guide);
+        Assert.Equal("luma/agent/ray/v3.2/video-to-video", provenance.VendorEndpoint);
+        // One 5 s clip at 720p: $1.08 (fal's llms.txt), trimmed to the 4 s shot.
+        Assert.Equal(1.08m, provenance.Estimate.Total);
+        Assert.Equal((5, 4), (provenance.Options.ClipSeconds, provenance.Options.OutputSeconds));
+        Assert.Contains(provenance.Notes, n => n.Contains("seed 4", StringComparison.Ordinal));
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+    }
+
+    [Fact]
     public async Task Generate_on_a_comfyui_server_runs_the_workflow_with_the_depth_guide_and_writes_the_clip_for_free()
     {
         await using var comfy = await LoopbackComfyUI.StartAsync(TestClip.Unfinished(5));

@@ -60,8 +60,10 @@ public class ModelsCommandTests
         Assert.Contains("guide video: shaded", aleph, StringComparison.Ordinal);
         var seedance = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("seedance-2.0-runway-v2v", StringComparison.Ordinal));
         Assert.Contains("guide video: shaded", seedance, StringComparison.Ordinal);
-        var luma = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("luma-ray-3.2", StringComparison.Ordinal));
+        var luma = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("luma-ray-3.2 ", StringComparison.Ordinal));
         Assert.Contains("keyframes", luma, StringComparison.Ordinal);
+        var lumaRestyle = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("luma-ray-3.2-v2v", StringComparison.Ordinal));
+        Assert.Contains("guide video: shaded", lumaRestyle, StringComparison.Ordinal);
         var kling = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("kling-2.1-pro", StringComparison.Ordinal));
         Assert.Contains("frames + words (invents the motion)", kling, StringComparison.Ordinal);
         // The warning names the inventing models, and never a guided one.

@@ -470,6 +470,70 @@ internal static class CatalogData
             Source = "runwayml/sdk-python video_to_video_create_params.py (Seedance2); runwayml/skills rw-integrate-video, rw-api-reference",
         },
 
+        // ── Luma Ray 3.2 video-to-video on fal: restyles the shot's shaded pass ─────────────────────────────
+        // Sources: [fal-ray32-v2v] fal-js@381105e AgentRayV32VideoToVideoInput (luma/agent/ray/v3.2/video-to-video): prompt
+        // (required, "how to edit the source video"), video_url (required, "URL of the source video to edit"), start_image_url
+        // ("an image to use as the edited video's first frame"), duration "5s"|"10s" (default "5s"), resolution
+        // 540p|720p|1080p (default 540p), edit_strength adhere_1…reimagine_3 / auto_controls / controls (each "Leave unset"
+        // for Luma's default), keyframes + keyframe_indexes, hdr, exr_export; no aspect_ratio, seed or negative_prompt.
+        // [fal-ray32-price] (its llms.txt): $0.72 / $1.08 / $2.16 per 5 s at 540p / 720p / 1080p, twice that for 10 s.
+        // [luma-v2v] lumalabs/luma-agents-python@5519263 types/video_edit_options_param.py (Luma's own SDK): "The source
+        // video must be 18 seconds or shorter; output duration matches the source."
+        new ModelEntry
+        {
+            Id = "luma-ray-3.2-v2v",
+            DisplayName = "Luma Ray 3.2 restyle",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            // It edits a given video, so From Animation only. edit_strength and the controls are left unset (Luma's
+            // default): Previz offers no such knob. No aspect field: the video sets the frame.
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("luma/agent/ray/v3.2/video-to-video", new RequestFields
+            {
+                StartImage = "start_image_url",
+                DurationFormat = DurationFormat.TextWithSuffix,
+                Resolution = "resolution",
+            }))),
+            Inputs = new ModelInputs
+            {
+                // start_image_url: "e.g. a restyled version of the source's opening frame to steer the look of the edit"
+                // [fal-ray32-v2v]; sent only when the user gives one (a captured render would pull the look back to it).
+                StartFrame = true,
+                GuideVideo = new GuideVideoSpec
+                {
+                    // A restyle keeps the source's motion and structure, so it gets the shaded pass.
+                    Pass = GuidePass.Shaded,
+                    Field = "video_url",
+                    // Ray 3.2 works on a 24 fps frame grid, "duration x 24fps: 5s -> 0-120, 10s -> 0-240" (fal-js@381105e
+                    // AgentRayV32ImageToVideoInput keyframe_indexes): the guide is sent at 24 fps, at most frames 0…240 =
+                    // fal's longest "10s" (Luma itself takes up to 18 s [luma-v2v]). No shortest source is documented
+                    // (fal's type, Luma's SDK): 24 frames (1 s) is Previz's floor.
+                    MinFrames = 24,
+                    MaxFrames = 241,
+                    MinFps = 24,
+                    MaxFps = 24,
+                    PreferredFps = 24,
+                    // Largest resolution value 1080p [fal-ray32-v2v]: 1920 px on the long edge at 16:9.
+                    MaxLongEdge = 1920,
+                    Source = "fal-js endpoints.ts AgentRayV32VideoToVideoInput (video_url, duration 5s|10s, resolution ≤ 1080p); Ray 3.2's 24 fps grid",
+                },
+            },
+            // "5s"|"10s" [fal-ray32-v2v]: the shortest that covers the guide is sent and billed.
+            Durations = DurationSpec.Set(5, 10),
+            // Any aspect: the edit keeps the frame of the video it edits (rendered at the shot's aspect).
+            Aspects = [],
+            Resolutions = Res("720p", "1080p"),
+            Audio = AudioSupport.None,
+            Fps = 24,
+            MaxPromptLength = 6000, // [comfy-ray32] (fal states no limit)
+            // "For 5s video your request will cost $0.72 for 540p, $1.08 for 720p and $2.16 for 1080p. For 10s, $1.44 at 540p,
+            // $2.16 at 720p and $4.32 at 1080p" (fal.ai/models/luma/agent/ray/v3.2/video-to-video/llms.txt): per 5 s clip.
+            Pricing = new ModelPricing(BillingRule.PerClip, [new("540p", 0.72m), new("720p", 1.08m), new("1080p", 2.16m)],
+                "fal.ai/models/luma/agent/ray/v3.2/video-to-video/llms.txt: $0.72 / $1.08 / $2.16 per 5 s at 540p / 720p / 1080p")
+            { ClipSeconds = 5 },
+            ApiKeyVariable = FalKey,
+            Source = "fal-js@381105e endpoints.ts (AgentRayV32VideoToVideoInput); fal llms.txt price page; luma-agents-python video_edit_options_param.py",
+        },
+
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────
         new ModelEntry
         {

@@ -22,7 +22,9 @@ public sealed class OptionsResolver(ModelCatalog catalog)
         EnsureUsable(mode, model);
         var notes = new List<string>();
         var (aspect, vendorAspect) = DefaultAspect(model, shot.Aspect, notes);
-        var durations = mode == VisualizerMode.Image || model.Durations is null ? [] : model.Durations.Choices;
+        // A guide video sets the clip's length, so no length is offered for it even where the vendor has a length field.
+        var guided = mode == VisualizerMode.FromAnimation && model.Inputs.GuideVideo is not null;
+        var durations = mode == VisualizerMode.Image || model.Durations is null || guided ? [] : model.Durations.Choices;
         double? defaultDuration = null;
         var exceeds = false;
         if (mode != VisualizerMode.Image)
@@ -109,7 +111,11 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             }
 
             guide = guideSpec.TimingFor(shot.Duration) ?? throw new ShotOutsideGuideLimitsException(model.Id, shot.Duration, guideSpec);
-            clip = guide.Seconds;
+            // A vendor that also takes a clip length (Luma Ray 3.2's edit on fal: "5s" | "10s") is asked for, and bills, the
+            // shortest length that covers the guide's frames; the result is trimmed to the shot like any longer clip.
+            clip = model.Durations is { } lengths
+                ? lengths.ShortestAtLeast(guide.LastFrameTime) ?? throw new ShotOutsideGuideLimitsException(model.Id, shot.Duration, guideSpec)
+                : guide.Seconds;
             output = shot.Duration;
             notes.Add(Text($"follows a {GuideName(guideSpec.Pass)} guide video of the shot: {guide}"));
         }

@@ -87,4 +87,25 @@ public sealed class GuideVideoSpecTests
         Assert.Contains("48.0 s", tooLong.Message, StringComparison.Ordinal);
         Assert.True(OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot with { Duration = 60 }).ShotExceedsMaximum);
     }
+
+    [Fact]
+    public void A_guide_model_with_a_length_field_is_asked_for_the_shortest_length_covering_the_guide_and_offers_no_length_choice()
+    {
+        var model = ModelCatalog.Default.Get("luma-ray-3.2-v2v");
+        var shot = new Shot { Id = "s", CameraId = "c", Duration = 5.5, Fps = 24, Aspect = AspectRatio.Landscape16x9 };
+
+        var options = OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot, VideoRequestOptions.Defaults);
+        var estimate = CostEstimator.Estimate(options);
+
+        // 5.5 s on Ray's 24 fps grid: frames 0 … 132; fal's "5s" is too short, "10s" covers it and bills two 5 s blocks.
+        Assert.Equal(new GuideTiming(24, 133), options.Guide);
+        Assert.Equal((10, 5.5), (options.ClipSeconds, options.OutputSeconds));
+        Assert.Equal((2m, 2.16m), (estimate.Units, estimate.Total));
+        Assert.Equal(5, OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot with { Duration = 5 }, VideoRequestOptions.Defaults).ClipSeconds);
+        var offer = OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot);
+        Assert.Empty(offer.Durations);
+        Assert.Equal(5.5, offer.DefaultDuration);
+        Assert.Equal([VisualizerMode.FromAnimation], model.Modes);
+        Assert.Equal("guide video: shaded", Assert.Single(ModelCatalog.Default.ForMode(VisualizerMode.FromAnimation), l => l.Model.Id == model.Id).GuidanceText);
+    }
 }

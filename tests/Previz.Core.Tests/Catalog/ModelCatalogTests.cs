@@ -128,8 +128,14 @@ public class ModelCatalogTests
 
             if (m.Kind == ModelKind.Video && m.Inputs.GuideVideo is { } guide && mode == VisualizerMode.FromAnimation)
             {
-                // The guide video sets the length: no duration field, limits in frames and frame rates instead.
-                Assert.Null(endpoint.Fields.Duration);
+                // The guide video sets the length: limits in frames and frame rates. A vendor length field goes with a set of
+                // lengths whose longest covers the longest guide (the shortest covering one is sent).
+                Assert.Equal(endpoint.Fields.Duration is null, m.Durations is null);
+                if (m.Durations is { } lengths)
+                {
+                    Assert.True(lengths.Max >= (guide.MaxFrames - 1) / (double)guide.MinFps - 1e-9, $"{m.Id}: {lengths} vs {guide.LimitsText()}");
+                }
+
                 Assert.InRange(guide.PreferredFps, guide.MinFps, guide.MaxFps);
                 Assert.True(guide.MinFrames <= guide.MaxFrames);
                 Assert.False(string.IsNullOrWhiteSpace(guide.Field));
