@@ -26,6 +26,12 @@ internal sealed class SharedPointMotion
     /// <summary>The squared gradient (Sobel) of an edge: a step of about five grey levels.</summary>
     private const float EdgeWeight = 400;
 
+    /// <summary>
+    /// Against a locked-off camera on a bare backdrop the clip's own points are followed, and fewer than this are not
+    /// enough to say it moves: a few specks of a restyle's grain can be followed too.
+    /// </summary>
+    private const int StillBackdropPoints = 48;
+
     /// <summary>An authored point that comes back further than this (pixels) from where it started was followed wrongly.</summary>
     private const float ForwardBackwardPixels = 0.5f;
 
@@ -49,8 +55,11 @@ internal sealed class SharedPointMotion
         _margin = Math.Max(3, Math.Max(width, height) / 32);
     }
 
-    /// <summary>The points of an authored step, each part's, with their authored motion (pixels).</summary>
-    public sealed record AuthoredStep(Point2f[][] Points, Point2f[][] Moved, bool CameraStill);
+    /// <summary>
+    /// The points of an authored step, each part's, with their authored motion (pixels) and the unit normal of the edge
+    /// each lies on (the gradient's direction).
+    /// </summary>
+    public sealed record AuthoredStep(Point2f[][] Points, Point2f[][] Moved, Point2f[][] Normals, bool CameraStill);
 
     /// <summary>
     /// Picks the points of each part on the authored frame <paramref name="from"/> and follows them into
@@ -65,34 +74,27 @@ internal sealed class SharedPointMotion
         var candidates = Candidates(fromMat, labels);
         var points = new Point2f[_objects + 1][];
         var moved = new Point2f[_objects + 1][];
+        var normals = new Point2f[_objects + 1][];
         for (var part = 0; part <= _objects; part++)
         {
-            (points[part], moved[part]) = ([], []);
-            if (candidates[part].Count < MinimumPoints)
+            (points[part], moved[part], normals[part]) = ([], [], []);
+            if (candidates[part].Points.Count < MinimumPoints)
             {
                 continue;
             }
 
-            var start = candidates[part].ToArray();
-            var forward = Follow(fromMat, toMat, start, out var status);
-            var back = Follow(toMat, fromMat, forward, out var backStatus);
-            var kept = new List<int>(start.Length);
-            for (var i = 0; i < start.Length; i++)
-            {
-                if (status[i] == 1 && backStatus[i] == 1 && Point2f.Distance(back[i], start[i]) < ForwardBackwardPixels)
-                {
-                    kept.Add(i);
-                }
-            }
+            var start = candidates[part].Points.ToArray();
+            var (kept, forward) = Consistent(fromMat, toMat, start);
 
             if (kept.Count >= MinimumPoints)
             {
                 points[part] = [.. kept.Select(i => start[i])];
                 moved[part] = part == 0 && cameraStill ? points[part] : [.. kept.Select(i => forward[i])];
+                normals[part] = [.. kept.Select(i => candidates[part].Normals[i])];
             }
         }
 
-        return new AuthoredStep(points, moved, cameraStill);
+        return new AuthoredStep(points, moved, normals, cameraStill);
     }
 
     /// <summary>
@@ -108,12 +110,25 @@ internal sealed class SharedPointMotion
         var objects = new Dictionary<int, MotionPair>();
         for (var part = 0; part <= _objects; part++)
         {
-            var (points, moved) = (authored.Points[part], authored.Moved[part]);
+            var (points, moved, normals) = (authored.Points[part], authored.Moved[part], authored.Normals[part]);
             if (part == 0 && points.Length == 0 && authored.CameraStill)
             {
                 // A locked-off camera on a bare backdrop: the render shows nothing to follow, but whatever the clip shows
                 // there moves against a camera known to hold still.
-                points = moved = [.. Candidates(fromMat, labels)[0]];
+                // Only the points that follow back to where they started: a restyle's noise or grain cannot be followed.
+                var own = Candidates(fromMat, labels)[0];
+                var start = own.Points.ToArray();
+                var (kept, _) = Consistent(fromMat, toMat, start);
+                (points, normals) = ([.. kept.Select(i => start[i])], [.. kept.Select(i => own.Normals[i])]);
+                if (points.Length < StillBackdropPoints)
+                {
+                    // Too little to say the camera moves: a few specks of a restyle's grain can be followed too. Still,
+                    // as authored.
+                    camera = MotionPair.Whole(ImageMotion.None, ImageMotion.None);
+                    continue;
+                }
+
+                moved = points;
             }
 
             if (points.Length == 0)
@@ -122,7 +137,7 @@ internal sealed class SharedPointMotion
             }
 
             var clip = Follow(fromMat, toMat, points, out var status);
-            var pair = Pair(points, moved, clip, status, camera: part == 0);
+            var pair = Pair(points, normals, moved, clip, status, camera: part == 0);
             if (part == 0)
             {
                 camera = pair;
@@ -137,67 +152,126 @@ internal sealed class SharedPointMotion
     }
 
     /// <summary>
-    /// The authored and the clip's motion of the same points, each as one (<see cref="Whole"/>); a point the clip could
-    /// not follow counts as not moving.
+    /// The authored and the clip's motion of the same points, each as one (<see cref="Whole"/>), over the points the clip
+    /// could follow; when it could follow too few of them, the clip's part counts as not moving.
     /// </summary>
-    private MotionPair Pair(Point2f[] points, Point2f[] authored, Point2f[] clip, byte[] status, bool camera)
+    private MotionPair Pair(Point2f[] points, Point2f[] normals, Point2f[] authored, Point2f[] clip, byte[] status, bool camera)
     {
-        var clipMoved = new Point2f[points.Length];
-        for (var i = 0; i < points.Length; i++)
+        var followed = Enumerable.Range(0, points.Length).Where(i => status[i] == 1).ToArray();
+        if (followed.Length < Math.Max(MinimumPoints, points.Length / 4))
         {
-            clipMoved[i] = status[i] == 1 ? clip[i] : points[i];
+            var whole = Whole(points, normals, authored, camera);
+            return MotionPair.Whole(whole, ImageMotion.None);
         }
 
-        return MotionPair.Whole(Whole(points, authored, camera), Whole(points, clipMoved, camera));
+        Point2f[] Pick(Point2f[] all) => [.. followed.Select(i => all[i])];
+        var (at, across) = (Pick(points), Pick(normals));
+        return MotionPair.Whole(Whole(at, across, Pick(authored), camera), Whole(at, across, Pick(clip), camera));
     }
 
     /// <summary>
-    /// The points' motion as one (frame widths): the least-squares similarity (shift, zoom, roll), about the frame's
-    /// centre for the camera and about the points' own centre for an object (a turning object's faces grow and shrink
-    /// about it). Least squares over all the points rather than a robust fit that would pick one depth layer of a scene
-    /// with parallax: the render and the clip are measured at the same points, so the same mixture is measured in both.
+    /// The points' motion as one (frame widths): the similarity (shift, zoom, roll) that best explains each point's
+    /// motion across its edge (least squares on the normal flow), about the frame's centre for the camera and about the
+    /// points' own centre for an object (a turning object's faces grow and shrink about it). Across the edge only: a point
+    /// on a straight edge may slide along it, differently in the render and in the clip. Least squares over all the
+    /// points rather than a robust fit that would pick one depth layer of a scene with parallax: the render and the clip
+    /// are measured at the same points, so the same mixture is measured in both.
     /// </summary>
-    private ImageMotion Whole(Point2f[] points, Point2f[] moved, bool camera)
+    private ImageMotion Whole(Point2f[] points, Point2f[] normals, Point2f[] moved, bool camera)
     {
         double cx = _width / 2.0, cy = _height / 2.0;
-        double su = 0, sv = 0, sx = 0, sy = 0;
-        var n = points.Length;
-        for (var i = 0; i < n; i++)
-        {
-            su += moved[i].X - points[i].X;
-            sv += moved[i].Y - points[i].Y;
-            sx += points[i].X - cx;
-            sy += points[i].Y - cy;
-        }
-
-        // u = dx + z·x − r·y, v = dy + r·x + z·y about the points' mean (x̄, ȳ): with centred coordinates the shift and the
-        // turn separate, and zoom z = Σ(x·u + y·v) / Σ(x² + y²), roll r = Σ(x·v − y·u) / Σ(x² + y²).
-        double mx = sx / n, my = sy / n, mu = su / n, mv = sv / n;
-        double zoomSum = 0, rollSum = 0, spread = 0;
-        for (var i = 0; i < n; i++)
-        {
-            double x = points[i].X - cx - mx, y = points[i].Y - cy - my;
-            double u = moved[i].X - points[i].X - mu, v = moved[i].Y - points[i].Y - mv;
-            zoomSum += (x * u) + (y * v);
-            rollSum += (x * v) - (y * u);
-            spread += (x * x) + (y * y);
-        }
-
-        var zoom = spread > 0 ? zoomSum / spread : 0;
-        var roll = spread > 0 ? rollSum / spread : 0;
         if (!camera)
         {
-            return new ImageMotion(mu / _width, mv / _width, Math.Log(1 + zoom), roll);
+            (cx, cy) = (points.Average(p => (double)p.X), points.Average(p => (double)p.Y));
         }
 
-        // The shift at the frame's centre: the mean shift less what the zoom and roll do at the points' mean.
-        var dx = mu - (zoom * mx) + (roll * my);
-        var dy = mv - (roll * mx) - (zoom * my);
-        return new ImageMotion(dx / _width, dy / _width, Math.Log(1 + zoom), roll);
+        // Unknowns [dx, dy, z, r]: the motion at (x, y) from the centre is (dx + z·x − r·y, dy + r·x + z·y); each point
+        // says n · motion = n · (moved − point) for its edge's normal n. x and y in units of the half width keep the
+        // unknowns alike in size.
+        var unit = _width / 2.0;
+        var normal = new double[4, 4];
+        var right = new double[4];
+        Span<double> row = stackalloc double[4];
+        for (var i = 0; i < points.Length; i++)
+        {
+            double nx = normals[i].X, ny = normals[i].Y;
+            double x = (points[i].X - cx) / unit, y = (points[i].Y - cy) / unit;
+            row[0] = nx;
+            row[1] = ny;
+            row[2] = (nx * x) + (ny * y);
+            row[3] = (ny * x) - (nx * y);
+            var value = (nx * (moved[i].X - points[i].X)) + (ny * (moved[i].Y - points[i].Y));
+            for (var a = 0; a < 4; a++)
+            {
+                right[a] += row[a] * value;
+                for (var b = 0; b < 4; b++)
+                {
+                    normal[a, b] += row[a] * row[b];
+                }
+            }
+        }
+
+        var (dx, dy, zoom, roll) = Solve(normal, right);
+        return new ImageMotion(dx / _width, dy / _width, Math.Log(Math.Max(1e-3, 1 + (zoom / unit))), roll / unit);
     }
 
-    /// <summary>Edge points on a grid, by part; the background's kept clear of the objects by the margin.</summary>
-    private List<Point2f>[] Candidates(Mat from, byte[]? labels)
+    /// <summary>
+    /// The 4 × 4 normal equations solved by Gaussian elimination, a touch of ridge keeping a direction the points do not
+    /// show (every edge vertical, say) at none rather than at noise.
+    /// </summary>
+    private static (double, double, double, double) Solve(double[,] normal, double[] right)
+    {
+        var a = new double[4, 5];
+        var trace = normal[0, 0] + normal[1, 1] + normal[2, 2] + normal[3, 3];
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                a[i, j] = normal[i, j] + (i == j ? 1e-4 * trace : 0);
+            }
+
+            a[i, 4] = right[i];
+        }
+
+        if (trace <= 0)
+        {
+            return default;
+        }
+
+        for (var col = 0; col < 4; col++)
+        {
+            var pivot = col;
+            for (var r = col + 1; r < 4; r++)
+            {
+                if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col]))
+                {
+                    pivot = r;
+                }
+            }
+
+            for (var j = 0; j < 5; j++)
+            {
+                (a[col, j], a[pivot, j]) = (a[pivot, j], a[col, j]);
+            }
+
+            for (var r = 0; r < 4; r++)
+            {
+                if (r != col)
+                {
+                    var factor = a[r, col] / a[col, col];
+                    for (var j = col; j < 5; j++)
+                    {
+                        a[r, j] -= factor * a[col, j];
+                    }
+                }
+            }
+        }
+
+        return (a[0, 4] / a[0, 0], a[1, 4] / a[1, 1], a[2, 4] / a[2, 2], a[3, 4] / a[3, 3]);
+    }
+
+    /// <summary>Edge points on a grid with their edges' unit normals, by part; the background's kept clear of the objects by the margin.</summary>
+    private (List<Point2f> Points, List<Point2f> Normals)[] Candidates(Mat from, byte[]? labels)
     {
         using var gx = new Mat();
         using var gy = new Mat();
@@ -209,10 +283,10 @@ internal sealed class SharedPointMotion
         Marshal.Copy(gx.Data, across, 0, pixels);
         Marshal.Copy(gy.Data, down, 0, pixels);
         var near = labels is null ? null : NearObjects(labels);
-        var candidates = new List<Point2f>[_objects + 1];
+        var candidates = new (List<Point2f> Points, List<Point2f> Normals)[_objects + 1];
         for (var part = 0; part <= _objects; part++)
         {
-            candidates[part] = [];
+            candidates[part] = ([], []);
         }
 
         for (var y = Spacing / 2; y < _height; y += Spacing)
@@ -227,13 +301,15 @@ internal sealed class SharedPointMotion
                     continue;
                 }
 
-                candidates[part].Add(new Point2f(x, y));
+                var length = MathF.Sqrt((across[i] * across[i]) + (down[i] * down[i]));
+                candidates[part].Points.Add(new Point2f(x, y));
+                candidates[part].Normals.Add(new Point2f(across[i] / length, down[i] / length));
             }
         }
 
         for (var part = 0; part <= _objects; part++)
         {
-            candidates[part] = Thin(candidates[part]);
+            candidates[part] = (Thin(candidates[part].Points), Thin(candidates[part].Normals));
         }
 
         return candidates;
@@ -264,8 +340,39 @@ internal sealed class SharedPointMotion
         return near;
     }
 
+    /// <summary>
+    /// The indices of the points that, followed from <paramref name="from"/> into <paramref name="to"/> and back, land
+    /// within <see cref="ForwardBackwardPixels"/> of where they started, and where all of them went.
+    /// </summary>
+    private static (List<int> Kept, Point2f[] Forward) Consistent(Mat from, Mat to, Point2f[] start)
+    {
+        var kept = new List<int>(start.Length);
+        if (start.Length == 0)
+        {
+            return (kept, []);
+        }
+
+        var forward = Follow(from, to, start, out var status);
+        var back = Follow(to, from, forward, out var backStatus);
+        for (var i = 0; i < start.Length; i++)
+        {
+            if (status[i] == 1 && backStatus[i] == 1 && Point2f.Distance(back[i], start[i]) < ForwardBackwardPixels)
+            {
+                kept.Add(i);
+            }
+        }
+
+        return (kept, forward);
+    }
+
     private static Point2f[] Follow(Mat from, Mat to, Point2f[] points, out byte[] status)
     {
+        if (points.Length == 0)
+        {
+            status = [];
+            return [];
+        }
+
         var moved = Array.Empty<Point2f>();
         Cv2.CalcOpticalFlowPyrLK(from, to, points, ref moved, out status, out _, Window, 3, Criteria, OpticalFlowFlags.None, 1e-4);
         return moved;

@@ -173,7 +173,7 @@ public sealed class MediaTool
 
         // The loop filter only smooths block edges, which a grey frame a few hundred pixels wide cannot show: skipping
         // it makes decoding an H.264 clip a good part cheaper.
-        args.AddRange(["-skip_loop_filter", "all", "-i", input, "-map", "0:v:0", "-an", "-sn",
+        args.AddRange(["-i", input, "-map", "0:v:0", "-an", "-sn",
             "-vf", $"fps={rate},scale={size.Width}:{size.Height}:flags=area,format=gray", "-f", "rawvideo", "pipe:1"]);
         using var process = MediaProcess.Start("ffmpeg", Ffmpeg(), args, stdoutIsData: true);
         var stdout = process.StandardOutput;
