@@ -260,6 +260,47 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_from_animation_on_lumas_own_api_sends_the_shaded_guide_inline_and_writes_the_clip()
+    {
+        await using var luma = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
+        var output = Path.Combine(_folder, "luma.mp4");
+        var settings = luma.ProviderSettings;
+        settings["Providers:Wait:PollInterval"] = "00:00:00.050";
+        settings["Providers:Wait:MaxWait"] = "00:01:00";
+        settings["LUMA_AGENTS_API_KEY"] = "luma-api-test-0123456789";
+
+        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+            "--shot", "breakaway", "--mode", "from-animation", "--model", "luma-ray-3.2-edit-luma", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var submit = Assert.Single(luma.RequestsTo("POST", "/luma/v1/generations"));
+        Assert.Equal("Bearer luma-api-test-0123456789", submit.Header("Authorization"));
+        var body = submit.Json;
+        // lumalabs/luma-agents-python GenerationCreateParams: model, type, prompt, source (ImageRef), video (resolution, edit).
+        Assert.Equal(["model", "prompt", "source", "type", "video"], body.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(("ray-3.2", "video_edit", "720p", true), ((string?)body["model"], (string?)body["type"], (string?)body["video"]!["resolution"], (bool?)body["video"]!["edit"]!["auto_controls"]));
+        Assert.Equal("video/mp4", (string?)body["source"]!["media_type"]);
+        var uploaded = Path.Combine(_folder, "inline-luma-guide.mp4");
+        var guide = Convert.FromBase64String((string?)body["source"]!["data"] ?? string.Empty);
+        await File.WriteAllBytesAsync(uploaded, guide);
+        // The 4 s breakaway shot on Ray's 24 fps grid: 97 frames, framed at its own 2.39:1 with the 720p short edge.
+        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
+        Assert.Equal(24, probe.AverageFrameRate, 3);
+        Assert.Empty(luma.Uploads);
+
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal("luma", provenance.Provider);
+        Assert.Equal("generations", provenance.VendorEndpoint);
+        Assert.Equal(new PlannedGuide("shaded", "shaded pass of shot breakaway", "guide-shaded.mp4", "/source", 1720, 720, 24, 97, guide.Length), provenance.Guide);
+        // One started 5 s block at 720p (unverified price, see the catalog).
+        Assert.Equal(1.08m, provenance.Estimate.Total);
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+        Assert.DoesNotContain("luma-api-test-0123456789", run.Stdout + run.Stderr + await File.ReadAllTextAsync(output + ".json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generate_on_a_comfyui_server_runs_the_workflow_with_the_depth_guide_and_writes_the_clip_for_free()
     {
         await using var comfy = await LoopbackComfyUI.StartAsync(TestClip.Unfinished(5));

@@ -47,6 +47,9 @@ internal static class CatalogData
 {
     private const string FalKey = "FAL_KEY";
 
+    // lumalabs/luma-agents-python@38837df src/luma_agents/_client.py: os.environ.get("LUMA_AGENTS_API_KEY").
+    private const string LumaKey = "LUMA_AGENTS_API_KEY";
+
     private static VendorAspect Landscape { get; } = VendorAspect.Of("16:9", 16, 9);
     private static VendorAspect Portrait { get; } = VendorAspect.Of("9:16", 9, 16);
     private static VendorAspect Square { get; } = VendorAspect.Of("1:1", 1, 1);
@@ -534,6 +537,78 @@ internal static class CatalogData
             Source = "fal-js@381105e endpoints.ts (AgentRayV32VideoToVideoInput); fal llms.txt price page; luma-agents-python video_edit_options_param.py",
         },
 
+        // ── Luma Ray 3.2 video edit on Luma's own Agents API: restyles the shot's shaded pass ──────────────
+        // Sources: [luma-sdk] lumalabs/luma-agents-python@38837df (v0.3.0, the released SDK): api.md (POST /generations);
+        // types/generation_create_params.py — prompt (required), model "uni-1"|"uni-1-max"|"ray-3.2" ("ray-3.2 is the public
+        // video model for text-to-video, image-to-video, and video-to-video editing"), type "image"|"image_edit"|"video"|
+        // "video_edit"|"video_reframe", source (an ImageRef; "video_edit and video_reframe sources also accept source.url or
+        // source.data when source.media_type is a video/* MIME"), aspect_ratio, video (VideoOptionsParam); video_options_param.py
+        // — duration "5s"|"10s", resolution "540p"|"720p"|"1080p", edit (VideoEditOptionsParam: "Only valid under video.edit
+        // when type is video_edit"); video_edit_options_param.py — auto_controls ("the model derives the control schedule
+        // from the source video"), strength, controls, keyframes; image_ref_param.py — data ("Base64-encoded image or video
+        // data"), media_type ("Required with data"), url ("Publicly accessible …"), generation_id. [luma-sdk-next]
+        // lumalabs/luma-agents-python@5519263 (release 0.4.0): "The source video must be 18 seconds or shorter; output duration
+        // matches the source." [luma-edit-guide] docs.agents.lumalabs.ai/guides/videos/editing: "auto_controls: true lets the
+        // model derive the conditioning schedule from the source video — the recommended default"; a local file goes as
+        // "source.url or source.data (+ source.media_type)"; "Output settings like resolution and duration live under video".
+        new ModelEntry
+        {
+            Id = "luma-ray-3.2-edit-luma",
+            DisplayName = "Luma Ray 3.2 restyle (Luma)",
+            Provider = ModelProvider.Luma,
+            Kind = ModelKind.Video,
+            // type "video_edit" edits a given video, so From Animation only. The guide has no public URL: it goes inline as
+            // source {data, media_type: "video/mp4"} [luma-sdk image_ref_param.py]. auto_controls true is Luma's recommended
+            // default [luma-edit-guide]; strength and controls are left unset. No duration (the output matches the source
+            // [luma-sdk-next]) and no aspect_ratio (the source sets the frame).
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("generations", new RequestFields
+            {
+                Constants = new Dictionary<string, object>
+                {
+                    ["model"] = "ray-3.2",
+                    ["type"] = "video_edit",
+                    ["/video/edit/auto_controls"] = true,
+                },
+                Duration = null,
+                Resolution = "/video/resolution",
+            }))),
+            Inputs = new ModelInputs
+            {
+                GuideVideo = new GuideVideoSpec
+                {
+                    // A restyle keeps the source's motion and structure, so it gets the shaded pass.
+                    Pass = GuidePass.Shaded,
+                    Field = "source",
+                    // At most 18 s [luma-sdk-next]: 433 frames = 18.0 s at 24 fps, Ray 3.2's frame grid ("in the duration x
+                    // 24fps grid", [luma-sdk-next] video_options_param.py keyframe_indexes). No shortest source and no input
+                    // frame rate are documented: Previz sends 24 fps and asks at least 24 frames (1 s).
+                    MinFrames = 24,
+                    MaxFrames = 433,
+                    MinFps = 24,
+                    MaxFps = 24,
+                    PreferredFps = 24,
+                    // Largest resolution "1080p" [luma-sdk video_resolution.py]: 1920 px on the long edge at 16:9.
+                    MaxLongEdge = 1920,
+                    Source = "luma-agents-python@38837df image_ref_param.py (source data + media_type), video_resolution.py (≤ 1080p); @5519263 video_edit_options_param.py (≤ 18 s)",
+                },
+            },
+            // No duration field is sent: the clip is as long as the guide.
+            Aspects = [],
+            Resolutions = Res("720p", "1080p"),
+            Audio = AudioSupport.None,
+            Fps = 24,
+            MaxPromptLength = 6000, // [comfy-ray32] (Luma's SDK states no limit)
+            // Unverified: Luma's pricing page (docs.agents.lumalabs.ai/guides/pricing) says videos are "priced by request type,
+            // resolution, dynamic range, and duration", but no stored copy of it reaches its video table. Until it is read, the
+            // estimate uses fal's list price for the same model's edit [fal-ray32-price], $0.72 / $1.08 / $2.16 per started 5 s
+            // at 540p / 720p / 1080p; how Luma bills an edit of 5–18 s is not documented either.
+            Pricing = new ModelPricing(BillingRule.PerClip, [new("540p", 0.72m), new("720p", 1.08m), new("1080p", 2.16m)],
+                "unverified: Luma's own video prices not read; fal's Ray 3.2 edit price ($0.72 / $1.08 / $2.16 per 5 s) as the estimate")
+            { ClipSeconds = 5 },
+            ApiKeyVariable = LumaKey,
+            Source = "lumalabs/luma-agents-python@38837df generation_create_params.py, video_options_param.py, video_edit_options_param.py, image_ref_param.py; @5519263 (18 s); docs.agents.lumalabs.ai guides/videos/editing",
+        },
+
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────
         new ModelEntry
         {
@@ -845,7 +920,7 @@ internal static class CatalogData
         Aspects = [Landscape, Portrait, Square],
         Audio = AudioSupport.None,
         Pricing = new ModelPricing(BillingRule.PerSecond, [], "not priced: no documented API offers this model"),
-        ApiKeyVariable = "LUMAAI_API_KEY",
+        ApiKeyVariable = LumaKey,
         Availability = ModelAvailability.Unavailable(
             $"no documented API offers a model named \"{vendorId}\": Luma's SDK types and its Agents API list only \"ray-3.2\" " +
             "(offered here as Luma Ray 3.2), and the legacy Dream Machine API predates Ray 3."),

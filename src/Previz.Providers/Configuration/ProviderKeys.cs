@@ -6,7 +6,7 @@ namespace Previz.Providers.Configuration;
 
 /// <summary>
 /// The vendors' API keys, read from configuration (environment variables <c>FAL_KEY</c>, <c>RUNWAYML_API_SECRET</c>,
-/// <c>LUMAAI_API_KEY</c>) each time they are needed, so a key set later is picked up and a missing key fails only the
+/// <c>LUMA_AGENTS_API_KEY</c>) each time they are needed, so a key set later is picked up and a missing key fails only the
 /// models that need it.
 /// </summary>
 public sealed class ProviderKeys
@@ -27,8 +27,9 @@ public sealed class ProviderKeys
         HostedProvider.Fal => "FAL_KEY",
         // runwayml/sdk-python src/runwayml/_client.py reads RUNWAYML_API_SECRET.
         HostedProvider.Runway => "RUNWAYML_API_SECRET",
-        // lumalabs/lumaai-python reads LUMAAI_API_KEY.
-        HostedProvider.Luma => "LUMAAI_API_KEY",
+        // lumalabs/luma-agents-python@38837df src/luma_agents/_client.py reads LUMA_AGENTS_API_KEY (the legacy Dream Machine
+        // SDK's LUMAAI_API_KEY is not read: the catalog, the CLI and the studio name one variable per model).
+        HostedProvider.Luma => "LUMA_AGENTS_API_KEY",
         // No key: what a ComfyUI model needs is the server's address (ComfyUIOptions.Url), not a secret.
         HostedProvider.ComfyUI => "Providers__ComfyUI__Url",
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),

@@ -83,7 +83,10 @@ public sealed record GenerationPlan
                 InputFileTransport.DataUri => "data URI of",
                 _ => "base64 of",
             };
-            JsonPointer.Set(body, file.TargetField, JsonValue.Create(string.Create(CultureInfo.InvariantCulture, $"<{how} {file.Name}: {file.ContentType}{size}, {file.Content.Length} bytes>")));
+            var placeholder = string.Create(CultureInfo.InvariantCulture, $"<{how} {file.Name}: {file.ContentType}{size}, {file.Content.Length} bytes>");
+            JsonPointer.Set(body, file.TargetField, file.Transport == InputFileTransport.InlineMedia
+                ? InputFileWriter.InlineMedia(placeholder, file.ContentType)
+                : JsonValue.Create(placeholder));
         }
 
         return body;

@@ -15,6 +15,10 @@ public enum InputFileTransport
     /// </summary>
     DataUri,
 
-    /// <summary>Put the bare base64 text into the target field (Luma's <c>{data, media_type}</c> image references).</summary>
-    Base64,
+    /// <summary>
+    /// Put an inline media reference <c>{data: base64, media_type}</c> into the target field: Luma's ImageRef, "inline
+    /// base64 data with media_type", which also carries a video source for <c>video_edit</c>
+    /// (lumalabs/luma-agents-python types/image_ref_param.py: "media_type … Required with data").
+    /// </summary>
+    InlineMedia,
 }

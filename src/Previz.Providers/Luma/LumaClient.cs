@@ -9,16 +9,13 @@ using Previz.Providers.Http;
 namespace Previz.Providers.Luma;
 
 /// <summary>
-/// Luma's generation API. Current (Agents) API, per lumalabs/luma-agents-python: <c>Authorization: Bearer</c>
-/// (_client.py), <c>POST {root}/generations</c> and <c>GET {root}/generations/{id}</c> (api.md), a Generation with
-/// <c>state</c> queued | processing | completed | failed, <c>failure_code</c> content_moderated | generation_failed |
-/// budget_exhausted | output_not_found, <c>failure_reason</c>, and <c>output[] {type, url}</c> presigned for an hour
-/// (types/generation.py, generation_failure_code.py, generation_output.py); video options carry
-/// <c>video.start_frame</c>/<c>end_frame</c> or <c>keyframes</c> + <c>keyframe_indexes</c> (types/video_options_param.py).
-/// The same code reads the older Dream Machine shape (lumalabs/lumaai-python types/generation.py): state
-/// <c>dreaming</c>, <c>assets.video</c>/<c>assets.image</c>, and keyframes <c>frame0</c>/<c>frame1</c> in the body.
-/// Cancel is <c>DELETE {root}/generations/{id}</c>, which Dream Machine documents (resources/generations/generations.py
-/// delete); the Agents API documents none, and its refusal is reported as <see cref="CancelOutcome.NotSupported"/>.
+/// Luma's Agents API, per lumalabs/luma-agents-python@38837df (v0.3.0): <c>Authorization: Bearer</c> with the key from
+/// <c>LUMA_AGENTS_API_KEY</c> (_client.py), <c>POST {root}/generations</c> and <c>GET {root}/generations/{id}</c> — the
+/// only two methods (api.md) — a Generation with <c>state</c> queued | processing | completed | failed,
+/// <c>failure_code</c> and <c>failure_reason</c>, and <c>output[] {type, url}</c> presigned for an hour
+/// (types/generation.py, generation_failure_code.py, generation_output.py). Inputs travel inline as
+/// <c>{data, media_type}</c> (types/image_ref_param.py), so nothing is uploaded first. The API has no cancel: a cancel
+/// is reported as <see cref="CancelOutcome.NotSupported"/> without a request, and the generation runs to its end.
 /// </summary>
 public sealed class LumaClient : IHostedVideoClient
 {
@@ -66,7 +63,7 @@ public sealed class LumaClient : IHostedVideoClient
         return state switch
         {
             "queued" => new QueuedStatus(null),
-            "dreaming" or "processing" => new RunningStatus(null, []),
+            "processing" => new RunningStatus(null, []),
             "completed" => _transport.Succeeded(Outputs(generation), "the generation completed without output"),
             "failed" when JsonRead.String(generation, "failure_code") is var code =>
                 _transport.Failed(LumaErrors.CategoryOfFailureCode(code), code, JsonRead.String(generation, "failure_reason")),
@@ -78,33 +75,26 @@ public sealed class LumaClient : IHostedVideoClient
     public Task<FetchedMedia> FetchResultAsync(HostedOutput output, Stream destination, ExpectedMedia expected, CancellationToken cancellationToken) =>
         _transport.DownloadAsync(output, destination, expected, cancellationToken);
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Luma's Agents API documents no cancel (api.md lists create and get only): nothing is sent, and the answer is
+    /// <see cref="CancelOutcome.NotSupported"/>.
+    /// </summary>
     public Task<CancelOutcome> CancelAsync(SubmittedJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return _transport.CancelAsync(job, HttpMethod.Delete, GenerationUrl(job), null, answer => answer.Status switch
-        {
-            >= 200 and < 300 => CancelOutcome.Requested,
-            404 when answer.Json is not null && JsonRead.String(answer.Json, "detail") is { } d && d.Contains("not found", StringComparison.OrdinalIgnoreCase) => CancelOutcome.NotFound,
-            404 or 405 or 501 => CancelOutcome.NotSupported,
-            _ => null,
-        }, cancellationToken);
+        return Task.FromResult(CancelOutcome.NotSupported);
     }
 
     private static Task<string> NoUpload(HostedInputFile file, CancellationToken cancellationToken) =>
         throw new ArgumentException(
-            $"Luma inputs go inline (InputFileTransport.Base64 into {{data, media_type}}, or DataUri); Previz does not upload {file.Name} to Luma's Files API.",
+            $"Luma inputs go inline (InputFileTransport.InlineMedia into {{data, media_type}}); Previz does not upload {file.Name}.",
             nameof(file));
 
+    /// <summary><c>output[] {type, url}</c>: type is "image" or "video" (types/generation_output.py: "Media type (e.g. image, video)").</summary>
     private static List<HostedOutput> Outputs(JsonNode generation)
     {
         var outputs = new List<HostedOutput>();
-        if (generation is not JsonObject obj)
-        {
-            return outputs;
-        }
-
-        if (obj["output"] is JsonArray items)
+        if (generation is JsonObject { } obj && obj["output"] is JsonArray items)
         {
             foreach (var item in items)
             {
@@ -113,19 +103,6 @@ public sealed class LumaClient : IHostedVideoClient
                     var type = JsonRead.String(item, "type");
                     outputs.Add(new HostedOutput(url, type is null ? null : type.Contains('/', StringComparison.Ordinal) ? type : $"{type}/*"));
                 }
-            }
-        }
-
-        if (obj["assets"] is JsonObject assets)
-        {
-            if (JsonRead.AbsoluteUri(assets, "video") is { } video)
-            {
-                outputs.Add(new HostedOutput(video, "video/mp4"));
-            }
-
-            if (JsonRead.AbsoluteUri(assets, "image") is { } image)
-            {
-                outputs.Add(new HostedOutput(image));
             }
         }
 

@@ -5,6 +5,7 @@ using Previz.Core.Modes;
 using Previz.Core.Motion;
 using Previz.Core.Options;
 using Previz.Providers.Hosting;
+using Previz.Providers.Http;
 using Previz.Providers.Inputs;
 
 namespace Previz.Providers.Requests;
@@ -13,7 +14,8 @@ namespace Previz.Providers.Requests;
 /// Builds a vendor request body from the catalog's <see cref="RequestFields"/> of the chosen endpoint: every field
 /// name comes from the catalog, a field the endpoint lacks (null) is never sent, and whatever could not be sent is
 /// reported. Pictures become <see cref="HostedInputFile"/>s aimed at their field by JSON Pointer, so the client
-/// uploads or encodes them and no URL is invented here.
+/// uploads or encodes them and no URL is invented here. A field name that starts with <c>/</c> is a JSON Pointer into
+/// a nested body (Luma's <c>/video/resolution</c>); any other name is a top-level key.
 /// </summary>
 public static class HostedRequestBuilder
 {
@@ -37,12 +39,12 @@ public static class HostedRequestBuilder
         foreach (var (key, value) in f.Constants)
         {
             // Fields the endpoint always takes with one value (Runway's model: "gen4.5").
-            body[key] = System.Text.Json.JsonSerializer.SerializeToNode(value);
+            Put(body, key, System.Text.Json.JsonSerializer.SerializeToNode(value));
         }
 
         if (!string.IsNullOrWhiteSpace(inputs.Prompt))
         {
-            body[f.Prompt] = inputs.Prompt;
+            Put(body, f.Prompt, inputs.Prompt);
         }
 
         AddFrames(endpoint, inputs, route, body, files, notSent);
@@ -51,7 +53,7 @@ public static class HostedRequestBuilder
         AddSeedAndNegativePrompt(endpoint, inputs, body, notSent);
         if (f.ImageCount is not null)
         {
-            body[f.ImageCount] = 1;
+            Put(body, f.ImageCount, 1);
         }
 
         AddCameraControl(endpoint, inputs.CameraControl, body, notSent);
@@ -81,7 +83,7 @@ public static class HostedRequestBuilder
             return null;
         }
 
-        return (new HostedInputFile(video.FileName, GuideVideo.ContentType, video.Content, "/" + spec.Field, route.Transport), video);
+        return (new HostedInputFile(video.FileName, GuideVideo.ContentType, video.Content, Pointer(spec.Field), route.Transport), video);
     }
 
     /// <summary>The guide's size, frame count and rate, where the endpoint has fields for them (a workflow's slots).</summary>
@@ -96,7 +98,7 @@ public static class HostedRequestBuilder
         {
             if (field is not null)
             {
-                body[field] = value;
+                Put(body, field, value);
             }
         }
     }
@@ -112,12 +114,12 @@ public static class HostedRequestBuilder
             }
             else if (f.StartImageIsList)
             {
-                body[f.StartImage] = new JsonArray();
-                files.Add(File(start, "start", $"/{f.StartImage}/0", route, "start-frame"));
+                Put(body, f.StartImage, new JsonArray());
+                files.Add(File(start, "start", $"{Pointer(f.StartImage)}/0", route, "start-frame"));
             }
             else
             {
-                files.Add(File(start, "start", $"/{f.StartImage}", route, "start-frame"));
+                files.Add(File(start, "start", Pointer(f.StartImage), route, "start-frame"));
             }
         }
 
@@ -129,7 +131,7 @@ public static class HostedRequestBuilder
             }
             else
             {
-                files.Add(File(end, "end", $"/{f.EndImage}", route, "end-frame"));
+                files.Add(File(end, "end", Pointer(f.EndImage), route, "end-frame"));
             }
         }
     }
@@ -149,11 +151,11 @@ public static class HostedRequestBuilder
             return;
         }
 
-        body[f.Keyframes] = new JsonArray();
-        body[f.KeyframeIndexes] = new JsonArray([.. keyframes.Select(k => (JsonNode)JsonValue.Create(k.FrameIndex))]);
+        Put(body, f.Keyframes, new JsonArray());
+        Put(body, f.KeyframeIndexes, new JsonArray([.. keyframes.Select(k => (JsonNode)JsonValue.Create(k.FrameIndex))]));
         for (var i = 0; i < keyframes.Count; i++)
         {
-            files.Add(File(keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), $"/{f.Keyframes}/{i}", route, "keyframe") with { FrameIndex = keyframes[i].FrameIndex });
+            files.Add(File(keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), $"{Pointer(f.Keyframes)}/{i}", route, "keyframe") with { FrameIndex = keyframes[i].FrameIndex });
         }
     }
 
@@ -162,23 +164,23 @@ public static class HostedRequestBuilder
     {
         if (options.Mode.IsVideo() && options.ClipSeconds > 0 && f.Duration is not null)
         {
-            body[f.Duration] = JsonValue.Create(f.FormatDuration((int)Math.Round(options.ClipSeconds)));
+            Put(body, f.Duration, JsonValue.Create(f.FormatDuration((int)Math.Round(options.ClipSeconds))));
         }
 
         if (options.VendorAspect is { } aspect && f.AspectRatio is not null)
         {
-            body[f.AspectRatio] = aspect.Value;
+            Put(body, f.AspectRatio, aspect.Value);
         }
 
         if (options.VendorResolution is { } resolution && f.Resolution is not null)
         {
-            body[f.Resolution] = resolution;
+            Put(body, f.Resolution, resolution);
         }
 
         if (f.Audio is not null && model.Audio == AudioSupport.Optional && options.Mode.IsVideo())
         {
             // Always explicit: the vendors' default is on, and the estimate was priced for what the user chose.
-            body[f.Audio] = options.Audio;
+            Put(body, f.Audio, options.Audio);
         }
     }
 
@@ -193,7 +195,7 @@ public static class HostedRequestBuilder
             }
             else
             {
-                body[f.Seed] = seed;
+                Put(body, f.Seed, seed);
             }
         }
 
@@ -205,7 +207,7 @@ public static class HostedRequestBuilder
             }
             else
             {
-                body[f.NegativePrompt] = inputs.NegativePrompt;
+                Put(body, f.NegativePrompt, inputs.NegativePrompt);
             }
         }
     }
@@ -284,6 +286,22 @@ public static class HostedRequestBuilder
                 throw new InvalidOperationException($"Unknown reference layout {support.Layout}.");
         }
     }
+
+    /// <summary>Writes <paramref name="value"/> at <paramref name="field"/>: a top-level key, or a JSON Pointer when it starts with <c>/</c>.</summary>
+    private static void Put(JsonObject body, string field, JsonNode? value)
+    {
+        if (field.StartsWith('/'))
+        {
+            JsonPointer.Set(body, field, value ?? throw new ArgumentNullException(nameof(value), $"No value for {field}."));
+        }
+        else
+        {
+            body[field] = value;
+        }
+    }
+
+    /// <summary>The JSON Pointer of a field name (<c>video_url</c> → <c>/video_url</c>; a pointer stays as it is).</summary>
+    private static string Pointer(string field) => field.StartsWith('/') ? field : "/" + field;
 
     private static string RefName(ObjectReferences obj, int i) => string.Create(CultureInfo.InvariantCulture, $"ref-{Slug(obj.ObjectId)}-{i + 1}");
 

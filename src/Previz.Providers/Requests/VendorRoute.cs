@@ -12,7 +12,9 @@ namespace Previz.Providers.Requests;
 /// <item>Runway: the catalog writes <c>/v1/{path}</c> (<c>/v1/image_to_video</c>); the client takes <c>{path}</c>
 /// (the <c>model</c> field is one of the catalog's constant fields); pictures go through Runway's ephemeral uploads
 /// (<c>runway://</c> URIs, runwayml/sdk-python resources/uploads.py).</item>
-/// <item>Luma: the path under the base URL; pictures inline as data URIs (the Luma client uploads nothing).</item>
+/// <item>Luma: the path under the base URL; pictures and guide videos inline as <c>{data, media_type}</c> references, the
+/// SDK's documented way for a file with no public URL (luma-agents-python types/image_ref_param.py; the Luma client
+/// uploads nothing).</item>
 /// <item>ComfyUI: the workflow's name; files uploaded to the server's input folder, their names written into slots.</item>
 /// </list>
 /// </summary>
@@ -33,7 +35,7 @@ public sealed record VendorRoute(HostedProvider Provider, string ClientEndpoint,
                 // The endpoint id names the workflow; inputs go through the server's /upload/image.
                 return new VendorRoute(HostedProvider.ComfyUI, endpoint.Id, InputFileTransport.Upload);
             case ModelProvider.Luma:
-                return new VendorRoute(HostedProvider.Luma, endpoint.Id.TrimStart('/'), InputFileTransport.DataUri);
+                return new VendorRoute(HostedProvider.Luma, endpoint.Id.TrimStart('/'), InputFileTransport.InlineMedia);
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Direct Render has no vendor route.");
         }

@@ -71,7 +71,7 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData(HostedProvider.Fal, "FAL_KEY")]
     [InlineData(HostedProvider.Runway, "RUNWAYML_API_SECRET")]
-    [InlineData(HostedProvider.Luma, "LUMAAI_API_KEY")]
+    [InlineData(HostedProvider.Luma, "LUMA_AGENTS_API_KEY")]
     public async Task A_missing_key_is_a_user_error_naming_the_variable(HostedProvider provider, string variable)
     {
         using var services = new ServiceCollection().AddPrevizProviders(new ConfigurationBuilder().Build()).BuildServiceProvider();

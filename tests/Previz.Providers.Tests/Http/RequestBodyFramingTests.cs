@@ -28,7 +28,7 @@ public sealed class RequestBodyFramingTests
         {
             HostedProvider.Fal => (ProviderHarness.FalEndpoint, InputFileTransport.Upload, "/image_url"),
             HostedProvider.Runway => ("image_to_video", InputFileTransport.Upload, "/promptImage"),
-            _ => ("generations", InputFileTransport.Base64, "/video/start_frame/data"),
+            _ => ("generations", InputFileTransport.InlineMedia, "/video/start_frame"),
         };
         var body = new JsonObject { ["prompt"] = "A slow crane up over the stadium at dusk", ["video"] = new JsonObject() };
         var request = new HostedRequest(provider, endpoint, body) { Files = [new HostedInputFile("start.png", "image/png", Media.Png(), target, transport)] };

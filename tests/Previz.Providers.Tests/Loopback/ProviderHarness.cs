@@ -64,7 +64,7 @@ public sealed class ProviderHarness : IAsyncDisposable
         {
             ["FAL_KEY"] = FalKey,
             ["RUNWAYML_API_SECRET"] = RunwayKey,
-            ["LUMAAI_API_KEY"] = LumaKey,
+            ["LUMA_AGENTS_API_KEY"] = LumaKey,
             // Generous enough for a loaded 2-core CI machine; tests of timeouts set their own.
             ["Providers:Http:AttemptTimeout"] = "00:00:05",
             ["Providers:Http:TotalTimeout"] = "00:00:20",

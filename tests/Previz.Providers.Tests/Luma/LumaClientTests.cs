@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Previz.Providers.Errors;
 using Previz.Providers.Hosting;
 using Previz.Providers.Tests.Loopback;
 using Previz.Testing;
@@ -41,8 +42,8 @@ public sealed class LumaClientTests
         {
             Files =
             [
-                new HostedInputFile("first.png", "image/png", Media.Png(), "/video/start_frame/data", InputFileTransport.Base64),
-                new HostedInputFile("last.png", "image/png", Media.Png(), "/video/end_frame/data", InputFileTransport.Base64),
+                new HostedInputFile("first.png", "image/png", Media.Png(), "/video/start_frame", InputFileTransport.InlineMedia),
+                new HostedInputFile("last.png", "image/png", Media.Png(), "/video/end_frame", InputFileTransport.InlineMedia),
             ],
         };
 
@@ -57,46 +58,67 @@ public sealed class LumaClientTests
         Assert.Equal("Bearer " + ProviderHarness.LumaKey, submit.Header("Authorization"));
         var video = submit.Json["video"]!.AsObject();
         Assert.Equal("5s", (string?)video["duration"]);
-        Assert.Equal(Convert.ToBase64String(Media.Png()), (string?)video["start_frame"]!["data"]);
-        Assert.Equal(Convert.ToBase64String(Media.Png()), (string?)video["end_frame"]!["data"]);
+        // ImageRef {data, media_type} (types/image_ref_param.py: media_type "Required with data").
+        Assert.Equal((Convert.ToBase64String(Media.Png()), "image/png"), ((string?)video["start_frame"]!["data"], (string?)video["start_frame"]!["media_type"]));
+        Assert.Equal((Convert.ToBase64String(Media.Png()), "image/png"), ((string?)video["end_frame"]!["data"], (string?)video["end_frame"]!["media_type"]));
     }
 
     [Fact]
-    public async Task The_dream_machine_shape_with_keyframes_dreaming_and_assets_is_read_too()
+    public async Task The_loopback_stand_in_answers_in_the_agents_api_shape_and_the_client_reads_it_to_the_video()
     {
         await using var harness = await ProviderHarness.StartAsync();
-        var polls = 0;
-        harness.Vendor.Handle(r => r.Method == "POST"
-            ? Reply.Json(new JsonObject { ["id"] = GenerationId, ["state"] = "queued" })
-            : ++polls == 1
-                ? Reply.Json(new JsonObject { ["id"] = GenerationId, ["state"] = "dreaming" })
-                : Reply.Json(new JsonObject { ["id"] = GenerationId, ["state"] = "completed", ["assets"] = new JsonObject { ["video"] = "https://storage.cdn-luma.com/dream/out.mp4" } }));
-        // Dream Machine keyframes frame0/frame1 (lumalabs/lumaai-python types/generation_create_params.py).
+        harness.Vendor.WorkTime = TimeSpan.FromMilliseconds(300);
         var request = new HostedRequest(HostedProvider.Luma, "generations", new JsonObject
         {
-            ["model"] = "ray-2",
-            ["prompt"] = "orbit",
-            ["keyframes"] = new JsonObject
-            {
-                ["frame0"] = new JsonObject { ["type"] = "image", ["url"] = "https://example.com/a.png" },
-                ["frame1"] = new JsonObject { ["type"] = "image", ["url"] = "https://example.com/b.png" },
-            },
-        });
+            ["model"] = "ray-3.2",
+            ["type"] = "video_edit",
+            ["prompt"] = "moonlit 35mm film",
+            ["video"] = new JsonObject { ["resolution"] = "720p" },
+        })
+        {
+            Files = [new HostedInputFile("guide-shaded.mp4", "video/mp4", Media.Mp4(), "/source", InputFileTransport.InlineMedia)],
+        };
 
         var job = await harness.Luma.SubmitAsync(request, CancellationToken.None);
-        Assert.IsType<RunningStatus>(await harness.Luma.GetStatusAsync(job, CancellationToken.None));
-        var done = Assert.IsType<SucceededStatus>(await harness.Luma.GetStatusAsync(job, CancellationToken.None));
+        // queued, then processing (an unknown word such as Dream Machine's "dreaming" would throw), then completed with output[].
+        HostedJobStatus status;
+        do
+        {
+            status = await harness.Luma.GetStatusAsync(job, CancellationToken.None);
+            await Task.Delay(50);
+        }
+        while (status is QueuedStatus or RunningStatus);
 
-        Assert.Equal("https://storage.cdn-luma.com/dream/out.mp4", done.Outputs[0].Url.AbsoluteUri);
-        var keyframes = Assert.Single(harness.Vendor.RequestsTo("POST", "/luma/v1/generations")).Json["keyframes"]!;
-        Assert.Equal("https://example.com/a.png", (string?)keyframes["frame0"]!["url"]);
-        Assert.Equal("https://example.com/b.png", (string?)keyframes["frame1"]!["url"]);
+        var done = Assert.IsType<SucceededStatus>(status);
+        Assert.Equal(harness.Vendor.ResultUrl(job.RequestId), Assert.Single(done.Outputs).Url);
+        var source = Assert.Single(harness.Vendor.Submitted).Body["source"]!.AsObject();
+        Assert.Equal((Convert.ToBase64String(Media.Mp4()), "video/mp4"), ((string?)source["data"], (string?)source["media_type"]));
+    }
+
+    [Fact]
+    public async Task A_refused_submit_reads_lumas_detail_and_a_429_is_rate_limited()
+    {
+        await using var harness = await ProviderHarness.StartAsync();
+
+        // prompt is required (generation_create_params.py): the stand-in answers 400 {detail} as the error-handling guide shows.
+        var refused = await Assert.ThrowsAsync<HostedProviderException>(() => harness.Luma.SubmitAsync(
+            new HostedRequest(HostedProvider.Luma, "generations", new JsonObject { ["model"] = "ray-3.2", ["type"] = "video" }), CancellationToken.None));
+        Assert.Equal(VendorErrorCategory.InvalidField, refused.Failure.Category);
+        Assert.Contains("prompt: Field required", refused.Failure.Message, StringComparison.Ordinal);
+
+        harness.Vendor.Answer("POST", "/luma/v1/generations", _ => Reply.RateLimited(1));
+        var limited = await Assert.ThrowsAnyAsync<HostedProviderException>(() => harness.Luma.SubmitAsync(
+            new HostedRequest(HostedProvider.Luma, "generations", new JsonObject { ["prompt"] = "p", ["model"] = "ray-3.2", ["type"] = "video" }), CancellationToken.None));
+        Assert.Equal(VendorErrorCategory.RateLimited, limited.Failure.Category);
+        Assert.Empty(harness.Vendor.Submitted);
     }
 
     [Theory]
     [InlineData("content_moderated", VendorErrorCategory.ContentPolicy)]
     [InlineData("budget_exhausted", VendorErrorCategory.OutOfCredit)]
     [InlineData("generation_failed", VendorErrorCategory.GenerationFailed)]
+    [InlineData("corrupt_input", VendorErrorCategory.InvalidField)]
+    [InlineData("rate_limited", VendorErrorCategory.RateLimited)]
     public async Task A_failed_generation_carries_lumas_code_and_reason(string code, VendorErrorCategory category)
     {
         await using var harness = await ProviderHarness.StartAsync();
@@ -110,14 +132,13 @@ public sealed class LumaClientTests
     }
 
     [Fact]
-    public async Task Cancel_where_the_api_has_none_is_reported_as_not_supported()
+    public async Task Cancel_is_reported_as_not_supported_without_a_request_because_the_agents_api_has_none()
     {
         await using var harness = await ProviderHarness.StartAsync();
-        harness.Vendor.Handle(_ => Reply.Empty(405));
 
         var outcome = await harness.Luma.CancelAsync(new SubmittedJob(HostedProvider.Luma, "generations", GenerationId, DateTimeOffset.UtcNow), CancellationToken.None);
 
         Assert.Equal(CancelOutcome.NotSupported, outcome);
-        Assert.Single(harness.Vendor.RequestsTo("DELETE", "/luma/v1/generations/" + GenerationId));
+        Assert.Empty(harness.Vendor.Requests);
     }
 }

@@ -22,7 +22,7 @@ public sealed class SettingsPageTests : StudioComponentContext
         Assert.DoesNotContain(FakeKey[4..12], cut.Markup, StringComparison.Ordinal);
         Assert.Contains("set (FAL_KEY)", cut.Find("tr[data-provider='fal']").TextContent, StringComparison.Ordinal);
         Assert.Contains("not set — set RUNWAYML_API_SECRET", cut.Find("tr[data-provider='runway']").TextContent, StringComparison.Ordinal);
-        Assert.Contains("not set — set LUMAAI_API_KEY", cut.Find("tr[data-provider='luma']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("not set — set LUMA_AGENTS_API_KEY", cut.Find("tr[data-provider='luma']").TextContent, StringComparison.Ordinal);
         Assert.Equal(DataRoot, cut.Find("code.data-folder").TextContent);
         Assert.StartsWith("SQLite", cut.Find("dd.database-provider").TextContent, StringComparison.Ordinal);
         Assert.Contains("cap $25.00", cut.Find("p.budget").TextContent, StringComparison.Ordinal);
