@@ -91,17 +91,20 @@ public static class AdherenceMeter
                 $"\"{clipPath}\" is too short to measure its motion ({probe.DurationSeconds:0.##} s; at least {3 / rate:0.##} s is needed)."));
         }
 
+        (clipFrames, var framing) = ClipRegistration.Align(rendered, clipFrames, size.Width, size.Height);
         var (steps, shift) = Compare(renderer, shot, times, rendered, clipFrames, labels, names.Count, size, rate, cancellationToken);
         var scored = Math.Min(clipFrames.Count, authoredFrames) / rate;
         var offset = shift / rate;
+        var score = AdherenceComparison.Score(steps, rate);
         var move = MotionAnalyzer.Analyze(scene, shot).Camera is { IsLockedOff: false } camera ? AdherenceWording.MoveName(camera) : null;
         return new MotionAdherence
         {
-            Score = Math.Round(AdherenceComparison.Score(steps, rate), 3),
+            Score = Math.Round(score, 3),
             CameraScore = AdherenceComparison.CameraScore(steps, rate) is { } c ? Math.Round(c, 3) : null,
             ObjectScore = AdherenceComparison.ObjectScore(steps, rate) is { } o ? Math.Round(o, 3) : null,
             PerSecond = AdherenceComparison.PerSecond(steps, rate),
-            Sentence = AdherenceWording.Sentence(steps, rate, move, names, scored, shot.Duration, offset),
+            // How a clip frames the shot is worth saying only of a clip that follows it; of another it is a guess.
+            Sentence = AdherenceWording.Sentence(steps, rate, move, names, scored, shot.Duration, offset, score >= 0.5 ? framing : null),
             ScoredSeconds = Math.Round(scored, 3),
             ShotSeconds = shot.Duration,
             ClipSeconds = Math.Round(probe.DurationSeconds, 3),

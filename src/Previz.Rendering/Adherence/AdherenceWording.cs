@@ -26,9 +26,9 @@ internal static class AdherenceWording
     /// <summary>
     /// The camera's verdict against the authored move (<paramref name="move"/>, null for a locked-off camera), then the
     /// moving objects' (named by <paramref name="objectNames"/>, by label − 1) when the authored render shows them move,
-    /// where the camera wanders off, a shift in time, and a clip shorter than the shot.
+    /// where the camera wanders off, a shift in time, the clip's different framing, and a clip shorter than the shot.
     /// </summary>
-    public static string Sentence(IReadOnlyList<MotionStep> steps, double rate, string? move, IReadOnlyList<string> objectNames, double scoredSeconds, double shotSeconds, double offsetSeconds)
+    public static string Sentence(IReadOnlyList<MotionStep> steps, double rate, string? move, IReadOnlyList<string> objectNames, double scoredSeconds, double shotSeconds, double offsetSeconds, string? framing = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(objectNames);
@@ -53,6 +53,11 @@ internal static class AdherenceWording
         if (Math.Abs(offsetSeconds) > 1e-9)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"runs {Math.Abs(offsetSeconds):0.0#} s {(offsetSeconds > 0 ? "late" : "early")}"));
+        }
+
+        if (framing is not null)
+        {
+            parts.Add(framing);
         }
 
         if (scoredSeconds < shotSeconds - (1 / rate))

@@ -4,6 +4,7 @@ using Previz.Core.Catalog;
 using Previz.Core.Modes;
 using Previz.Core.Options;
 using Previz.Providers.Generation;
+using Previz.Providers.Hosting;
 using Previz.Providers.Http;
 using SixLabors.ImageSharp;
 
@@ -68,11 +69,13 @@ public sealed class RequestBodyTests
         var schema = VendorSchemas.For(request.Endpoint, request.Body)
             ?? throw new InvalidOperationException($"no vendor schema for {request.Endpoint}: add it from the vendor's reference");
 
-        // The body as the vendor sees it: each file's URL in its field.
+        // The body as the vendor sees it: each file in its field, as a URL or inline as the vendor takes it.
         var body = (JsonObject)request.Body.DeepClone();
         foreach (var file in request.Files)
         {
-            JsonPointer.Set(body, file.TargetField, JsonValue.Create($"https://v3.fal.media/files/test/{file.Name}"));
+            JsonPointer.Set(body, file.TargetField, file.Transport == InputFileTransport.InlineMedia
+                ? InputFileWriter.InlineMedia(Convert.ToBase64String(file.Content.Span), file.ContentType)
+                : JsonValue.Create($"https://v3.fal.media/files/test/{file.Name}"));
         }
 
         foreach (var (field, value) in body)

@@ -20,7 +20,12 @@ internal static class VendorSchemas
 
     /// <summary>The schema of <paramref name="endpoint"/>, or of the variant <paramref name="body"/> picks where the endpoint is a union by model.</summary>
     public static VendorSchema? For(string endpoint, JsonObject body) =>
-        endpoint == RunwayVideoToVideo.Endpoint ? RunwayVideoToVideo.For(body) : ByEndpoint.GetValueOrDefault(endpoint);
+        endpoint switch
+        {
+            RunwayVideoToVideo.Endpoint => RunwayVideoToVideo.For(body),
+            LumaAgentsVideoEdit.Endpoint => LumaAgentsVideoEdit.Schema,
+            _ => ByEndpoint.GetValueOrDefault(endpoint),
+        };
 
     private static Dictionary<string, VendorSchema> Build()
     {
