@@ -7,7 +7,9 @@ namespace Previz.Rendering.Adherence;
 /// Measures one step of motion (from one analysed frame to the next) of the authored render and of a clip at the same
 /// points: points are picked on the authored frame (on edges, where motion can be seen), told apart by Direct Render's
 /// labels (0 the background, n the nth moving object) and followed into the next frame by pyramidal Lucas–Kanade in both
-/// the render and the clip. A clip made of the shot keeps its layout, so the same place in both shows the same thing:
+/// the render and the clip: the background's on a picture of edge strength (<see cref="Edges"/>), which a grade or a
+/// restyle that changes the shades on either side of an edge leaves alone, an object's on the grey picture, whose
+/// shading tells a turning or running object's motion better than its outline does. A clip made of the shot keeps its layout, so the same place in both shows the same thing:
 /// comparing the two motions point by point keeps parallax and a turning object's shape of motion that one fitted
 /// transform would have to choose between, and whatever a point's measurement makes of an edge that slides along itself,
 /// it makes the same of both.
@@ -71,6 +73,8 @@ internal sealed class SharedPointMotion
     {
         using var fromMat = Grey(from);
         using var toMat = Grey(to);
+        using var fromEdges = Edges(fromMat);
+        using var toEdges = Edges(toMat);
         var candidates = Candidates(fromMat, labels);
         var points = new Point2f[_objects + 1][];
         var moved = new Point2f[_objects + 1][];
@@ -84,7 +88,7 @@ internal sealed class SharedPointMotion
             }
 
             var start = candidates[part].Points.ToArray();
-            var (kept, forward) = Consistent(fromMat, toMat, start);
+            var (kept, forward) = part == 0 ? Consistent(fromEdges, toEdges, start) : Consistent(fromMat, toMat, start);
 
             if (kept.Count >= MinimumPoints)
             {
@@ -106,6 +110,8 @@ internal sealed class SharedPointMotion
         ArgumentNullException.ThrowIfNull(authored);
         using var fromMat = Grey(from);
         using var toMat = Grey(to);
+        using var fromEdges = Edges(fromMat);
+        using var toEdges = Edges(toMat);
         MotionPair? camera = null;
         var objects = new Dictionary<int, MotionPair>();
         for (var part = 0; part <= _objects; part++)
@@ -118,7 +124,7 @@ internal sealed class SharedPointMotion
                 // Only the points that follow back to where they started: a restyle's noise or grain cannot be followed.
                 var own = Candidates(fromMat, labels)[0];
                 var start = own.Points.ToArray();
-                var (kept, _) = Consistent(fromMat, toMat, start);
+                var (kept, _) = Consistent(fromEdges, toEdges, start);
                 (points, normals) = ([.. kept.Select(i => start[i])], [.. kept.Select(i => own.Normals[i])]);
                 if (points.Length < StillBackdropPoints)
                 {
@@ -136,7 +142,7 @@ internal sealed class SharedPointMotion
                 continue;
             }
 
-            var clip = Follow(fromMat, toMat, points, out var status);
+            var clip = part == 0 ? Follow(fromEdges, toEdges, points, out var status) : Follow(fromMat, toMat, points, out status);
             var pair = Pair(points, normals, moved, clip, status, camera: part == 0);
             if (part == 0)
             {
@@ -376,6 +382,24 @@ internal sealed class SharedPointMotion
         var moved = Array.Empty<Point2f>();
         Cv2.CalcOpticalFlowPyrLK(from, to, points, ref moved, out status, out _, Window, 3, Criteria, OpticalFlowFlags.None, 1e-4);
         return moved;
+    }
+
+    /// <summary>
+    /// How strong the picture's edges are at each pixel (the Sobel gradient's length, 8-bit): what the points are followed
+    /// on. An edge stays an edge when a grade or a restyle changes the shades on either side of it, even when it turns
+    /// a dark-on-light edge light-on-dark; the shades themselves do not stay.
+    /// </summary>
+    private static Mat Edges(Mat grey)
+    {
+        using var gx = new Mat();
+        using var gy = new Mat();
+        Cv2.Sobel(grey, gx, MatType.CV_32F, 1, 0);
+        Cv2.Sobel(grey, gy, MatType.CV_32F, 0, 1);
+        using var magnitude = new Mat();
+        Cv2.Magnitude(gx, gy, magnitude);
+        var edges = new Mat();
+        magnitude.ConvertTo(edges, MatType.CV_8UC1, 0.25);
+        return edges;
     }
 
     private Mat Grey(byte[] frame)
