@@ -40,33 +40,36 @@ public static class AdherenceMeter
             throw new UserErrorException($"There is no file \"{clipPath}\".");
         }
 
-        VideoProbe probe;
-        try
-        {
-            probe = await media.ProbePacketsAsync(clipPath, cancellationToken);
-        }
-        catch (VideoEncodingException e)
-        {
-            throw new UserErrorException($"\"{clipPath}\" is not a video that can be read: {FirstLine(e.Message)}", e);
-        }
-
-        if (probe.FrameCount < 2)
-        {
-            throw new UserErrorException($"\"{clipPath}\" holds a single picture ({probe.Codec}), not a video: there is no motion to measure.");
-        }
-
         var rate = AnalysisRate(shot.Fps);
         var size = AnalysisSize(shot.Aspect);
         var authoredFrames = Math.Max(2, (int)Math.Ceiling((shot.Duration * rate) - 1e-9));
         var times = Enumerable.Range(0, authoredFrames).Select(k => shot.Start + Math.Min(k / rate, shot.Duration)).ToArray();
         var renderer = new FrameRenderer(scene, FrameRendererOptions.Default with { MaxDegreeOfParallelism = 1 });
-        var (names, labels) = MovingObjectLabels(renderer, shot, times, size);
 
-        // The clip is decoded while the shot renders: ffmpeg and the rasterizer each keep a core busy.
-        var renderTask = Task.Run(() => RenderGrey(renderer, shot, size, times, cancellationToken), cancellationToken);
+        // The shot renders while the clip is probed and decoded: ffmpeg and the rasterizer each keep a core busy.
+        var renderTask = Task.Run(() =>
+        {
+            var (names, labels) = MovingObjectLabels(renderer, shot, times, size);
+            return (Names: names, Labels: labels, Frames: RenderGrey(renderer, shot, size, times, cancellationToken));
+        }, cancellationToken);
+        VideoProbe probe;
         var clipFrames = new List<byte[]>();
         try
         {
+            try
+            {
+                probe = await media.ProbePacketsAsync(clipPath, cancellationToken);
+            }
+            catch (VideoEncodingException e)
+            {
+                throw new UserErrorException($"\"{clipPath}\" is not a video that can be read: {FirstLine(e.Message)}", e);
+            }
+
+            if (probe.FrameCount < 2)
+            {
+                throw new UserErrorException($"\"{clipPath}\" holds a single picture ({probe.Codec}), not a video: there is no motion to measure.");
+            }
+
             var seconds = shot.Duration + AdherenceComparison.MaxOffsetSeconds + (1 / rate);
             await foreach (var frame in media.ReadGreyFramesAsync(clipPath, size, FrameRate.FromFps(rate), seconds, cancellationToken))
             {
@@ -84,7 +87,7 @@ public static class AdherenceMeter
             throw;
         }
 
-        var rendered = await renderTask;
+        var (names, labels, rendered) = await renderTask;
         if (clipFrames.Count < 3)
         {
             throw new UserErrorException(string.Create(CultureInfo.InvariantCulture,
@@ -189,21 +192,23 @@ public static class AdherenceMeter
     {
         var measure = new SharedPointMotion(size.Width, size.Height, objects);
         var authored = new SharedPointMotion.AuthoredStep[times.Length - 1];
+        using var frames = new AnalysedFrames(rendered, clip, size);
         var cameras = times.Select(t => renderer.Camera(shot, t).ViewProjection).ToArray();
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(1, times.Length, options, k =>
-            authored[k - 1] = measure.Authored(rendered[k - 1], rendered[k], labels?[k - 1], cameras[k] == cameras[k - 1]));
+            authored[k - 1] = measure.Authored(frames.Rendered[k - 1], frames.Rendered[k], labels?[k - 1], cameras[k] == cameras[k - 1]));
 
-        return AdherenceComparison.Align(shift =>
+        return AdherenceComparison.Align((shift, stride) =>
         {
             var steps = new MotionStep?[authored.Length];
-            Parallel.For(0, authored.Length, options, i =>
+            Parallel.For(0, (authored.Length + stride - 1) / stride, options, n =>
             {
                 // Authored step i runs from frame i to i + 1; the clip's from frame j to j + 1.
+                var i = n * stride;
                 var j = i + shift;
                 if (j >= 0 && j + 1 < clip.Count)
                 {
-                    var (camera, parts) = measure.Compare(authored[i], clip[j], clip[j + 1], labels?[i]);
+                    var (camera, parts) = measure.Compare(authored[i], frames.Clip[j], frames.Clip[j + 1], labels?[i]);
                     if (camera is not null || parts.Count > 0)
                     {
                         steps[i] = new MotionStep((i + 1) / rate, camera, parts);

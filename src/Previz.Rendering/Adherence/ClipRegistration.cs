@@ -16,6 +16,9 @@ internal static class ClipRegistration
     /// <summary>A lined-up clip that correlates with the render less than this (−1 … 1) is no match: it is left as it is.</summary>
     private const double MinimumCorrelation = 0.6;
 
+    /// <summary>A clip that correlates with the render this well as it is needs no lining up (its own render, say).</summary>
+    private const double AlreadyLinedUp = 0.97;
+
     /// <summary>A warp that scales by more than this factor (either way) or shifts by more than this share of the width is not a mild reframing.</summary>
     private const double MaximumScale = 1.3;
 
@@ -46,6 +49,11 @@ internal static class ClipRegistration
         double[] none = [1, 0, 0, 0, 1, 0];
         var best = none;
         var bestAgreement = Agreement(none, moments, rendered, clip, width, height);
+        if (bestAgreement >= AlreadyLinedUp)
+        {
+            return (clip, null);
+        }
+
         foreach (var k in moments)
         {
             if (Estimate(rendered[k], clip[k], width, height) is { } warp)

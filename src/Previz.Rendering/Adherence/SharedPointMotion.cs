@@ -7,7 +7,7 @@ namespace Previz.Rendering.Adherence;
 /// Measures one step of motion (from one analysed frame to the next) of the authored render and of a clip at the same
 /// points: points are picked on the authored frame (on edges, where motion can be seen), told apart by Direct Render's
 /// labels (0 the background, n the nth moving object) and followed into the next frame by pyramidal Lucas–Kanade in both
-/// the render and the clip: the background's on a picture of edge strength (<see cref="Edges"/>), which a grade or a
+/// the render and the clip: the background's on a picture of edge strength (<see cref="AnalysedFrame.Edges"/>), which a grade or a
 /// restyle that changes the shades on either side of an edge leaves alone, an object's on the grey picture, whose
 /// shading tells a turning or running object's motion better than its outline does. A clip made of the shot keeps its layout, so the same place in both shows the same thing:
 /// comparing the two motions point by point keeps parallax and a turning object's shape of motion that one fitted
@@ -20,7 +20,7 @@ internal sealed class SharedPointMotion
     private const int Spacing = 3;
 
     /// <summary>At most this many points a part: enough to cover it, few enough to follow quickly.</summary>
-    private const int MaximumPoints = 500;
+    private const int MaximumPoints = 300;
 
     /// <summary>A part with fewer followed points than this is not measured: a handful proves nothing.</summary>
     private const int MinimumPoints = 12;
@@ -69,12 +69,11 @@ internal sealed class SharedPointMotion
     /// (unmeasured). Where <paramref name="cameraStill"/> (the authored camera does not move in this step) the background's
     /// motion is known to be none.
     /// </summary>
-    public AuthoredStep Authored(byte[] from, byte[] to, byte[]? labels, bool cameraStill)
+    public AuthoredStep Authored(AnalysedFrame from, AnalysedFrame to, byte[]? labels, bool cameraStill)
     {
-        using var fromMat = Grey(from);
-        using var toMat = Grey(to);
-        using var fromEdges = Edges(fromMat);
-        using var toEdges = Edges(toMat);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var (fromMat, toMat, fromEdges, toEdges) = (from.Grey, to.Grey, from.Edges, to.Edges);
         var candidates = Candidates(fromMat, labels);
         var points = new Point2f[_objects + 1][];
         var moved = new Point2f[_objects + 1][];
@@ -105,13 +104,12 @@ internal sealed class SharedPointMotion
     /// The clip's step from <paramref name="from"/> to <paramref name="to"/> at the authored step's points, compared
     /// with the authored motion part by part: null for a part the authored step does not measure.
     /// </summary>
-    public (MotionPair? Camera, Dictionary<int, MotionPair> Objects) Compare(AuthoredStep authored, byte[] from, byte[] to, byte[]? labels)
+    public (MotionPair? Camera, Dictionary<int, MotionPair> Objects) Compare(AuthoredStep authored, AnalysedFrame from, AnalysedFrame to, byte[]? labels)
     {
         ArgumentNullException.ThrowIfNull(authored);
-        using var fromMat = Grey(from);
-        using var toMat = Grey(to);
-        using var fromEdges = Edges(fromMat);
-        using var toEdges = Edges(toMat);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var (fromMat, toMat, fromEdges, toEdges) = (from.Grey, to.Grey, from.Edges, to.Edges);
         MotionPair? camera = null;
         var objects = new Dictionary<int, MotionPair>();
         for (var part = 0; part <= _objects; part++)
@@ -382,35 +380,5 @@ internal sealed class SharedPointMotion
         var moved = Array.Empty<Point2f>();
         Cv2.CalcOpticalFlowPyrLK(from, to, points, ref moved, out status, out _, Window, 3, Criteria, OpticalFlowFlags.None, 1e-4);
         return moved;
-    }
-
-    /// <summary>
-    /// How strong the picture's edges are at each pixel (the Sobel gradient's length, 8-bit): what the points are followed
-    /// on. An edge stays an edge when a grade or a restyle changes the shades on either side of it, even when it turns
-    /// a dark-on-light edge light-on-dark; the shades themselves do not stay.
-    /// </summary>
-    private static Mat Edges(Mat grey)
-    {
-        using var gx = new Mat();
-        using var gy = new Mat();
-        Cv2.Sobel(grey, gx, MatType.CV_32F, 1, 0);
-        Cv2.Sobel(grey, gy, MatType.CV_32F, 0, 1);
-        using var magnitude = new Mat();
-        Cv2.Magnitude(gx, gy, magnitude);
-        var edges = new Mat();
-        magnitude.ConvertTo(edges, MatType.CV_8UC1, 0.25);
-        return edges;
-    }
-
-    private Mat Grey(byte[] frame)
-    {
-        if (frame.Length != _width * _height)
-        {
-            throw new ArgumentException($"A frame must be {_width * _height} bytes, not {frame.Length}.", nameof(frame));
-        }
-
-        var mat = new Mat(_height, _width, MatType.CV_8UC1);
-        Marshal.Copy(frame, 0, mat.Data, frame.Length);
-        return mat;
     }
 }

@@ -81,8 +81,8 @@ public sealed class AdherenceComparisonTests
         AdherenceComparison.Score(Align(authored, clip).Steps, Rate);
 
     private static (IReadOnlyList<MotionStep> Steps, int Shift) Align(IReadOnlyList<ImageMotion?> authored, IReadOnlyList<ImageMotion?> clip) =>
-        AdherenceComparison.Align(shift => [.. Enumerable.Range(0, authored.Count)
-            .Where(i => authored[i] is not null && i + shift >= 0 && i + shift < clip.Count)
+        AdherenceComparison.Align((shift, stride) => [.. Enumerable.Range(0, authored.Count)
+            .Where(i => i % stride == 0 && authored[i] is not null && i + shift >= 0 && i + shift < clip.Count)
             .Select(i => new MotionStep((i + 1) / Rate, MotionPair.Whole(authored[i]!.Value, clip[i + shift] ?? ImageMotion.None), new Dictionary<int, MotionPair>()))], Rate);
 
     /// <summary>Camera-only steps, as a shot without moving objects measures them.</summary>
