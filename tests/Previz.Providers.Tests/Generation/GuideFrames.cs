@@ -11,6 +11,7 @@ using Previz.Rendering;
 using Previz.Rendering.Framing;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Video;
+using Previz.Testing;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -65,5 +66,38 @@ internal static class GuideFrames
         var png = Path.Combine(folder, FormattableString.Invariant($"still-{pass}-{time:0.000}.png"));
         await DirectRenderer.RenderStillAsync(scene, shot, time, pass, ResolutionPreset.OneK, png);
         return await Image.LoadAsync<Rgb24>(png);
+    }
+
+    /// <summary>
+    /// The planned 4 s shaded guide at 1280×720 and 24 fps, written out as <paramref name="name"/> and decoded: an H.264
+    /// video of its 97 frames whose frame 48 shows the shot at 2 s (Direct Render's shaded still then, not the still at
+    /// 0 s nor the depth pass) and whose last frame is the shot's end.
+    /// </summary>
+    public static async Task AssertShadedGuideOfTheShotAsync(GenerationScenes scenes, GenerationPlan plan, string name)
+    {
+        ArgumentNullException.ThrowIfNull(scenes);
+        ArgumentNullException.ThrowIfNull(plan);
+        var guide = Assert.IsType<PlannedGuide>(plan.Guide);
+        Assert.Equal(("shaded", 1280, 720, 24, 97), (guide.Pass, guide.Width, guide.Height, guide.Fps, guide.Frames));
+        var path = Path.Combine(scenes.Folder, name);
+        await File.WriteAllBytesAsync(path, Assert.Single(plan.Request!.Files).Content.ToArray());
+        Assert.Equal(guide.Bytes, (int)new FileInfo(path).Length);
+
+        var probe = await MediaTool.Default.ProbePacketsAsync(path, CancellationToken.None);
+        Assert.Equal(("h264", 1280, 720, 97), (probe.Codec, probe.Width, probe.Height, probe.FrameCount));
+        Assert.Equal(24, probe.AverageFrameRate, 3);
+
+        var frame = await DecodeAsync(scenes.Folder, path, 48 / 24.0);
+        var shot = scenes.Scene.Shots[0];
+        var sameTime = await StillAsync(scenes.Scene, scenes.Folder, shot, 2.0, RenderPass.Shaded);
+        var start = await StillAsync(scenes.Scene, scenes.Folder, shot, 0, RenderPass.Shaded);
+        var depth = await StillAsync(scenes.Scene, scenes.Folder, shot, 2.0, RenderPass.Depth);
+        var error = PixelStatistics.MeanAbsoluteDifference(frame, sameTime);
+        Assert.True(error < 2.5, $"guide frame vs shaded still at 2 s: {error:0.00}");
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(frame, start) > 2 * error + 1, $"vs the shaded still at 0 s: {PixelStatistics.MeanAbsoluteDifference(frame, start):0.00}");
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(frame, depth) > 4 * error + 5, $"vs the depth still at 2 s: {PixelStatistics.MeanAbsoluteDifference(frame, depth):0.00}");
+
+        var last = await DecodeAsync(scenes.Folder, path, 96 / 24.0);
+        Assert.True(PixelStatistics.MeanAbsoluteDifference(last, await StillAsync(scenes.Scene, scenes.Folder, shot, 4.0, RenderPass.Shaded)) < 2.5, "the last frame is the shot's end");
     }
 }

@@ -44,12 +44,7 @@ public sealed class RunwayAlephGuideTests : IDisposable
         };
         Assert.True(JsonNode.DeepEquals(expected, body), body.ToJsonString());
         var schema = RunwayVideoToVideo.Aleph2;
-        foreach (var (field, value) in body)
-        {
-            Assert.True(schema.Fields.TryGetValue(field, out var accepts) && accepts(value), $"\"{field}\" = {value?.ToJsonString()} is not accepted by {schema.Source}");
-        }
-
-        Assert.All(schema.Required, f => Assert.True(body.ContainsKey(f), f));
+        schema.AssertAccepts(body);
         var file = Assert.Single(request.Files);
         Assert.Equal(("/videoUri", "video/mp4", InputFileTransport.Upload), (file.TargetField, file.ContentType, file.Transport));
         Assert.Empty(plan.Inputs);
@@ -64,30 +59,7 @@ public sealed class RunwayAlephGuideTests : IDisposable
         var plan = await PlanAsync(_scenes.Scene);
 
         // The 4 s shot at 24 fps: frames at 0 … 4 s = 97, a 4.04 s video, within Aleph's 2–30 s.
-        var guide = Assert.IsType<PlannedGuide>(plan.Guide);
-        Assert.Equal(("shaded", 1280, 720, 24, 97), (guide.Pass, guide.Width, guide.Height, guide.Fps, guide.Frames));
-        var path = Path.Combine(_scenes.Folder, "aleph-guide.mp4");
-        await File.WriteAllBytesAsync(path, Assert.Single(plan.Request!.Files).Content.ToArray());
-        Assert.Equal(guide.Bytes, (int)new FileInfo(path).Length);
-
-        var probe = await MediaTool.Default.ProbePacketsAsync(path, CancellationToken.None);
-        Assert.Equal(("h264", 1280, 720, 97), (probe.Codec, probe.Width, probe.Height, probe.FrameCount));
-        Assert.Equal(24, probe.AverageFrameRate, 3);
-
-        // Frame 48 shows the shot at 2.0 s: it matches Direct Render's shaded still then, not another time or pass.
-        var frame = await GuideFrames.DecodeAsync(_scenes.Folder, path, 48 / 24.0);
-        var shot = _scenes.Scene.Shots[0];
-        var sameTime = await GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, 2.0, RenderPass.Shaded);
-        var start = await GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, 0, RenderPass.Shaded);
-        var depth = await GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, 2.0, RenderPass.Depth);
-        var error = PixelStatistics.MeanAbsoluteDifference(frame, sameTime);
-        Assert.True(error < 2.5, $"guide frame vs shaded still at 2 s: {error:0.00}");
-        Assert.True(PixelStatistics.MeanAbsoluteDifference(frame, start) > 2 * error + 1, $"vs the shaded still at 0 s: {PixelStatistics.MeanAbsoluteDifference(frame, start):0.00}");
-        Assert.True(PixelStatistics.MeanAbsoluteDifference(frame, depth) > 4 * error + 5, $"vs the depth still at 2 s: {PixelStatistics.MeanAbsoluteDifference(frame, depth):0.00}");
-
-        // The last frame is the shot's end.
-        var last = await GuideFrames.DecodeAsync(_scenes.Folder, path, 96 / 24.0);
-        Assert.True(PixelStatistics.MeanAbsoluteDifference(last, await GuideFrames.StillAsync(_scenes.Scene, _scenes.Folder, shot, 4.0, RenderPass.Shaded)) < 2.5);
+        await GuideFrames.AssertShadedGuideOfTheShotAsync(_scenes, plan, "aleph-guide.mp4");
     }
 
     [Fact]

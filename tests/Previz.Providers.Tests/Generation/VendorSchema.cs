@@ -29,4 +29,16 @@ internal sealed record VendorSchema(string Source, IReadOnlyDictionary<string, F
         n is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
 
     public static string[] Seconds(int min, int max, string suffix = "") => [.. Enumerable.Range(min, max - min + 1).Select(s => s + suffix)];
+
+    /// <summary>Every field of <paramref name="body"/> is one of the schema's with a value it accepts, and every required field is there.</summary>
+    public void AssertAccepts(JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        foreach (var (field, value) in body)
+        {
+            Xunit.Assert.True(Fields.TryGetValue(field, out var accepts) && accepts(value), $"\"{field}\" = {value?.ToJsonString()} is not accepted by {Source}");
+        }
+
+        Xunit.Assert.All(Required, f => Xunit.Assert.True(body.ContainsKey(f), $"required \"{f}\" is missing ({Source})"));
+    }
 }
