@@ -100,4 +100,15 @@ internal static class GuideFrames
         var last = await DecodeAsync(scenes.Folder, path, 96 / 24.0);
         Assert.True(PixelStatistics.MeanAbsoluteDifference(last, await StillAsync(scenes.Scene, scenes.Folder, shot, 4.0, RenderPass.Shaded)) < 2.5, "the last frame is the shot's end");
     }
+
+    /// <summary>Planning is refused for a shot of <paramref name="seconds"/> outside the guide's limits, the message naming the shot's length, the limit and which way it is off.</summary>
+    public static async Task AssertRefusedWithBothNumbersAsync(Func<Task> plan, double seconds, string shotText, string limitText, string word)
+    {
+        var error = await Assert.ThrowsAsync<ShotOutsideGuideLimitsException>(plan);
+
+        Assert.Contains(shotText, error.Message, StringComparison.Ordinal);
+        Assert.Contains(limitText, error.Message, StringComparison.Ordinal);
+        Assert.Contains(word, error.Message, StringComparison.Ordinal);
+        Assert.Equal(seconds, error.ShotSeconds);
+    }
 }
