@@ -158,6 +158,6 @@ internal static class AdherenceComparison
             (authored, clip, count) = (authored + pair.Authored, clip + pair.Clip, count + 1);
         }
 
-        return count == 0 ? null : MotionPair.Whole(authored * (1.0 / count), clip * (1.0 / count));
+        return count == 0 ? null : new MotionPair(authored * (1.0 / count), clip * (1.0 / count));
     }
 }

@@ -1,12 +1,14 @@
 namespace Previz.Rendering.Adherence;
 
 /// <summary>
-/// One part of a compared step (the camera, or one moving object): the authored motion and the clip's as a whole (for
-/// the words of a verdict: which way, how far), how far the clip's motion is from the authored one point by point
-/// (<see cref="Error"/>), and how far the authored one goes (<see cref="Path"/>), in frame widths.
+/// One part of a compared step (the camera, or one moving object): the authored motion and the clip's, each as one
+/// motion of the part's points (<see cref="SharedPointMotion"/>).
 /// </summary>
-internal readonly record struct MotionPair(ImageMotion Authored, ImageMotion Clip, double Error, double Path)
+internal readonly record struct MotionPair(ImageMotion Authored, ImageMotion Clip)
 {
-    /// <summary>A pair measured as one motion each, compared as wholes: motions made up by a test.</summary>
-    public static MotionPair Whole(ImageMotion authored, ImageMotion clip) => new(authored, clip, (clip - authored).Size, authored.Size);
+    /// <summary>How far the clip's motion is from the authored one, in frame widths.</summary>
+    public double Error => (Clip - Authored).Size;
+
+    /// <summary>How far the authored motion goes, in frame widths: what the error is measured against.</summary>
+    public double Path => Authored.Size;
 }

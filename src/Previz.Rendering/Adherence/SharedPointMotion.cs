@@ -7,12 +7,10 @@ namespace Previz.Rendering.Adherence;
 /// Measures one step of motion (from one analysed frame to the next) of the authored render and of a clip at the same
 /// points: points are picked on the authored frame (on edges, where motion can be seen), told apart by Direct Render's
 /// labels (0 the background, n the nth moving object) and followed into the next frame by pyramidal Lucas–Kanade in both
-/// the render and the clip: the background's on a picture of edge strength (<see cref="AnalysedFrame.Edges"/>), which a grade or a
-/// restyle that changes the shades on either side of an edge leaves alone, an object's on the grey picture, whose
-/// shading tells a turning or running object's motion better than its outline does. A clip made of the shot keeps its layout, so the same place in both shows the same thing:
-/// comparing the two motions point by point keeps parallax and a turning object's shape of motion that one fitted
-/// transform would have to choose between, and whatever a point's measurement makes of an edge that slides along itself,
-/// it makes the same of both.
+/// the render and the clip (<see cref="Picture"/> says on which picture). A clip made of the shot keeps its layout, so
+/// the same place in both shows the same thing: comparing the two motions at the same points keeps parallax and a
+/// turning object's shape of motion that a fit of each picture's own points would have to choose between, and whatever
+/// a point's measurement makes of an edge that slides along itself, it makes the same of both.
 /// </summary>
 internal sealed class SharedPointMotion
 {
@@ -73,8 +71,7 @@ internal sealed class SharedPointMotion
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        var (fromMat, toMat, fromEdges, toEdges) = (from.Grey, to.Grey, from.Edges, to.Edges);
-        var candidates = Candidates(fromMat, labels);
+        var candidates = Candidates(from.Grey, labels);
         var points = new Point2f[_objects + 1][];
         var moved = new Point2f[_objects + 1][];
         var normals = new Point2f[_objects + 1][];
@@ -87,8 +84,7 @@ internal sealed class SharedPointMotion
             }
 
             var start = candidates[part].Points.ToArray();
-            var (kept, forward) = part == 0 ? Consistent(fromEdges, toEdges, start) : Consistent(fromMat, toMat, start);
-
+            var (kept, forward) = Consistent(Picture(from, part), Picture(to, part), start);
             if (kept.Count >= MinimumPoints)
             {
                 points[part] = [.. kept.Select(i => start[i])];
@@ -109,7 +105,6 @@ internal sealed class SharedPointMotion
         ArgumentNullException.ThrowIfNull(authored);
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        var (fromMat, toMat, fromEdges, toEdges) = (from.Grey, to.Grey, from.Edges, to.Edges);
         MotionPair? camera = null;
         var objects = new Dictionary<int, MotionPair>();
         for (var part = 0; part <= _objects; part++)
@@ -118,17 +113,17 @@ internal sealed class SharedPointMotion
             if (part == 0 && points.Length == 0 && authored.CameraStill)
             {
                 // A locked-off camera on a bare backdrop: the render shows nothing to follow, but whatever the clip shows
-                // there moves against a camera known to hold still.
-                // Only the points that follow back to where they started: a restyle's noise or grain cannot be followed.
-                var own = Candidates(fromMat, labels)[0];
+                // there moves against a camera known to hold still. Only the clip's points that follow back to where they
+                // started count: a restyle's noise or grain cannot be followed.
+                var own = Candidates(from.Grey, labels)[0];
                 var start = own.Points.ToArray();
-                var (kept, _) = Consistent(fromEdges, toEdges, start);
+                var (kept, _) = Consistent(Picture(from, part), Picture(to, part), start);
                 (points, normals) = ([.. kept.Select(i => start[i])], [.. kept.Select(i => own.Normals[i])]);
                 if (points.Length < StillBackdropPoints)
                 {
                     // Too little to say the camera moves: a few specks of a restyle's grain can be followed too. Still,
                     // as authored.
-                    camera = MotionPair.Whole(ImageMotion.None, ImageMotion.None);
+                    camera = new MotionPair(ImageMotion.None, ImageMotion.None);
                     continue;
                 }
 
@@ -140,7 +135,7 @@ internal sealed class SharedPointMotion
                 continue;
             }
 
-            var clip = part == 0 ? Follow(fromEdges, toEdges, points, out var status) : Follow(fromMat, toMat, points, out status);
+            var clip = Follow(Picture(from, part), Picture(to, part), points, out var status);
             var pair = Pair(points, normals, moved, clip, status, camera: part == 0);
             if (part == 0)
             {
@@ -156,6 +151,14 @@ internal sealed class SharedPointMotion
     }
 
     /// <summary>
+    /// What a part's points are followed on: the background's on the picture of edge strength
+    /// (<see cref="AnalysedFrame.Edges"/>), which a grade or a restyle that changes the shades on either side of an edge
+    /// leaves alone; an object's on the grey picture, whose shading tells a turning or running object's motion better
+    /// than its outline does.
+    /// </summary>
+    private static Mat Picture(AnalysedFrame frame, int part) => part == 0 ? frame.Edges : frame.Grey;
+
+    /// <summary>
     /// The authored and the clip's motion of the same points, each as one (<see cref="Whole"/>), over the points the clip
     /// could follow; when it could follow too few of them, the clip's part counts as not moving.
     /// </summary>
@@ -165,12 +168,12 @@ internal sealed class SharedPointMotion
         if (followed.Length < Math.Max(MinimumPoints, points.Length / 4))
         {
             var whole = Whole(points, normals, authored, camera);
-            return MotionPair.Whole(whole, ImageMotion.None);
+            return new MotionPair(whole, ImageMotion.None);
         }
 
         Point2f[] Pick(Point2f[] all) => [.. followed.Select(i => all[i])];
         var (at, across) = (Pick(points), Pick(normals));
-        return MotionPair.Whole(Whole(at, across, Pick(authored), camera), Whole(at, across, Pick(clip), camera));
+        return new MotionPair(Whole(at, across, Pick(authored), camera), Whole(at, across, Pick(clip), camera));
     }
 
     /// <summary>
@@ -351,11 +354,6 @@ internal sealed class SharedPointMotion
     private static (List<int> Kept, Point2f[] Forward) Consistent(Mat from, Mat to, Point2f[] start)
     {
         var kept = new List<int>(start.Length);
-        if (start.Length == 0)
-        {
-            return (kept, []);
-        }
-
         var forward = Follow(from, to, start, out var status);
         var back = Follow(to, from, forward, out var backStatus);
         for (var i = 0; i < start.Length; i++)

@@ -83,7 +83,7 @@ public sealed class AdherenceComparisonTests
     private static (IReadOnlyList<MotionStep> Steps, int Shift) Align(IReadOnlyList<ImageMotion?> authored, IReadOnlyList<ImageMotion?> clip) =>
         AdherenceComparison.Align((shift, stride) => [.. Enumerable.Range(0, authored.Count)
             .Where(i => i % stride == 0 && authored[i] is not null && i + shift >= 0 && i + shift < clip.Count)
-            .Select(i => new MotionStep((i + 1) / Rate, MotionPair.Whole(authored[i]!.Value, clip[i + shift] ?? ImageMotion.None), new Dictionary<int, MotionPair>()))], Rate);
+            .Select(i => new MotionStep((i + 1) / Rate, new MotionPair(authored[i]!.Value, clip[i + shift] ?? ImageMotion.None), new Dictionary<int, MotionPair>()))], Rate);
 
     /// <summary>Camera-only steps, as a shot without moving objects measures them.</summary>
     private static List<ImageMotion?> Steps(int count, Func<int, ImageMotion?> motion) => [.. Enumerable.Range(0, count).Select(motion)];
