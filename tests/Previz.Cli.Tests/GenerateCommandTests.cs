@@ -9,6 +9,8 @@ namespace Previz.Cli.Tests;
 public sealed class GenerateCommandTests : IDisposable
 {
     private const string Key = "fal-cli-test-key-9f8e7d6c5b4a";
+    private const string RunwayKey = "key_runway_cli_test_0011223344";
+    private const string LumaKey = "luma-api-test-0123456789";
     private const string RequestId = "0b9d6a1c-cli-test";
     private const string KlingEndpoint = "fal-ai/kling-video/v2.1/pro/image-to-video";
 
@@ -143,9 +145,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.False((bool)body["preprocess"]!);
         Assert.True((bool)body["match_input_num_frames"]!);
         Assert.False(body.ContainsKey("first_frame_url"));
-        var uploaded = Path.Combine(_folder, "uploaded-guide.mp4");
-        await File.WriteAllBytesAsync(uploaded, guide.Content);
-        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        var probe = await ProbeGuideAsync(guide.Content, "uploaded-guide.mp4");
         Assert.Equal((1280, 720, 129), (probe.Width, probe.Height, probe.FrameCount));
         Assert.Equal(16, probe.AverageFrameRate, 3);
 
@@ -159,28 +159,22 @@ public sealed class GenerateCommandTests : IDisposable
     public async Task Generate_with_runway_aleph_2_uploads_the_shaded_guide_to_runway_and_records_it_in_the_provenance()
     {
         await using var runway = await LoopbackVendor.StartAsync(TestClip.Unfinished(9));
-        var settings = runway.ProviderSettings;
-        settings["Providers:Wait:PollInterval"] = "00:00:00.050";
-        settings["Providers:Wait:MaxWait"] = "00:01:00";
-        settings["RUNWAYML_API_SECRET"] = "key_runway_cli_test_0011223344";
         var output = Path.Combine(_folder, "aleph.mp4");
 
-        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+        var run = await CliRun.With(Configuration(runway, "RUNWAYML_API_SECRET", RunwayKey), "generate", Repository.Sample("stadium.previz.json"),
             "--shot", "establishing", "--mode", "from-animation", "--model", "runway-aleph-2", "--seed", "9", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var submit = Assert.Single(runway.RequestsTo("POST", "/runway/v1/video_to_video"));
-        Assert.Equal("Bearer key_runway_cli_test_0011223344", submit.Header("Authorization"));
+        Assert.Equal("Bearer " + RunwayKey, submit.Header("Authorization"));
         var body = submit.Json;
         Assert.Equal(["model", "promptText", "seed", "videoUri"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal("aleph2", (string?)body["model"]);
         Assert.Equal(9, (int)body["seed"]!);
         Assert.True(runway.Uploads.TryGetValue((string?)body["videoUri"] ?? string.Empty, out var guide), $"videoUri {body["videoUri"]} is not an upload");
         Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
-        var uploaded = Path.Combine(_folder, "uploaded-aleph-guide.mp4");
-        await File.WriteAllBytesAsync(uploaded, guide.Content);
         // The 8 s shot at 24 fps: frames at 0 … 8 s = 193.
-        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        var probe = await ProbeGuideAsync(guide.Content, "uploaded-aleph-guide.mp4");
         Assert.Equal((1280, 720, 193), (probe.Width, probe.Height, probe.FrameCount));
         Assert.Equal(24, probe.AverageFrameRate, 3);
 
@@ -197,13 +191,9 @@ public sealed class GenerateCommandTests : IDisposable
     public async Task Generate_with_seedance_2_on_runway_sends_the_shaded_guide_as_prompt_video()
     {
         await using var runway = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
-        var settings = runway.ProviderSettings;
-        settings["Providers:Wait:PollInterval"] = "00:00:00.050";
-        settings["Providers:Wait:MaxWait"] = "00:01:00";
-        settings["RUNWAYML_API_SECRET"] = "key_runway_cli_test_0011223344";
         var output = Path.Combine(_folder, "seedance.mp4");
 
-        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+        var run = await CliRun.With(Configuration(runway, "RUNWAYML_API_SECRET", RunwayKey), "generate", Repository.Sample("stadium.previz.json"),
             "--shot", "breakaway", "--mode", "from-animation", "--model", "seedance-2.0-runway-v2v", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -212,10 +202,8 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal("seedance2", (string?)body["model"]);
         Assert.False((bool)body["audio"]!);
         Assert.True(runway.Uploads.TryGetValue((string?)body["promptVideo"] ?? string.Empty, out var guide), $"promptVideo {body["promptVideo"]} is not an upload");
-        var uploaded = Path.Combine(_folder, "uploaded-seedance-guide.mp4");
-        await File.WriteAllBytesAsync(uploaded, guide.Content);
         // The 4 s breakaway shot at 24 fps: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
-        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        var probe = await ProbeGuideAsync(guide.Content, "uploaded-seedance-guide.mp4");
         Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
         var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
         Assert.Equal(("shaded", "shaded pass of shot breakaway", "/promptVideo"), (provenance.Guide!.Pass, provenance.Guide.Source, provenance.Guide.Field));
@@ -241,10 +229,8 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(("5s", "720p"), ((string?)body["duration"], (string?)body["resolution"]));
         Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
         Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
-        var uploaded = Path.Combine(_folder, "uploaded-ray-guide.mp4");
-        await File.WriteAllBytesAsync(uploaded, guide.Content);
         // The 4 s breakaway shot on Ray's 24 fps grid: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
-        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        var probe = await ProbeGuideAsync(guide.Content, "uploaded-ray-guide.mp4");
         Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
         Assert.Equal(24, probe.AverageFrameRate, 3);
 
@@ -264,27 +250,21 @@ public sealed class GenerateCommandTests : IDisposable
     {
         await using var luma = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
         var output = Path.Combine(_folder, "luma.mp4");
-        var settings = luma.ProviderSettings;
-        settings["Providers:Wait:PollInterval"] = "00:00:00.050";
-        settings["Providers:Wait:MaxWait"] = "00:01:00";
-        settings["LUMA_AGENTS_API_KEY"] = "luma-api-test-0123456789";
 
-        var run = await CliRun.With(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "generate", Repository.Sample("stadium.previz.json"),
+        var run = await CliRun.With(Configuration(luma, "LUMA_AGENTS_API_KEY", LumaKey), "generate", Repository.Sample("stadium.previz.json"),
             "--shot", "breakaway", "--mode", "from-animation", "--model", "luma-ray-3.2-edit-luma", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var submit = Assert.Single(luma.RequestsTo("POST", "/luma/v1/generations"));
-        Assert.Equal("Bearer luma-api-test-0123456789", submit.Header("Authorization"));
+        Assert.Equal("Bearer " + LumaKey, submit.Header("Authorization"));
         var body = submit.Json;
         // lumalabs/luma-agents-python GenerationCreateParams: model, type, prompt, source (ImageRef), video (resolution, edit).
         Assert.Equal(["model", "prompt", "source", "type", "video"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal(("ray-3.2", "video_edit", "720p", true), ((string?)body["model"], (string?)body["type"], (string?)body["video"]!["resolution"], (bool?)body["video"]!["edit"]!["auto_controls"]));
         Assert.Equal("video/mp4", (string?)body["source"]!["media_type"]);
-        var uploaded = Path.Combine(_folder, "inline-luma-guide.mp4");
         var guide = Convert.FromBase64String((string?)body["source"]!["data"] ?? string.Empty);
-        await File.WriteAllBytesAsync(uploaded, guide);
         // The 4 s breakaway shot on Ray's 24 fps grid: 97 frames, framed at its own 2.39:1 with the 720p short edge.
-        var probe = await MediaTool.Default.ProbePacketsAsync(uploaded, CancellationToken.None);
+        var probe = await ProbeGuideAsync(guide, "inline-luma-guide.mp4");
         Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
         Assert.Equal(24, probe.AverageFrameRate, 3);
         Assert.Empty(luma.Uploads);
@@ -297,7 +277,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(1.08m, provenance.Estimate.Total);
         var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
         Assert.InRange(clip.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
-        Assert.DoesNotContain("luma-api-test-0123456789", run.Stdout + run.Stderr + await File.ReadAllTextAsync(output + ".json"), StringComparison.Ordinal);
+        Assert.DoesNotContain(LumaKey, run.Stdout + run.Stderr + await File.ReadAllTextAsync(output + ".json"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -339,7 +319,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         await using var fal = await LoopbackVendor.StartAsync();
 
-        var run = await CliRun.With(Configuration(fal, withKey: false), "generate", Repository.Sample("stadium.previz.json"),
+        var run = await CliRun.With(Configuration(fal, keyVariable: null), "generate", Repository.Sample("stadium.previz.json"),
             "--mode", "start-frame", "--model", "kling-2.1-pro", "--out", Path.Combine(_folder, "x.mp4"));
 
         Assert.Equal(2, run.ExitCode);
@@ -410,18 +390,29 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder, "*.partial"));
     }
 
-    /// <summary>Configuration pointing the providers at <paramref name="fal"/>, as environment variables would.</summary>
-    private static IConfiguration Configuration(LoopbackVendor fal, bool withKey = true)
+    /// <summary>
+    /// Configuration pointing the providers at <paramref name="vendor"/>, as environment variables would, with
+    /// <paramref name="key"/> in <paramref name="keyVariable"/> (none when that is null).
+    /// </summary>
+    private static IConfiguration Configuration(LoopbackVendor vendor, string? keyVariable = "FAL_KEY", string key = Key)
     {
-        var settings = fal.ProviderSettings;
+        var settings = vendor.ProviderSettings;
         settings["Providers:Wait:PollInterval"] = "00:00:00.050";
         settings["Providers:Wait:MaxWait"] = "00:01:00";
-        if (withKey)
+        if (keyVariable is not null)
         {
-            settings["FAL_KEY"] = Key;
+            settings[keyVariable] = key;
         }
 
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
+
+    /// <summary>The packets of a guide video as the vendor received it, written out as <paramref name="name"/>.</summary>
+    private async Task<VideoProbe> ProbeGuideAsync(byte[] content, string name)
+    {
+        var path = Path.Combine(_folder, name);
+        await File.WriteAllBytesAsync(path, content);
+        return await MediaTool.Default.ProbePacketsAsync(path, CancellationToken.None);
     }
 
     private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle);
