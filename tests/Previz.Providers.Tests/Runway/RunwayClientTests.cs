@@ -158,7 +158,9 @@ public sealed class RunwayClientTests
     public async Task A_video_to_video_task_uploads_its_video_ephemerally_survives_a_429_and_polls_to_the_clip()
     {
         await using var harness = await ProviderHarness.StartAsync();
-        harness.Vendor.WorkTime = TimeSpan.FromMilliseconds(400);
+        // Running from a quarter of the work time to its end: 1.2 s, so that polls 50 ms apart see it even when a loaded
+        // machine delays some of them (at 400 ms a CI run once polled straight from PENDING to SUCCEEDED).
+        harness.Vendor.WorkTime = TimeSpan.FromMilliseconds(1600);
         var submits = 0;
         // Runway's 429 is retryable (docs.dev.runwayml.com/errors/errors); then the stand-in's documented protocol answers.
         harness.Vendor.Handle(r => r is { Method: "POST", Path: "/runway/v1/video_to_video" } && ++submits == 1 ? Reply.RateLimited(0) : null);
