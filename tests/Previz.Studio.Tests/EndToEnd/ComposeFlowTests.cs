@@ -112,6 +112,8 @@ public sealed class ComposeFlowTests(BrowserFixture browser, StudioServer server
         await Assertions.Expect(page.Locator("button.shot-card")).ToHaveCountAsync(2);
         await Button(page, "Save").ClickAsync();
         await Assertions.Expect(page.Locator(".compose-status")).ToContainTextAsync("Saved as v2");
+        // The status can show before the page has moved to the new version's address (a CI run read the old one).
+        await page.WaitForURLAsync(url => url != sceneUrl);
         Assert.NotEqual(sceneUrl, page.Url);
         await session.StepAsync("saved");
 
