@@ -83,7 +83,9 @@ public sealed class RecoveryTests
         var seen = new ConcurrentQueue<GenerationEvent>();
         var listening = await EventListening.ListenAsync(events, seen, stop.Token);
         var scene = await studio.UploadStadiumAsync();
-        using var create = await studio.Client.PostAsJsonAsync("/api/generations", new { sceneId = (string)scene["id"]!, shotId = "breakaway", options = new { pass = "wireframe" } });
+        // Progress is written about once a second, so the render must outlast a second even on a fast machine:
+        // a 2K shaded render does, where a wireframe one once finished between two writes.
+        using var create = await studio.Client.PostAsJsonAsync("/api/generations", new { sceneId = (string)scene["id"]!, shotId = "establishing", options = new { pass = "shaded", resolution = "2k" } });
         await Waiting.UntilAsync(() => seen.Any(e => e.State.IsTerminal()), TimeSpan.FromMinutes(2), "The render's last event");
         await stop.CancelAsync();
         await listening;
