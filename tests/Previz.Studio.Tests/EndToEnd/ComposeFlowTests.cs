@@ -235,8 +235,17 @@ public sealed class ComposeFlowTests(BrowserFixture browser, StudioServer server
         {
             var field = page.Locator($"#{prefix}-{axis}");
             var text = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (await field.InputValueAsync() == text)
+            {
+                continue;
+            }
+
+            var updates = await page.EvaluateAsync<int>("() => window.__previzViewport.updates");
             await ChangeAsync(field, text);
             await Assertions.Expect(field).ToHaveValueAsync(text);
+            // The field shows what was typed at once; the edit is applied when the studio sends the view its new poses. A
+            // click that follows sooner (Key) could read the old value, as a CI run's did.
+            await page.WaitForFunctionAsync("n => window.__previzViewport.updates > n", updates);
         }
     }
 
