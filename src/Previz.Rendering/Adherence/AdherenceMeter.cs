@@ -114,7 +114,7 @@ public static class AdherenceMeter
             OffsetSeconds = Math.Round(offset, 3),
             AnalysisFps = rate,
             Method = string.Create(CultureInfo.InvariantCulture,
-                $"motion at {rate:0.##} fps on {size} grey frames, the clip's framing lined up with the render first (ECC): edge points of the shot's shaded Direct Render, on the background and on each moving object as Direct Render labels them, followed by pyramidal Lucas-Kanade (OpenCV) in the render (checked both ways) and in the clip from the same places, each part fitted as one similarity motion to the flow across its points' edges and compared over half-second windows"),
+                $"motion at {rate:0.##} fps on {size} grey frames, the clip's framing lined up with the render first (ECC): edge points of the shot's shaded Direct Render, on the background and on each moving object as Direct Render labels them, followed by pyramidal Lucas-Kanade (OpenCV) in the render (checked both ways) and in the clip from the same places (the background's on edge strength, each object's on local contrast), each part fitted as one similarity motion to the flow across its points' edges and compared over half-second windows"),
         };
     }
 

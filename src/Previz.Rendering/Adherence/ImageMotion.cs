@@ -4,10 +4,20 @@ namespace Previz.Rendering.Adherence;
 /// The global motion of a picture from one analysed frame to the next, as a similarity transform about the frame's
 /// centre: how far the content moved (<see cref="Dx"/> right, <see cref="Dy"/> down, as fractions of the frame's width),
 /// grew (<see cref="Zoom"/>, natural log of the scale) and turned (<see cref="Roll"/>, radians, clockwise on screen).
-/// The camera moves the other way: content moving right is the camera panning or trucking left.
+/// The camera moves the other way: content moving right is the camera panning or trucking left. A moving object's motion
+/// is taken about the object's centre, its zoom and roll given at <see cref="TypicalReach"/>.
 /// </summary>
 internal readonly record struct ImageMotion(double Dx, double Dy, double Zoom, double Roll)
 {
+    /// <summary>
+    /// How far from the centre, in frame widths, a typical followed point of the whole picture lies: a zoom or a roll moves
+    /// it by this much of its amount. An object's motion gives its zoom and roll at this reach, scaled from its own.
+    /// </summary>
+    public const double TypicalReach = 0.25;
+
+    /// <summary>The weight of the squares of a zoom and a roll (<see cref="TypicalReach"/> squared).</summary>
+    private const double TurnWeight = TypicalReach * TypicalReach;
+
     public static ImageMotion None => default;
 
     /// <summary>
@@ -15,12 +25,6 @@ internal readonly record struct ImageMotion(double Dx, double Dy, double Zoom, d
     /// show.
     /// </summary>
     public double Size => Math.Sqrt((Dx * Dx) + (Dy * Dy) + (TurnWeight * ((Zoom * Zoom) + (Roll * Roll))));
-
-    /// <summary>
-    /// A zoom or a roll moves a point a quarter of the width from the centre (where a typical followed point lies) by a
-    /// quarter of its amount: the weight of their squares.
-    /// </summary>
-    private const double TurnWeight = 1.0 / 16;
 
     public static ImageMotion operator +(ImageMotion a, ImageMotion b) => new(a.Dx + b.Dx, a.Dy + b.Dy, a.Zoom + b.Zoom, a.Roll + b.Roll);
 

@@ -153,10 +153,11 @@ internal sealed class SharedPointMotion
     /// <summary>
     /// What a part's points are followed on: the background's on the picture of edge strength
     /// (<see cref="AnalysedFrame.Edges"/>), which a grade or a restyle that changes the shades on either side of an edge
-    /// leaves alone; an object's on the grey picture, whose shading tells a turning or running object's motion better
-    /// than its outline does.
+    /// leaves alone; an object's on the picture of local contrast (<see cref="AnalysedFrame.Contrast"/>): its shading tells
+    /// a turning or running object's motion better than its outline does, and a grade that darkens or flattens that
+    /// shading does not hide it there.
     /// </summary>
-    private static Mat Picture(AnalysedFrame frame, int part) => part == 0 ? frame.Edges : frame.Grey;
+    private static Mat Picture(AnalysedFrame frame, int part) => part == 0 ? frame.Edges : frame.Contrast;
 
     /// <summary>
     /// The authored and the clip's motion of the same points, each as one (<see cref="Whole"/>), over the points the clip
@@ -219,7 +220,10 @@ internal sealed class SharedPointMotion
         }
 
         var (dx, dy, zoom, roll) = Solve(normal, right);
-        return new ImageMotion(dx / _width, dy / _width, Math.Log(Math.Max(1e-3, 1 + (zoom / unit))), roll / unit);
+        // An object's zoom and roll move its points by its own size, not the frame's: they are given at the object's reach
+        // (the points' root-mean-square distance from their centre) so that a small object's turn weighs what it shows.
+        var turn = camera ? 1 : Math.Sqrt(points.Average(p => ((p.X - cx) * (p.X - cx)) + ((p.Y - cy) * (p.Y - cy)))) / _width / ImageMotion.TypicalReach;
+        return new ImageMotion(dx / _width, dy / _width, turn * Math.Log(Math.Max(1e-3, 1 + (zoom / unit))), turn * roll / unit);
     }
 
     /// <summary>

@@ -11,8 +11,7 @@ namespace Previz.Rendering.Tests.Adherence;
 /// Motion adherence of clips made from the samples' shots — the stadium's establishing crane (a travelling camera, nothing
 /// else moving), its breakaway (a follow camera running with the players) and the product turntable (a locked-off camera,
 /// a turning product): the shot's own Direct Render, copies restyled the way a model restyles, and clips whose camera or
-/// objects do something else. The turntable's own render (0.91) does not yet reach 0.95, nor its graded copy 0.8
-/// (docs/adherence.md says why): what they miss is not held here (the own render is held at 0.85), what they reach is.
+/// objects do something else.
 /// </summary>
 public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
 {
@@ -39,13 +38,13 @@ public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
     }
 
     [Theory]
-    [InlineData("breakaway", 0.95)]
-    [InlineData("turntable", 0.85)]
-    public async Task The_own_render_of_a_shot_with_moving_objects_scores_high_and_says_they_move_as_authored(string shot, double least)
+    [InlineData("breakaway")]
+    [InlineData("turntable")]
+    public async Task The_own_render_of_a_shot_with_moving_objects_scores_at_least_0_95_and_says_they_move_as_authored(string shot)
     {
         var adherence = await Measure(shot, await _clips.RenderAsync(shot));
 
-        Assert.True(adherence.Score >= least, $"score {adherence.Score}: {adherence.Sentence}");
+        Assert.True(adherence.Score >= 0.95, $"score {adherence.Score}: {adherence.Sentence}");
         Assert.Contains("move as authored", adherence.Sentence, StringComparison.Ordinal);
     }
 
@@ -69,6 +68,7 @@ public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
     [InlineData("breakaway", "noise")]
     [InlineData("breakaway", "grain")]
     [InlineData("breakaway", "zoom")]
+    [InlineData("turntable", "grade")]
     [InlineData("turntable", "blur")]
     [InlineData("turntable", "noise")]
     [InlineData("turntable", "grain")]
@@ -150,10 +150,12 @@ public sealed class AdherenceMeterTests : IClassFixture<AdherenceClips>
     public async Task A_camera_circling_the_product_is_told_by_the_product_turning_otherwise()
     {
         // Against the turntable's bare backdrop a circling camera shows little of its own move; the product does not
-        // turn on screen as authored, and that is what the sentence says.
+        // turn on screen as authored, and that is what the sentence says. The turntable still turns in that clip, so part
+        // of the objects' motion is as authored: their part stays under the bar for another camera path, not at nothing.
         var adherence = await Measure("turntable", await _clips.CirclingRenderAsync());
 
-        Assert.True(adherence.ObjectScore <= 0.1, $"objects {adherence.ObjectScore}: {adherence.Sentence}");
+        Assert.True(adherence.Score <= 0.4, $"score {adherence.Score}: {adherence.Sentence}");
+        Assert.True(adherence.ObjectScore <= 0.4, $"objects {adherence.ObjectScore}: {adherence.Sentence}");
         Assert.EndsWith("do not move as authored", adherence.Sentence, StringComparison.Ordinal);
     }
 
