@@ -156,19 +156,24 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Generate_with_runway_aleph_2_uploads_the_shaded_guide_to_runway_and_records_it_in_the_provenance()
+    public async Task Generate_with_runway_aleph_2_uploads_the_shaded_guide_and_the_given_frames_as_keyframes_to_runway()
     {
         await using var runway = await LoopbackVendor.StartAsync(TestClip.Unfinished(9));
         var output = Path.Combine(_folder, "aleph.mp4");
 
         var run = await CliRun.With(Configuration(runway, "RUNWAYML_API_SECRET", RunwayKey), "generate", Repository.Sample("stadium.previz.json"),
-            "--shot", "establishing", "--mode", "from-animation", "--model", "runway-aleph-2", "--seed", "9", "--out", output);
+            "--shot", "establishing", "--mode", "from-animation", "--model", "runway-aleph-2", "--seed", "9",
+            "--start-frame", Repository.Sample("refs/ball-front.png"), "--end-frame", Repository.Sample("refs/bottle-front.png"), "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var submit = Assert.Single(runway.RequestsTo("POST", "/runway/v1/video_to_video"));
         Assert.Equal("Bearer " + RunwayKey, submit.Header("Authorization"));
         var body = submit.Json;
-        Assert.Equal(["model", "promptText", "seed", "videoUri"], body.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(["keyframes", "model", "promptText", "seed", "videoUri"], body.AsObject().Select(p => p.Key).Order());
+        // The given pictures pinned to the guide's first and last frame (0 s and 8 s), each uploaded to Runway.
+        var keyframes = body["keyframes"]!.AsArray();
+        Assert.Equal([0.0, 8.0], keyframes.Select(k => (double)k!["seconds"]!));
+        Assert.All(keyframes, k => Assert.True(runway.Uploads.TryGetValue((string?)k!["uri"] ?? string.Empty, out var picture) && picture.ContentType.StartsWith("image/", StringComparison.Ordinal), $"keyframe {k} is not an uploaded picture"));
         Assert.Equal("aleph2", (string?)body["model"]);
         Assert.Equal(9, (int)body["seed"]!);
         Assert.True(runway.Uploads.TryGetValue((string?)body["videoUri"] ?? string.Empty, out var guide), $"videoUri {body["videoUri"]} is not an upload");

@@ -381,9 +381,18 @@ internal static class CatalogData
                 Constants = new Dictionary<string, object> { ["model"] = "aleph2" },
                 Duration = null,
                 Seed = "seed",
+                // "Timed guidance images placed at specific points in the input video. Up to 5 keyframes." [runway-v2v]
+                // Variant0KeyframeUnionMember0: uri and seconds ("Absolute timestamp in seconds from the start of the input video").
+                Keyframes = "keyframes",
+                KeyframeImage = "uri",
+                KeyframeSeconds = "seconds",
             }))),
             Inputs = new ModelInputs
             {
+                // The user's own start and end frames, as keyframes at the guide's first and last frame [runway-v2v].
+                StartFrame = true,
+                EndFrame = true,
+                MaxTimedKeyframes = 5,
                 GuideVideo = new GuideVideoSpec
                 {
                     // A restyle keeps the source's motion and structure, so it gets the shaded pass (what the shot looks like).

@@ -18,11 +18,20 @@ public sealed record RequestFields
 
     public string? EndImage { get; init; }
 
-    /// <summary>Timed keyframe images (Luma Ray 3.2 on fal: <c>keyframes</c>).</summary>
+    /// <summary>Timed keyframe images (Luma Ray 3.2 on fal: <c>keyframes</c>; Runway Aleph 2.0: <c>keyframes</c>).</summary>
     public string? Keyframes { get; init; }
 
-    /// <summary>Frame positions of <see cref="Keyframes"/> (at <see cref="KeyframeFps"/>).</summary>
+    /// <summary>Frame positions of <see cref="Keyframes"/> (at <see cref="KeyframeFps"/>), a list beside the pictures' (Luma).</summary>
     public string? KeyframeIndexes { get; init; }
+
+    /// <summary>
+    /// Where each keyframe is an object of <see cref="Keyframes"/> rather than a picture: the field of its picture
+    /// (Runway Aleph 2.0: <c>uri</c>); its time goes beside it in <see cref="KeyframeSeconds"/>.
+    /// </summary>
+    public string? KeyframeImage { get; init; }
+
+    /// <summary>The field of a keyframe object's time, in seconds from the start of the video it guides (Runway: <c>seconds</c>).</summary>
+    public string? KeyframeSeconds { get; init; }
 
     public double KeyframeFps { get; init; } = 24;
 

@@ -62,6 +62,11 @@ internal sealed class RequestFrames
         if (mode == VisualizerMode.FromAnimation && _model.Inputs.GuideVideo is { } guide && _options.Guide is { } timing)
         {
             inputs = inputs with { GuideVideo = await GuideVideoRenderer.RenderAsync(_spec.Scene, _shot, guide, timing, _options.OutputAspect, _width, _height, null, cancellationToken) };
+            if (fields.Keyframes is not null && fields.KeyframeSeconds is not null)
+            {
+                return inputs with { Keyframes = await GuideKeyframesAsync(timing, cancellationToken) };
+            }
+
             if (_spec.StartFrame is null)
             {
                 // The guide drives the motion; a first frame only where the user gives one (a captured grey render
@@ -101,6 +106,27 @@ internal sealed class RequestFrames
         {
             var index = Math.Min(lastIndex, (int)Math.Round(t * fields.KeyframeFps, MidpointRounding.AwayFromZero));
             keyframes.Add(new TimedKeyframe(await FitAsync(source, cancellationToken), index, t));
+        }
+
+        return keyframes;
+    }
+
+    /// <summary>
+    /// Pictures pinned to moments of a guide video (Runway Aleph 2.0's keyframes): the start frame the user gives at its
+    /// first frame, the end frame at its last; none of its own, since a captured grey render would pull the look towards
+    /// Direct Render's shading, and the guide already carries the shot.
+    /// </summary>
+    private async Task<IReadOnlyList<TimedKeyframe>> GuideKeyframesAsync(GuideTiming timing, CancellationToken cancellationToken)
+    {
+        var keyframes = new List<TimedKeyframe>(2);
+        if (_spec.StartFrame is { } start)
+        {
+            keyframes.Add(new TimedKeyframe(await FitAsync(start, cancellationToken), 0, 0));
+        }
+
+        if (_spec.EndFrame is { } end)
+        {
+            keyframes.Add(new TimedKeyframe(await FitAsync(end, cancellationToken), timing.Frames - 1, timing.LastFrameTime));
         }
 
         return keyframes;

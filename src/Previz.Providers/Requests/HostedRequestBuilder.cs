@@ -145,17 +145,30 @@ public static class HostedRequestBuilder
         }
 
         var f = endpoint.Fields;
-        if (f.Keyframes is null || f.KeyframeIndexes is null)
+        if (f.Keyframes is not null && f.KeyframeImage is not null && f.KeyframeSeconds is not null)
+        {
+            // Each keyframe an object: its time here, its picture written into it (Runway Aleph 2.0's {uri, seconds}).
+            Put(body, f.Keyframes, new JsonArray([.. keyframes.Select(k => (JsonNode)new JsonObject { [f.KeyframeSeconds] = Math.Round(k.ShotTime, 3) })]));
+            AddKeyframeFiles(keyframes, i => $"{Pointer(f.Keyframes)}/{i}/{f.KeyframeImage}", route, files);
+        }
+        else if (f.Keyframes is not null && f.KeyframeIndexes is not null)
+        {
+            // The pictures in one list, their frame positions in another (Luma Ray 3.2's keyframes and keyframe_indexes).
+            Put(body, f.Keyframes, new JsonArray());
+            Put(body, f.KeyframeIndexes, new JsonArray([.. keyframes.Select(k => (JsonNode)JsonValue.Create(k.FrameIndex))]));
+            AddKeyframeFiles(keyframes, i => $"{Pointer(f.Keyframes)}/{i}", route, files);
+        }
+        else
         {
             notSent.Add($"{keyframes.Count} keyframes: {endpoint.Id} takes no timed keyframes");
-            return;
         }
+    }
 
-        Put(body, f.Keyframes, new JsonArray());
-        Put(body, f.KeyframeIndexes, new JsonArray([.. keyframes.Select(k => (JsonNode)JsonValue.Create(k.FrameIndex))]));
+    private static void AddKeyframeFiles(IReadOnlyList<TimedKeyframe> keyframes, Func<int, string> target, VendorRoute route, List<SentPicture> files)
+    {
         for (var i = 0; i < keyframes.Count; i++)
         {
-            files.Add(File(keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), $"{Pointer(f.Keyframes)}/{i}", route, "keyframe") with { FrameIndex = keyframes[i].FrameIndex });
+            files.Add(File(keyframes[i].Image, string.Create(CultureInfo.InvariantCulture, $"keyframe-{i + 1:00}"), target(i), route, "keyframe") with { FrameIndex = keyframes[i].FrameIndex });
         }
     }
 

@@ -24,7 +24,8 @@ namespace Previz.Providers.Tests.Generation;
 internal static class GuideFrames
 {
     /// <summary>From Animation of <paramref name="scene"/> planned for <paramref name="modelId"/>, seed 7, no reference pictures.</summary>
-    public static async Task<GenerationPlan> PlanAsync(SceneDocument scene, string folder, string modelId, FrameSource? start = null, VideoRequestOptions? options = null, string? negativePrompt = null) =>
+    public static async Task<GenerationPlan> PlanAsync(
+        SceneDocument scene, string folder, string modelId, FrameSource? start = null, VideoRequestOptions? options = null, string? negativePrompt = null, FrameSource? end = null) =>
         await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(
             new GenerationSpec
             {
@@ -35,6 +36,7 @@ internal static class GuideFrames
                 Seed = 7,
                 NegativePrompt = negativePrompt,
                 StartFrame = start,
+                EndFrame = end,
                 SendReferences = false,
                 Options = options ?? VideoRequestOptions.Defaults,
             },

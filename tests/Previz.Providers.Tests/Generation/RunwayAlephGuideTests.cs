@@ -10,6 +10,8 @@ using Previz.Providers.Inputs;
 using Previz.Rendering.Rasterizing;
 using Previz.Rendering.Video;
 using Previz.Testing;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace Previz.Providers.Tests.Generation;
 
@@ -79,14 +81,47 @@ public sealed class RunwayAlephGuideTests : IDisposable
     }
 
     [Fact]
-    public async Task A_final_takes_a_1080p_guide_and_a_given_start_frame_is_not_sent()
+    public async Task A_given_start_and_end_frame_go_as_keyframes_at_the_guides_first_and_last_frame()
     {
-        var plan = await PlanAsync(_scenes.Scene, FrameSource.File("refs/cone.png"), ResolutionTier.Final2K);
+        var plan = await PlanAsync(_scenes.Scene, FrameSource.File("refs/cone.png"), ResolutionTier.Final2K, FrameSource.File("refs/car-front.png"));
 
-        Assert.Equal((1920, 1080), (plan.Guide!.Width, plan.Guide.Height));
-        Assert.Contains(plan.Notes, n => n.Contains("the start frame is not used", StringComparison.Ordinal));
-        Assert.Single(plan.Request!.Files);
-        Assert.Empty(plan.Inputs);
+        // A final takes a 1080p guide; the user's pictures are pinned to its frames 0 and 96 (0 s and 4 s at 24 fps).
+        Assert.Equal((1920, 1080, 97), (plan.Guide!.Width, plan.Guide.Height, plan.Guide.Frames));
+        var request = Assert.IsType<HostedRequest>(plan.Request);
+        var body = AsVendorSees(request);
+        var expected = new JsonObject
+        {
+            ["model"] = "aleph2",
+            ["promptText"] = plan.Prompt.Text,
+            ["videoUri"] = "runway://uploads/test/guide-shaded.mp4",
+            ["seed"] = 7,
+            ["keyframes"] = new JsonArray(
+                new JsonObject { ["seconds"] = 0.0, ["uri"] = "runway://uploads/test/keyframe-01.png" },
+                new JsonObject { ["seconds"] = 4.0, ["uri"] = "runway://uploads/test/keyframe-02.png" }),
+        };
+        Assert.True(JsonNode.DeepEquals(expected, body), body.ToJsonString());
+        RunwayVideoToVideo.Aleph2.AssertAccepts(body);
+        Assert.Equal(["/keyframes/0/uri", "/keyframes/1/uri", "/videoUri"], request.Files.Select(f => f.TargetField).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [("keyframe", "refs/cone.png", 0), ("keyframe", "refs/car-front.png", 96)],
+            plan.Inputs.Select(i => (i.Role, i.Source, i.FrameIndex ?? -1)));
+        Assert.DoesNotContain(plan.Notes, n => n.Contains("frame is not used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_start_frame_alone_is_the_one_keyframe_and_its_picture_is_the_users()
+    {
+        var plan = await PlanAsync(_scenes.Scene, FrameSource.File("refs/cone.png"));
+
+        var request = Assert.IsType<HostedRequest>(plan.Request);
+        var keyframe = Assert.Single(request.Files, f => f.TargetField == "/keyframes/0/uri");
+        Assert.Equal(0.0, (double)request.Body["keyframes"]![0]!["seconds"]!);
+        Assert.Single(request.Body["keyframes"]!.AsArray());
+        // The picture sent is the user's orange cone, not a capture of the shot.
+        using var sent = Image.Load<Rgb24>(keyframe.Content.ToArray());
+        var centre = sent[sent.Width / 2, sent.Height / 2];
+        Assert.True(Math.Abs(centre.R - 0xff) + Math.Abs(centre.G - 0x88) + Math.Abs(centre.B) < 24, $"the keyframe's centre is {centre}, not the cone's orange");
+        RunwayVideoToVideo.Aleph2.AssertAccepts(AsVendorSees(request));
     }
 
     [Theory]
@@ -99,8 +134,8 @@ public sealed class RunwayAlephGuideTests : IDisposable
         await GuideFrames.AssertRefusedWithBothNumbersAsync(() => PlanAsync(scene), seconds, shotText, limitText, word);
     }
 
-    private Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null, ResolutionTier resolution = ResolutionTier.Preview1K) =>
-        GuideFrames.PlanAsync(scene, _scenes.Folder, ModelId, start, new VideoRequestOptions { Resolution = resolution }, "blurry, warped");
+    private Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null, ResolutionTier resolution = ResolutionTier.Preview1K, FrameSource? end = null) =>
+        GuideFrames.PlanAsync(scene, _scenes.Folder, ModelId, start, new VideoRequestOptions { Resolution = resolution }, "blurry, warped", end);
 
     /// <summary>The body as Runway receives it: each file's <c>runway://</c> upload URI in its field.</summary>
     private static JsonObject AsVendorSees(HostedRequest request) => GuideFrames.AsVendorSees(request, "runway://uploads/test/");
