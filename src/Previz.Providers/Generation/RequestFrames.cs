@@ -62,10 +62,10 @@ internal sealed class RequestFrames
         if (mode == VisualizerMode.FromAnimation && _model.Inputs.GuideVideo is { } guide && _options.Guide is { } timing)
         {
             inputs = inputs with { GuideVideo = await GuideVideoRenderer.RenderAsync(_spec.Scene, _shot, guide, timing, _options.OutputAspect, _width, _height, null, cancellationToken) };
-            if (_spec.StartFrame is null)
+            if (_spec.StartFrame is null && !guide.RequiresStartFrame)
             {
                 // The guide drives the motion; a first frame only where the user gives one (a captured grey render
-                // would pull the look towards Direct Render's shading).
+                // would pull the look towards Direct Render's shading) or the endpoint requires one.
                 return inputs;
             }
         }
