@@ -251,6 +251,46 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_with_kling_motion_control_uploads_the_shaded_guide_and_the_shots_start_frame_to_fal()
+    {
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
+        var output = Path.Combine(_folder, "kling-motion.mp4");
+
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
+            "--mode", "from-animation", "--model", "kling-2.6-motion-control", "--seed", "4", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/fal-ai/kling-video/v2.6/pro/motion-control"));
+        Assert.Equal("Key " + Key, submit.Header("Authorization"));
+        var body = submit.Json;
+        // fal's KlingVideoV26ProMotionControlInput has no length, aspect, resolution, seed or negative prompt: only these are sent.
+        Assert.Equal(["character_orientation", "image_url", "keep_original_sound", "prompt", "video_url"], body.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(("video", false), ((string?)body["character_orientation"], (bool?)body["keep_original_sound"]));
+        Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
+        Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
+        Assert.True(fal.Uploads.TryGetValue((string?)body["image_url"] ?? string.Empty, out var start), $"image_url {body["image_url"]} is not an upload");
+        Assert.Equal(("start.png", "image/png"), (start.Name, start.ContentType));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, start.Content[..4]);
+        // The 4 s breakaway shot at 24 fps: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
+        var probe = await ProbeGuideAsync(guide.Content, "uploaded-kling-guide.mp4");
+        Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
+        Assert.Equal(24, probe.AverageFrameRate, 3);
+
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal(new PlannedGuide("shaded", "shaded pass of shot breakaway", "guide-shaded.mp4", "/video_url", 1720, 720, 24, 97, guide.Content.Length), provenance.Guide);
+        var input = Assert.Single(provenance.Inputs);
+        Assert.Equal(("start-frame", "Direct Render capture (shaded) at 0 s into the shot", "/image_url", 1720, 720, start.Content.Length),
+            (input.Role, input.Source, input.Field, input.Width, input.Height, input.Bytes));
+        Assert.Equal("fal-ai/kling-video/v2.6/pro/motion-control", provenance.VendorEndpoint);
+        // No length field: the clip is the guide's 97 frames (4.04 s), estimated as 5 s at $0.112/s, trimmed to the 4 s shot.
+        Assert.Equal(0.56m, provenance.Estimate.Total);
+        Assert.Equal((97 / 24.0, 4), (provenance.Options.ClipSeconds, provenance.Options.OutputSeconds));
+        Assert.Contains(provenance.Notes, n => n.Contains("seed 4", StringComparison.Ordinal));
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+    }
+
+    [Fact]
     public async Task Generate_from_animation_on_lumas_own_api_sends_the_shaded_guide_inline_and_writes_the_clip()
     {
         await using var luma = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));

@@ -64,6 +64,8 @@ public class ModelsCommandTests
         Assert.Contains("keyframes", luma, StringComparison.Ordinal);
         var lumaRestyle = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("luma-ray-3.2-v2v", StringComparison.Ordinal));
         Assert.Contains("guide video: shaded", lumaRestyle, StringComparison.Ordinal);
+        var klingMotion = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("kling-2.6-motion-control", StringComparison.Ordinal));
+        Assert.Contains("guide video: shaded", klingMotion, StringComparison.Ordinal);
         var kling = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("kling-2.1-pro", StringComparison.Ordinal));
         Assert.Contains("frames + words (invents the motion)", kling, StringComparison.Ordinal);
         // The warning names the inventing models, and never a guided one.
@@ -72,6 +74,7 @@ public class ModelsCommandTests
         Assert.DoesNotContain("wan-2.2-vace-depth", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("luma-ray-3.2", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("runway-aleph-2", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("kling-2.6-motion-control", warning, StringComparison.Ordinal);
 
         var json = await CliRun.Of("models", "--mode", "from-animation", "--json");
         using var doc = JsonDocument.Parse(json.Stdout);
@@ -80,6 +83,11 @@ public class ModelsCommandTests
         Assert.False(entry.GetProperty("inventsMotion").GetBoolean());
         Assert.Equal("video_url", entry.GetProperty("guideVideo").GetProperty("field").GetString());
         Assert.Equal(241, entry.GetProperty("guideVideo").GetProperty("maxFrames").GetInt32());
+        var motion = doc.RootElement.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "kling-2.6-motion-control");
+        Assert.Equal("guide video: shaded", motion.GetProperty("drivenByText").GetString());
+        Assert.Equal(("video_url", 72, 720, 24), (motion.GetProperty("guideVideo").GetProperty("field").GetString(),
+            motion.GetProperty("guideVideo").GetProperty("minFrames").GetInt32(), motion.GetProperty("guideVideo").GetProperty("maxFrames").GetInt32(),
+            motion.GetProperty("guideVideo").GetProperty("preferredFps").GetInt32()));
     }
 
     [Fact]

@@ -618,6 +618,78 @@ internal static class CatalogData
             Source = "lumalabs/luma-agents-python@38837df generation_create_params.py, video_options_param.py, video_edit_options_param.py, image_ref_param.py; @5519263 (18 s); docs.agents.lumalabs.ai guides/videos/editing",
         },
 
+        // ── Kling 2.6 motion control on fal: the shot's shaded pass drives a character's performance ──────────
+        // Sources: [fal-kling-mc] fal-js@381105e KlingVideoV26ProMotionControlInput (fal-ai/kling-video/v2.6/pro/motion-control;
+        // the standard endpoint's input is the same type): character_orientation (required, "image" | "video": "'video':
+        // orientation matches reference video - better for complex motions (max 30s)"), image_url (required, "The characters,
+        // backgrounds, and other elements in the generated video are based on this reference image. Characters should have
+        // clear body proportions, avoid occlusion, and occupy more than 5% of the image area"), keep_original_sound (default
+        // true), prompt (optional), video_url (required, "The character actions in the generated video will be consistent with
+        // this reference video ... Duration limit depends on character_orientation: 10s max for 'image', 30s max for
+        // 'video'"); output I2VOutput (video). No duration, aspect, resolution, seed or negative_prompt field: the clip is as
+        // long as the reference video. fal's docs page (fal.ai/docs/model-api-reference/video-generation-api/
+        // kling-video-v2.6-standard.md) shows the same call with image_url, video_url and character_orientation "video".
+        new ModelEntry
+        {
+            Id = "kling-2.6-motion-control",
+            // The name is the description the picker shows: it moves a character the way the guide's figure moves.
+            DisplayName = "Kling 2.6 motion control (character performance)",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            // It transfers a given video's motion, so From Animation only. character_orientation "video": the clip follows the
+            // guide's orientation, motion and camera (the authored shot) and may last up to 30 s [fal-kling-mc].
+            // keep_original_sound false: the guide has no sound.
+            Endpoints = Ep((VisualizerMode.FromAnimation, new("fal-ai/kling-video/v2.6/pro/motion-control", new RequestFields
+            {
+                Constants = new Dictionary<string, object>
+                {
+                    ["character_orientation"] = "video",
+                    ["keep_original_sound"] = false,
+                },
+                StartImage = "image_url",
+                Duration = null,
+            }))),
+            Inputs = new ModelInputs
+            {
+                // image_url is required [fal-kling-mc]: the user's start frame, else the shot's captured start.
+                StartFrame = true,
+                GuideVideo = new GuideVideoSpec
+                {
+                    // The character's performance is read from the guide: the shaded pass shows the figures as they move.
+                    Pass = GuidePass.Shaded,
+                    Field = "video_url",
+                    RequiresStartFrame = true,
+                    // At most 30 s with orientation "video" [fal-kling-mc]: 720 frames = a 30.0 s file at 24 fps. fal states no
+                    // input frame rate: the guide is sent at 24 fps (Previz's choice, the rate of the other Kling rows). The 3 s
+                    // floor (72 frames = 3.0 s) is unverified: fal states none, and Kling's own API reference is in no stored
+                    // copy; third-party pages (docs.comfy.org KlingMotionControl: "between 3 and 30 seconds" for "video") give 3 s.
+                    MinFrames = 72,
+                    MaxFrames = 720,
+                    MinFps = 24,
+                    MaxFps = 24,
+                    PreferredFps = 24,
+                    // fal states no size; 1920 px long edge (1080p), inside the 340–3850 px sides third-party pages give.
+                    MaxLongEdge = 1920,
+                    Source = "fal-js endpoints.ts KlingVideoV26ProMotionControlInput (video_url, character_orientation \"video\": max 30 s); 3 s floor unverified (3rd-party)",
+                },
+            },
+            // Any aspect: with orientation "video" the clip keeps the guide's frame (rendered at the shot's aspect).
+            Aspects = [],
+            // Not sent (no resolution field): sizes the guide and the start frame, 720p to preview, 1080p for finals.
+            Resolutions = Res("720p", "1080p"),
+            Audio = AudioSupport.None,
+            Fps = 24,
+            // 2500 characters: unverified, as the other Kling rows (fal states no limit; Kling's own reference not stored).
+            MaxPromptLength = 2500,
+            // Unverified: fal's price page for the endpoint (fal.ai/models/fal-ai/kling-video/v2.6/pro/motion-control/llms.txt)
+            // is in no stored copy. $0.112 per second is what a third-party repository quotes from it (JavaChrist/Virtual-Humans
+            // @8909d8f, "official llms.txt pricing, 2026-08-11"); billed per second of the clip, which is as long as the guide.
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.112m)],
+                "unverified: $0.112/s as quoted from fal's llms.txt by a third party (JavaChrist/Virtual-Humans); fal's own price page not stored"),
+            ApiKeyVariable = FalKey,
+            Source = "fal-js@381105e endpoints.ts (KlingVideoV26ProMotionControlInput); fal docs kling-video-v2.6-standard.md; price and 3 s floor unverified",
+        },
+
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────
         new ModelEntry
         {

@@ -35,6 +35,13 @@ public sealed record GuideVideoSpec
     /// <summary>Width and height are multiples of this (ComfyUI's WanVaceToVideo: 16).</summary>
     public int SizeStep { get; init; } = 2;
 
+    /// <summary>
+    /// The endpoint also requires a first frame beside the guide (Kling motion control's <c>image_url</c>, which the
+    /// characters and background are taken from): the shot's captured start frame is sent where the user gives none.
+    /// False: a first frame goes only where the user gives one.
+    /// </summary>
+    public bool RequiresStartFrame { get; init; }
+
     /// <summary>Where these facts come from.</summary>
     public required string Source { get; init; }
 

@@ -67,10 +67,10 @@ internal sealed class RequestFrames
                 return inputs with { Keyframes = await GuideKeyframesAsync(timing, cancellationToken) };
             }
 
-            if (_spec.StartFrame is null)
+            if (_spec.StartFrame is null && !guide.RequiresStartFrame)
             {
                 // The guide drives the motion; a first frame only where the user gives one (a captured grey render
-                // would pull the look towards Direct Render's shading).
+                // would pull the look towards Direct Render's shading) or the endpoint requires one.
                 return inputs;
             }
         }

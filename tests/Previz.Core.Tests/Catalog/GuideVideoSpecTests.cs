@@ -108,4 +108,34 @@ public sealed class GuideVideoSpecTests
         Assert.Equal([VisualizerMode.FromAnimation], model.Modes);
         Assert.Equal("guide video: shaded", Assert.Single(ModelCatalog.Default.ForMode(VisualizerMode.FromAnimation), l => l.Model.Id == model.Id).GuidanceText);
     }
+
+    [Fact]
+    public void Kling_motion_control_follows_a_24_fps_shaded_guide_of_3_to_30_s_with_the_start_frame_it_requires_and_offers_no_length()
+    {
+        var model = ModelCatalog.Default.Get("kling-2.6-motion-control");
+        var shot = new Shot { Id = "s", CameraId = "c", Duration = 20, Fps = 30, Aspect = AspectRatio.Landscape16x9 };
+
+        var options = OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot, VideoRequestOptions.Defaults);
+        var estimate = CostEstimator.Estimate(options);
+
+        // 20 s at 24 fps: frames 0 … 480; no length field, so the clip is the guide's 20.04 s, billed as 21 s at $0.112/s.
+        Assert.Equal(new GuideTiming(24, 481), options.Guide);
+        Assert.Equal((481 / 24.0, 20), (options.ClipSeconds, options.OutputSeconds));
+        Assert.Equal((21m, 2.352m), (estimate.Units, estimate.Total));
+        var guide = model.Inputs.GuideVideo!;
+        Assert.True(guide.RequiresStartFrame);
+        Assert.Equal((GuidePass.Shaded, "video_url"), (guide.Pass, guide.Field));
+        Assert.Equal("image_url", model.Endpoint(VisualizerMode.FromAnimation)!.Fields.StartImage);
+        var offer = OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot);
+        Assert.Empty(offer.Durations);
+        Assert.Equal(20, offer.DefaultDuration);
+        Assert.Equal([VisualizerMode.FromAnimation], model.Modes);
+        Assert.Equal("guide video: shaded", Assert.Single(ModelCatalog.Default.ForMode(VisualizerMode.FromAnimation), l => l.Model.Id == model.Id).GuidanceText);
+
+        // Orientation "video" takes at most 30 s: a 30.0 s file is 720 frames, so the longest shot is 29.958 s.
+        var tooLong = Assert.Throws<ShotOutsideGuideLimitsException>(() => OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot with { Duration = 30 }, VideoRequestOptions.Defaults));
+        Assert.Contains("30.0 s", tooLong.Message, StringComparison.Ordinal);
+        Assert.Contains("29.958 s", tooLong.Message, StringComparison.Ordinal);
+        Assert.True(OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot with { Duration = 30 }).ShotExceedsMaximum);
+    }
 }

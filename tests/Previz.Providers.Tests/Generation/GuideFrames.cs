@@ -71,9 +71,9 @@ internal static class GuideFrames
     }
 
     /// <summary>
-    /// The planned 4 s shaded guide at 1280×720 and 24 fps, written out as <paramref name="name"/> and decoded: an H.264
-    /// video of its 97 frames whose frame 48 shows the shot at 2 s (Direct Render's shaded still then, not the still at
-    /// 0 s nor the depth pass) and whose last frame is the shot's end.
+    /// The planned 4 s shaded guide at 1280×720 and 24 fps (the one file sent to its field, beside any pictures), written
+    /// out as <paramref name="name"/> and decoded: an H.264 video of its 97 frames whose frame 48 shows the shot at 2 s
+    /// (Direct Render's shaded still then, not the still at 0 s nor the depth pass) and whose last frame is the shot's end.
     /// </summary>
     public static async Task AssertShadedGuideOfTheShotAsync(GenerationScenes scenes, GenerationPlan plan, string name)
     {
@@ -82,7 +82,7 @@ internal static class GuideFrames
         var guide = Assert.IsType<PlannedGuide>(plan.Guide);
         Assert.Equal(("shaded", 1280, 720, 24, 97), (guide.Pass, guide.Width, guide.Height, guide.Fps, guide.Frames));
         var path = Path.Combine(scenes.Folder, name);
-        await File.WriteAllBytesAsync(path, Assert.Single(plan.Request!.Files).Content.ToArray());
+        await File.WriteAllBytesAsync(path, Assert.Single(plan.Request!.Files, f => f.TargetField == guide.Field).Content.ToArray());
         Assert.Equal(guide.Bytes, (int)new FileInfo(path).Length);
 
         var probe = await MediaTool.Default.ProbePacketsAsync(path, CancellationToken.None);

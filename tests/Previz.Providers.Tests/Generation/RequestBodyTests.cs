@@ -124,11 +124,12 @@ public sealed class RequestBodyTests
         var roles = plan.Inputs.Select(i => i.Role).ToList();
         if (model.Inputs.GuideVideo is { } guide && mode == VisualizerMode.FromAnimation)
         {
-            // A guide-video model gets its pass of the shot in its field; a first frame only where the user gives one.
+            // A guide-video model gets its pass of the shot in its field; a first frame only where the user gives one or the
+            // endpoint requires one (then the shot's captured start).
             var sentGuide = Assert.IsType<PlannedGuide>(plan.Guide);
             Assert.Equal("/" + guide.Field, sentGuide.Field);
             Assert.Contains(request.Files, f => f.TargetField == sentGuide.Field && f.ContentType == "video/mp4");
-            Assert.DoesNotContain("start-frame", roles);
+            Assert.Equal(guide.RequiresStartFrame, roles.Contains("start-frame"));
         }
         else if (!referenceEndpoint && model.Inputs.StartFrame)
         {

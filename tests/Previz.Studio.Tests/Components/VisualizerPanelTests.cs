@@ -64,6 +64,14 @@ public sealed class VisualizerPanelTests : StudioComponentTest
         Assert.Contains("guide video: shaded", cut.Find("select[aria-label=Model] option[value=runway-aleph-2]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll(".invents-motion"));
 
+        // So does Kling's motion control, whose option says it moves a character.
+        await SelectModelAsync(cut, "kling-2.6-motion-control");
+        cut.WaitForAssertion(() => Assert.Contains("follows a guide video of the shot: its shaded pass", cut.Find(".guide-note").TextContent, StringComparison.Ordinal));
+        var motion = cut.Find("select[aria-label=Model] option[value='kling-2.6-motion-control']").TextContent;
+        Assert.Contains("guide video: shaded", motion, StringComparison.Ordinal);
+        Assert.Contains("character performance", motion, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".invents-motion"));
+
         var inventing = Catalog.ForMode(VisualizerMode.FromAnimation).First(l => l.InventsMotion && l.IsAvailable).Model;
         await SelectModelAsync(cut, inventing.Id);
         cut.WaitForAssertion(() => Assert.Contains($"{inventing.DisplayName} invents the motion", cut.Find(".invents-motion").TextContent, StringComparison.Ordinal));
