@@ -21,6 +21,9 @@ public sealed record FrameChoice(FrameChoiceKind Kind, string? Id, double? Secon
 
     public static FrameChoice FromGallery(Guid itemId, double? seconds, string label) => new(FrameChoiceKind.Gallery, itemId.ToString(), seconds, label);
 
+    /// <summary>A picture of the user's own (an upload or a gallery frame) rather than a capture of the shot.</summary>
+    public bool IsPicture => Kind is FrameChoiceKind.Upload or FrameChoiceKind.Gallery;
+
     /// <summary>The value of <c>options.startFrame</c> / <c>options.endFrame</c> the generation pipeline reads.</summary>
     /// <param name="endSlot">The choice fills the end slot ("capture" there is the shot's last frame).</param>
     public string OptionValue(bool endSlot, double shotSeconds) => Kind switch

@@ -507,10 +507,28 @@ public sealed partial class VisualizerPanel : IDisposable
         }
     }
 
+    /// <summary>
+    /// The frame slots shown: the mode's own (Start Frame, Start + End), or in From Animation the pictures a guide-video
+    /// model takes beside its guide (Aleph's keyframes, the first frame of Luma's restyle, Wan's or Kling's), which are
+    /// optional there.
+    /// </summary>
+    private ModeInputs FrameSlotsShown => _mode != VisualizerMode.FromAnimation ? _mode.RequiredInputs()
+        : Model.Inputs.GuideVideo is null ? ModeInputs.None
+        : (Model.Inputs.StartFrame ? ModeInputs.StartFrame : ModeInputs.None) | (Model.Inputs.EndFrame ? ModeInputs.EndFrame : ModeInputs.None);
+
+    /// <summary>For an optional slot, what the model gets without a picture of the user's own; null for a slot the mode needs.</summary>
+    private string? WithoutPicture(bool end) => _mode != VisualizerMode.FromAnimation ? null
+        : !end && Model.Inputs.GuideVideo is { RequiresStartFrame: true } ? "None: the shot's start, captured"
+        : "None: the guide alone sets the look";
+
+    /// <summary>A slot's value for the request: an optional slot only with a picture of the user's own in it.</summary>
+    private string? FrameValue(FrameChoice choice, bool end) =>
+        WithoutPicture(end) is not null && !choice.IsPicture ? null : choice.OptionValue(end, _shot!.Duration);
+
     /// <summary>The current choices, as a create (or, without frames, an estimate) takes them.</summary>
     private ShotChoices Choices(bool withFrames, long? seed = null)
     {
-        var inputs = _mode.RequiredInputs();
+        var inputs = FrameSlotsShown;
         var frames = withFrames && _shot is not null;
         return new ShotChoices
         {
@@ -526,8 +544,8 @@ public sealed partial class VisualizerPanel : IDisposable
                 Resolution = ResolutionTiers.TryParse(_resolution, out var tier) ? tier : ResolutionTier.Preview1K,
                 AcceptDurationCap = _acceptCap,
             },
-            StartFrame = frames && inputs.HasFlag(ModeInputs.StartFrame) ? Slots.Start.OptionValue(false, _shot!.Duration) : null,
-            EndFrame = frames && inputs.HasFlag(ModeInputs.EndFrame) ? Slots.End.OptionValue(true, _shot!.Duration) : null,
+            StartFrame = frames && inputs.HasFlag(ModeInputs.StartFrame) ? FrameValue(Slots.Start, false) : null,
+            EndFrame = frames && inputs.HasFlag(ModeInputs.EndFrame) ? FrameValue(Slots.End, true) : null,
             Pass = IsDirectRender ? _pass : null,
             Prompt = new PromptOverrides
             {
