@@ -37,14 +37,7 @@ public sealed class RunwayAlephGuideTests : IDisposable
         var body = AsVendorSees(request);
 
         // The shaded pass to restyle, the prompt and the seed; no duration (the video sets it) and no ratio (its frame does).
-        var expected = new JsonObject
-        {
-            ["model"] = "aleph2",
-            ["promptText"] = plan.Prompt.Text,
-            ["videoUri"] = "runway://uploads/test/guide-shaded.mp4",
-            ["seed"] = 7,
-        };
-        Assert.True(JsonNode.DeepEquals(expected, body), body.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(GuideBody(plan), body), body.ToJsonString());
         var schema = RunwayVideoToVideo.Aleph2;
         schema.AssertAccepts(body);
         var file = Assert.Single(request.Files);
@@ -89,16 +82,10 @@ public sealed class RunwayAlephGuideTests : IDisposable
         Assert.Equal((1920, 1080, 97), (plan.Guide!.Width, plan.Guide.Height, plan.Guide.Frames));
         var request = Assert.IsType<HostedRequest>(plan.Request);
         var body = AsVendorSees(request);
-        var expected = new JsonObject
-        {
-            ["model"] = "aleph2",
-            ["promptText"] = plan.Prompt.Text,
-            ["videoUri"] = "runway://uploads/test/guide-shaded.mp4",
-            ["seed"] = 7,
-            ["keyframes"] = new JsonArray(
+        var expected = GuideBody(plan);
+        expected["keyframes"] = new JsonArray(
                 new JsonObject { ["seconds"] = 0.0, ["uri"] = "runway://uploads/test/keyframe-01.png" },
-                new JsonObject { ["seconds"] = 4.0, ["uri"] = "runway://uploads/test/keyframe-02.png" }),
-        };
+                new JsonObject { ["seconds"] = 4.0, ["uri"] = "runway://uploads/test/keyframe-02.png" });
         Assert.True(JsonNode.DeepEquals(expected, body), body.ToJsonString());
         RunwayVideoToVideo.Aleph2.AssertAccepts(body);
         Assert.Equal(["/keyframes/0/uri", "/keyframes/1/uri", "/videoUri"], request.Files.Select(f => f.TargetField).Order(StringComparer.Ordinal));
@@ -136,6 +123,15 @@ public sealed class RunwayAlephGuideTests : IDisposable
 
     private Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null, ResolutionTier resolution = ResolutionTier.Preview1K, FrameSource? end = null) =>
         GuideFrames.PlanAsync(scene, _scenes.Folder, ModelId, start, new VideoRequestOptions { Resolution = resolution }, "blurry, warped", end);
+
+    /// <summary>What Aleph is sent for the shot's guide alone: the model, the prompt, the uploaded shaded pass and the seed.</summary>
+    private static JsonObject GuideBody(GenerationPlan plan) => new()
+    {
+        ["model"] = "aleph2",
+        ["promptText"] = plan.Prompt.Text,
+        ["videoUri"] = "runway://uploads/test/guide-shaded.mp4",
+        ["seed"] = 7,
+    };
 
     /// <summary>The body as Runway receives it: each file's <c>runway://</c> upload URI in its field.</summary>
     private static JsonObject AsVendorSees(HostedRequest request) => GuideFrames.AsVendorSees(request, "runway://uploads/test/");
