@@ -47,7 +47,7 @@ public sealed class GenerateCommandTests : IDisposable
         var submit = Assert.Single(fal.RequestsTo("POST", "/queue/" + KlingEndpoint));
         Assert.Equal("Key " + Key, submit.Header("Authorization"));
         var body = submit.Json;
-        Assert.True(fal.Uploads.TryGetValue((string?)body["image_url"] ?? string.Empty, out var start), $"image_url {body["image_url"]} is not the file_url of an upload");
+        var start = UploadIn(fal, body, "image_url");
         Assert.Equal("5", (string?)body["duration"]);
         // Kling 2.x i2v on fal has no aspect_ratio, seed or audio field (fal-js EndpointTypeMap): none is sent.
         Assert.Equal(["duration", "image_url", "prompt"], body.Select(p => p.Key).Order());
@@ -140,7 +140,7 @@ public sealed class GenerateCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var body = Assert.Single(fal.RequestsTo("POST", "/queue/fal-ai/wan-22-vace-fun-a14b/depth")).Json;
-        Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
+        var guide = UploadIn(fal, body, "video_url");
         Assert.Equal(("guide-depth.mp4", "video/mp4"), (guide.Name, guide.ContentType));
         Assert.False((bool)body["preprocess"]!);
         Assert.True((bool)body["match_input_num_frames"]!);
@@ -176,7 +176,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.All(keyframes, k => Assert.True(runway.Uploads.TryGetValue((string?)k!["uri"] ?? string.Empty, out var picture) && picture.ContentType.StartsWith("image/", StringComparison.Ordinal), $"keyframe {k} is not an uploaded picture"));
         Assert.Equal("aleph2", (string?)body["model"]);
         Assert.Equal(9, (int)body["seed"]!);
-        Assert.True(runway.Uploads.TryGetValue((string?)body["videoUri"] ?? string.Empty, out var guide), $"videoUri {body["videoUri"]} is not an upload");
+        var guide = UploadIn(runway, body, "videoUri");
         Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
         // The 8 s shot at 24 fps: frames at 0 … 8 s = 193.
         var probe = await ProbeGuideAsync(guide.Content, "uploaded-aleph-guide.mp4");
@@ -206,7 +206,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(["audio", "model", "promptText", "promptVideo"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal("seedance2", (string?)body["model"]);
         Assert.False((bool)body["audio"]!);
-        Assert.True(runway.Uploads.TryGetValue((string?)body["promptVideo"] ?? string.Empty, out var guide), $"promptVideo {body["promptVideo"]} is not an upload");
+        var guide = UploadIn(runway, body, "promptVideo");
         // The 4 s breakaway shot at 24 fps: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
         var probe = await ProbeGuideAsync(guide.Content, "uploaded-seedance-guide.mp4");
         Assert.Equal((1720, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
@@ -232,7 +232,7 @@ public sealed class GenerateCommandTests : IDisposable
         // fal's AgentRayV32VideoToVideoInput has no seed, aspect or negative prompt: only these are sent.
         Assert.Equal(["duration", "prompt", "resolution", "video_url"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal(("5s", "720p"), ((string?)body["duration"], (string?)body["resolution"]));
-        Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
+        var guide = UploadIn(fal, body, "video_url");
         Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
         // The 4 s breakaway shot on Ray's 24 fps grid: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
         var probe = await ProbeGuideAsync(guide.Content, "uploaded-ray-guide.mp4");
@@ -266,9 +266,9 @@ public sealed class GenerateCommandTests : IDisposable
         // fal's KlingVideoV26ProMotionControlInput has no length, aspect, resolution, seed or negative prompt: only these are sent.
         Assert.Equal(["character_orientation", "image_url", "keep_original_sound", "prompt", "video_url"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal(("video", false), ((string?)body["character_orientation"], (bool?)body["keep_original_sound"]));
-        Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
+        var guide = UploadIn(fal, body, "video_url");
         Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
-        Assert.True(fal.Uploads.TryGetValue((string?)body["image_url"] ?? string.Empty, out var start), $"image_url {body["image_url"]} is not an upload");
+        var start = UploadIn(fal, body, "image_url");
         Assert.Equal(("start.png", "image/png"), (start.Name, start.ContentType));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, start.Content[..4]);
         // The 4 s breakaway shot at 24 fps: frames at 0 … 4 s = 97, framed at its own 2.39:1 with the 720p short edge.
@@ -453,6 +453,13 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     /// <summary>The packets of a guide video as the vendor received it, written out as <paramref name="name"/>.</summary>
+    /// <summary>The file a body field points at, as the stand-in received it: the field must hold the URL of an upload.</summary>
+    private static UploadedFile UploadIn(LoopbackVendor vendor, JsonNode body, string field)
+    {
+        Assert.True(vendor.Uploads.TryGetValue((string?)body[field] ?? string.Empty, out var upload), $"{field} {body[field]} is not an upload");
+        return upload;
+    }
+
     private async Task<VideoProbe> ProbeGuideAsync(byte[] content, string name)
     {
         var path = Path.Combine(_folder, name);
