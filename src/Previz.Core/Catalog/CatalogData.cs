@@ -733,9 +733,11 @@ internal static class CatalogData
                     // An edit that keeps the video's motion and structure: a restyle, so the shaded pass.
                     Pass = GuidePass.Shaded,
                     Field = "video_url",
-                    // fal states no input length for edit. At most 10 s: Google's page for the model [google-omni], so 240
-                    // frames = a 10.0 s file at 24 fps (shots up to 9.958 s); the clip it makes is as long. The 3 s floor (72
-                    // frames) is Previz's: the shortest clip the other endpoints make ("Range: 3 to 10" [fal-omni-llms]).
+                    // At most 10 s, unverified on fal: fal states no input length for edit; Google's page for the model gives
+                    // 10 s [google-omni] (fal does not name the model version it runs). 240 frames = a 10.0 s file at 24 fps,
+                    // so shots up to 9.958 s. That the clip is as long as the video is unverified too: fal's type has no length
+                    // field, and only third parties (docs.evolink.ai: "the output follows the input video") say so. The 3 s
+                    // floor (72 frames) is Previz's: the shortest clip the other endpoints make ("Range: 3 to 10" [fal-omni-llms]).
                     // fal and Google state no input frame rate: the guide is sent at 24 fps, the rate the output is made at.
                     MinFrames = 72,
                     MaxFrames = 240,
@@ -744,7 +746,7 @@ internal static class CatalogData
                     PreferredFps = 24,
                     // 720p, the one resolution [google-omni]: 1280 px on the long edge.
                     MaxLongEdge = 1280,
-                    Source = "fal-js endpoints.ts OmniFlashVideoEditInput (video_url); ≤ 10 s: Google Cloud's gemini-omni-flash-preview page (fal states none); 3 s floor Previz's",
+                    Source = "fal-js endpoints.ts OmniFlashVideoEditInput (video_url); 10 s unverified on fal (Google Cloud's gemini-omni-flash-preview page; fal states none); 3 s floor Previz's",
                 },
             },
             // duration: "integer", "Range: 3 to 10" [fal-omni-llms]; sent as a number (fal-js types it number).
