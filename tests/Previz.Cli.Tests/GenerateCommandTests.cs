@@ -291,6 +291,74 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_with_gemini_omni_flash_from_animation_uploads_the_shaded_guide_to_fals_edit_and_sends_only_the_prompt_beside_it()
+    {
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
+        var output = Path.Combine(_folder, "omni-edit.mp4");
+
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway",
+            "--mode", "from-animation", "--model", "gemini-omni-flash", "--seed", "4", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/google/gemini-omni-flash/edit"));
+        Assert.Equal("Key " + Key, submit.Header("Authorization"));
+        var body = submit.Json;
+        // fal's OmniFlashVideoEditInput has only prompt and video_url: no length (the clip follows the video), aspect or seed.
+        Assert.Equal(["prompt", "video_url"], body.AsObject().Select(p => p.Key).Order());
+        Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
+        Assert.Equal(("guide-shaded.mp4", "video/mp4"), (guide.Name, guide.ContentType));
+        Assert.Single(fal.Uploads);
+        // The 4 s breakaway shot at 24 fps: frames at 0 … 4 s = 97; its 2.39:1 is framed at 16:9, the nearest the model makes, at 720p.
+        var probe = await ProbeGuideAsync(guide.Content, "uploaded-omni-guide.mp4");
+        Assert.Equal((1280, 720, 97), (probe.Width, probe.Height, probe.FrameCount));
+        Assert.Equal(24, probe.AverageFrameRate, 3);
+
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal(new PlannedGuide("shaded", "shaded pass of shot breakaway", "guide-shaded.mp4", "/video_url", 1280, 720, 24, 97, guide.Content.Length), provenance.Guide);
+        Assert.Empty(provenance.Inputs);
+        Assert.Equal("google/gemini-omni-flash/edit", provenance.VendorEndpoint);
+        // No length field: the clip is the guide's 97 frames (4.04 s), estimated as 5 s at fal's approximate $0.13/s, trimmed to the 4 s shot.
+        Assert.Equal(0.65m, provenance.Estimate.Total);
+        Assert.Equal((97 / 24.0, 4), (provenance.Options.ClipSeconds, provenance.Options.OutputSeconds));
+        Assert.Contains(provenance.Notes, n => n.Contains("seed 4", StringComparison.Ordinal));
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 4 - (1 / 24.0), 4 + (1 / 24.0));
+    }
+
+    [Fact]
+    public async Task Generate_with_gemini_omni_flash_start_frame_sends_the_shots_start_and_its_8_s_as_an_integer_to_fals_image_to_video()
+    {
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Unfinished(8));
+        var output = Path.Combine(_folder, "omni-start.mp4");
+
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "establishing",
+            "--mode", "start-frame", "--model", "gemini-omni-flash", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/google/gemini-omni-flash/image-to-video"));
+        Assert.Equal("Key " + Key, submit.Header("Authorization"));
+        var body = submit.Json;
+        // fal's OmniFlashImageToVideoInput: prompt, image_url, aspect_ratio "16:9" | "9:16", duration an integer of 3–10.
+        Assert.Equal(["aspect_ratio", "duration", "image_url", "prompt"], body.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, body["duration"]!.GetValueKind());
+        Assert.Equal((8, "16:9"), ((int)body["duration"]!, (string?)body["aspect_ratio"]));
+        Assert.True(fal.Uploads.TryGetValue((string?)body["image_url"] ?? string.Empty, out var start), $"image_url {body["image_url"]} is not an upload");
+        Assert.Equal(("start.png", "image/png"), (start.Name, start.ContentType));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, start.Content[..4]);
+
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal("google/gemini-omni-flash/image-to-video", provenance.VendorEndpoint);
+        var input = Assert.Single(provenance.Inputs);
+        Assert.Equal(("start-frame", "Direct Render capture (shaded) at 0 s into the shot", "/image_url", 1280, 720), (input.Role, input.Source, input.Field, input.Width, input.Height));
+        Assert.Null(provenance.Guide);
+        // 8 s at fal's approximate $0.13 per second of 720p video.
+        Assert.Equal(1.04m, provenance.Estimate.Total);
+        Assert.Equal((8, 8), (provenance.Options.ClipSeconds, provenance.Options.OutputSeconds));
+        var clip = await MediaTool.Default.ProbeAsync(output, CancellationToken.None);
+        Assert.InRange(clip.DurationSeconds, 8 - (1 / 24.0), 8 + (1 / 24.0));
+    }
+
+    [Fact]
     public async Task Generate_from_animation_on_lumas_own_api_sends_the_shaded_guide_inline_and_writes_the_clip()
     {
         await using var luma = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));

@@ -66,6 +66,8 @@ public class ModelsCommandTests
         Assert.Contains("guide video: shaded", lumaRestyle, StringComparison.Ordinal);
         var klingMotion = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("kling-2.6-motion-control", StringComparison.Ordinal));
         Assert.Contains("guide video: shaded", klingMotion, StringComparison.Ordinal);
+        var omni = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("gemini-omni-flash", StringComparison.Ordinal));
+        Assert.Contains("guide video: shaded", omni, StringComparison.Ordinal);
         var kling = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("kling-2.1-pro", StringComparison.Ordinal));
         Assert.Contains("frames + words (invents the motion)", kling, StringComparison.Ordinal);
         // The warning names the inventing models, and never a guided one.
@@ -75,6 +77,7 @@ public class ModelsCommandTests
         Assert.DoesNotContain("luma-ray-3.2", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("runway-aleph-2", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("kling-2.6-motion-control", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("gemini-omni-flash", warning, StringComparison.Ordinal);
 
         var json = await CliRun.Of("models", "--mode", "from-animation", "--json");
         using var doc = JsonDocument.Parse(json.Stdout);
@@ -88,6 +91,35 @@ public class ModelsCommandTests
         Assert.Equal(("video_url", 72, 720, 24), (motion.GetProperty("guideVideo").GetProperty("field").GetString(),
             motion.GetProperty("guideVideo").GetProperty("minFrames").GetInt32(), motion.GetProperty("guideVideo").GetProperty("maxFrames").GetInt32(),
             motion.GetProperty("guideVideo").GetProperty("preferredFps").GetInt32()));
+        var omniJson = doc.RootElement.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "gemini-omni-flash");
+        Assert.Equal("guide video: shaded", omniJson.GetProperty("drivenByText").GetString());
+        Assert.Equal("google/gemini-omni-flash/edit", omniJson.GetProperty("endpoints").GetProperty("from-animation").GetString());
+        Assert.Equal(("video_url", 72, 240, 24), (omniJson.GetProperty("guideVideo").GetProperty("field").GetString(),
+            omniJson.GetProperty("guideVideo").GetProperty("minFrames").GetInt32(), omniJson.GetProperty("guideVideo").GetProperty("maxFrames").GetInt32(),
+            omniJson.GetProperty("guideVideo").GetProperty("preferredFps").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Models_for_start_frame_list_gemini_omni_flash_with_3_to_10_s_two_orientations_sound_always_and_fals_approximate_price()
+    {
+        var run = await CliRun.Of("models", "--mode", "start-frame");
+
+        Assert.Equal(0, run.ExitCode);
+        var line = Assert.Single(run.Stdout.Split('\n'), l => l.Contains("gemini-omni-flash", StringComparison.Ordinal));
+        Assert.Contains("3–10 s", line, StringComparison.Ordinal);
+        Assert.Contains("16:9 9:16", line, StringComparison.Ordinal);
+        Assert.Contains("always", line, StringComparison.Ordinal);
+        Assert.Contains("$0.13/s", line, StringComparison.Ordinal);
+
+        var json = await CliRun.Of("models", "--mode", "start-frame", "--json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var omni = doc.RootElement.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "gemini-omni-flash");
+        Assert.Equal(["start-frame", "from-animation"], omni.GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("google/gemini-omni-flash/image-to-video", omni.GetProperty("endpoints").GetProperty("start-frame").GetString());
+        Assert.Equal(Enumerable.Range(3, 8), omni.GetProperty("durations").EnumerateArray().Select(d => d.GetInt32()));
+        Assert.Equal(["16:9", "9:16"], omni.GetProperty("aspects").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("FAL_KEY", omni.GetProperty("apiKey").GetString());
+        Assert.StartsWith("fal's approximation", omni.GetProperty("priceSource").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

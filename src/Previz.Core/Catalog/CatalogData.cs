@@ -690,6 +690,85 @@ internal static class CatalogData
             Source = "fal-js@381105e endpoints.ts (KlingVideoV26ProMotionControlInput); fal docs kling-video-v2.6-standard.md; price and 3 s floor unverified",
         },
 
+        // ── Gemini Omni Flash on fal: a start frame animated, or the shot's shaded pass edited ──────────────
+        // Sources: [fal-omni] fal-js@381105e EndpointTypeMap: google/gemini-omni-flash (GeminiOmniFlashInput, text-to-video),
+        // google/gemini-omni-flash/image-to-video (OmniFlashImageToVideoInput: prompt and image_url required, "URL of the input
+        // image to animate"; aspect_ratio "16:9" | "9:16", default "16:9"; duration, default 8), …/reference-to-video
+        // (OmniFlashReferenceToVideoInput: prompt, image_urls required, aspect_ratio, duration) and …/edit
+        // (OmniFlashVideoEditInput: prompt required, "A simple instruction describing the edit ... add "Keep everything else
+        // the same." to preserve the rest of the scene. Voice editing is not supported"; video_url required, "Note: editing
+        // uploaded videos is not available for users in the European Economic Area (EEA), Switzerland, and the United
+        // Kingdom"); every output I2VOutput (video). No seed, negative_prompt, resolution or audio field on any of them.
+        // [fal-omni-llms] fal.ai/models/google/gemini-omni-flash/image-to-video/llms.txt (and the text-to-video, reference-to-video
+        // and edit pages): duration "integer", "Range: 3 to 10"; i2v "Animates a still image into video with audio"; "Billing is
+        // based on total token consumption. Input tokens (text/audio/video) cost $1.875 per 1 million tokens. Output tokens cost
+        // $21.875 per 1 million tokens. For 720p video this costs approximately $0.13 per second of video" (t2v page: $0.125).
+        // [google-omni] docs.cloud.google.com/gemini-enterprise-agent-platform/models/gemini/omni-flash-preview (Google's page
+        // for gemini-omni-flash-preview): "Maximum video length (with audio): 10 seconds", "Supported resolutions: 720p",
+        // aspect ratios 16:9 and 9:16. fal does not say which Google model version its endpoints run.
+        new ModelEntry
+        {
+            Id = "gemini-omni-flash",
+            DisplayName = "Gemini Omni Flash",
+            Provider = ModelProvider.Fal,
+            Kind = ModelKind.Video,
+            // Start Frame: image-to-video animates the start frame [fal-omni]. From Animation: edit restyles the shot's shaded
+            // pass and keeps its motion; it takes no length (the clip follows the video), no aspect and no picture.
+            // No Start + End: no endpoint takes a last frame. Object references (reference-to-video) are not routed: the
+            // catalog's reference route (Seedance's) replaces the mode's endpoint in every mode, and here it would replace the
+            // From Animation guide edit with an endpoint that takes no video.
+            Endpoints = Ep(
+                (VisualizerMode.StartFrame, new("google/gemini-omni-flash/image-to-video", new RequestFields
+                {
+                    StartImage = "image_url",
+                    DurationFormat = DurationFormat.Number,
+                    AspectRatio = "aspect_ratio",
+                })),
+                (VisualizerMode.FromAnimation, new("google/gemini-omni-flash/edit", new RequestFields { Duration = null }))),
+            Inputs = new ModelInputs
+            {
+                StartFrame = true,
+                GuideVideo = new GuideVideoSpec
+                {
+                    // An edit that keeps the video's motion and structure: a restyle, so the shaded pass.
+                    Pass = GuidePass.Shaded,
+                    Field = "video_url",
+                    // At most 10 s, unverified on fal: fal states no input length for edit; Google's page for the model gives
+                    // 10 s [google-omni] (fal does not name the model version it runs). 240 frames = a 10.0 s file at 24 fps,
+                    // so shots up to 9.958 s. That the clip is as long as the video is unverified too: fal's type has no length
+                    // field, and only third parties (docs.evolink.ai: "the output follows the input video") say so. The 3 s
+                    // floor (72 frames) is Previz's: the shortest clip the other endpoints make ("Range: 3 to 10" [fal-omni-llms]).
+                    // fal and Google state no input frame rate: the guide is sent at 24 fps, the rate the output is made at.
+                    MinFrames = 72,
+                    MaxFrames = 240,
+                    MinFps = 24,
+                    MaxFps = 24,
+                    PreferredFps = 24,
+                    // 720p, the one resolution [google-omni]: 1280 px on the long edge.
+                    MaxLongEdge = 1280,
+                    Source = "fal-js endpoints.ts OmniFlashVideoEditInput (video_url); 10 s unverified on fal (Google Cloud's gemini-omni-flash-preview page; fal states none); 3 s floor Previz's",
+                },
+            },
+            // duration: "integer", "Range: 3 to 10" [fal-omni-llms]; sent as a number (fal-js types it number).
+            Durations = DurationSpec.Range(3, 10),
+            Aspects = [Landscape, Portrait], // "16:9" | "9:16" [fal-omni]
+            // No resolution field; 720p is the one size [google-omni], for both tiers.
+            Resolutions = Res("720p", "720p"),
+            // Video "with audio" [fal-omni-llms], and no field to turn it off.
+            Audio = AudioSupport.Native,
+            // Unverified: 24 fps is stated only by a third party (docs.gmicloud.ai gemini-omni-flash-preview: "It produces 24 FPS
+            // video"); fal and Google state no rate.
+            Fps = 24,
+            // fal states no prompt limit (Google: 131,072 input tokens), so none is enforced.
+            // fal bills tokens; $0.13 per second of 720p video is fal's own approximation [fal-omni-llms], used per second of
+            // the clip (whole seconds rounded up). The edit also bills the input video's tokens ($1.875 per million), which the
+            // approximation does not separate. The same figure with sound: the model always makes sound.
+            Pricing = new ModelPricing(BillingRule.PerSecond, [new("720p", 0.13m, 0.13m)],
+                "fal's approximation: ~$0.13 per second of 720p video (billed by tokens: $21.875/M output, $1.875/M input) — fal.ai/models/google/gemini-omni-flash/image-to-video/llms.txt, …/edit/llms.txt"),
+            ApiKeyVariable = FalKey,
+            Source = "fal-js@381105e endpoints.ts (OmniFlashImageToVideoInput, OmniFlashVideoEditInput); fal llms.txt pages (duration 3–10, price); Google Cloud gemini-omni-flash-preview page (10 s, 720p); 24 fps unverified (3rd-party)",
+        },
+
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────
         new ModelEntry
         {

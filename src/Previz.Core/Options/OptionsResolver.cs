@@ -111,9 +111,10 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             }
 
             guide = guideSpec.TimingFor(shot.Duration) ?? throw new ShotOutsideGuideLimitsException(model.Id, shot.Duration, guideSpec);
-            // A vendor that also takes a clip length (Luma Ray 3.2's edit on fal: "5s" | "10s") is asked for, and bills, the
-            // shortest length that covers the guide's frames; the result is trimmed to the shot like any longer clip.
-            clip = model.Durations is { } lengths
+            // A guide endpoint that also takes a clip length (Luma Ray 3.2's edit on fal: "5s" | "10s") is asked for, and bills,
+            // the shortest length that covers the guide's frames; the result is trimmed to the shot like any longer clip. One
+            // without a length field (Gemini Omni Flash's edit, whose other modes take lengths) makes a clip as long as the guide.
+            clip = model.Durations is { } lengths && model.Endpoint(mode)?.Fields.Duration is not null
                 ? lengths.ShortestAtLeast(guide.LastFrameTime) ?? throw new ShotOutsideGuideLimitsException(model.Id, shot.Duration, guideSpec)
                 : guide.Seconds;
             output = shot.Duration;

@@ -138,4 +138,37 @@ public sealed class GuideVideoSpecTests
         Assert.Contains("29.958 s", tooLong.Message, StringComparison.Ordinal);
         Assert.True(OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot with { Duration = 30 }).ShotExceedsMaximum);
     }
+
+    [Fact]
+    public void Gemini_omni_flash_edits_a_24_fps_shaded_guide_of_3_to_10_s_sends_no_length_and_bills_the_guides_seconds()
+    {
+        var model = ModelCatalog.Default.Get("gemini-omni-flash");
+        var shot = new Shot { Id = "s", CameraId = "c", Duration = 6.5, Fps = 30, Aspect = AspectRatio.Landscape16x9 };
+
+        var options = OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot, VideoRequestOptions.Defaults);
+        var estimate = CostEstimator.Estimate(options);
+
+        // 6.5 s at 24 fps: frames 0 … 156. The edit has no length field (its other endpoints' 3–10 s are not asked for):
+        // the clip is the guide's 6.54 s, billed as 7 s at fal's approximate $0.13/s (sound always on).
+        Assert.Equal(new GuideTiming(24, 157), options.Guide);
+        Assert.Equal((157 / 24.0, 6.5), (options.ClipSeconds, options.OutputSeconds));
+        Assert.True(options.Audio);
+        Assert.Equal((7m, 0.91m), (estimate.Units, estimate.Total));
+        Assert.Null(model.Endpoint(VisualizerMode.FromAnimation)!.Fields.Duration);
+        var guide = model.Inputs.GuideVideo!;
+        Assert.Equal((GuidePass.Shaded, "video_url", false), (guide.Pass, guide.Field, guide.RequiresStartFrame));
+        var offer = OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot);
+        Assert.Empty(offer.Durations);
+        Assert.Equal(6.5, offer.DefaultDuration);
+        Assert.Equal([VisualizerMode.StartFrame, VisualizerMode.FromAnimation], model.Modes);
+        Assert.Equal("guide video: shaded", Assert.Single(ModelCatalog.Default.ForMode(VisualizerMode.FromAnimation), l => l.Model.Id == model.Id).GuidanceText);
+        Assert.Equal(Enumerable.Range(3, 8), OptionsResolver.Default.Offer(VisualizerMode.StartFrame, model, shot).Durations);
+
+        // At most a 10.0 s file: 240 frames, so the longest shot is 9.958 s; at least 3.0 s (72 frames), so from 2.958 s.
+        var tooLong = Assert.Throws<ShotOutsideGuideLimitsException>(() => OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot with { Duration = 10 }, VideoRequestOptions.Defaults));
+        Assert.Contains("10.0 s", tooLong.Message, StringComparison.Ordinal);
+        Assert.Contains("9.958 s", tooLong.Message, StringComparison.Ordinal);
+        Assert.True(OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot with { Duration = 10 }).ShotExceedsMaximum);
+        Assert.Equal(new GuideTiming(24, 72), OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot with { Duration = 2.96 }, VideoRequestOptions.Defaults).Guide);
+    }
 }

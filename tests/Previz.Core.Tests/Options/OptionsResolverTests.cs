@@ -36,6 +36,9 @@ public class OptionsResolverTests
     [InlineData("runway-gen-4.5", 4.2, 5)]
     [InlineData("runway-gen-4.5", 1.0, 2)]
     [InlineData("kling-3-pro", 12.04, 13)]
+    [InlineData("gemini-omni-flash", 2.5, 3)]
+    [InlineData("gemini-omni-flash", 6.2, 7)]
+    [InlineData("gemini-omni-flash", 10.0, 10)]
     public void The_clip_is_the_shortest_supported_length_that_covers_the_shot(string id, double shotSeconds, int clip)
     {
         var resolved = Resolver.Resolve(VisualizerMode.StartFrame, Catalog.Get(id), ShotOf(shotSeconds), new());
@@ -71,6 +74,21 @@ public class OptionsResolverTests
         var capped = Resolver.Resolve(VisualizerMode.StartFrame, model, shot, new VideoRequestOptions { AcceptDurationCap = true });
         Assert.Equal((10.0, 10.0), (capped.ClipSeconds, capped.OutputSeconds));
         Assert.Contains(capped.Notes, n => n.Contains("12.0 s", StringComparison.Ordinal) && n.Contains("first 10 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_start_frame_shot_over_gemini_omni_flashs_10_s_is_refused_with_both_numbers_unless_the_cap_is_accepted()
+    {
+        var model = Catalog.Get("gemini-omni-flash");
+        var shot = ShotOf(10.5);
+
+        var ex = Assert.Throws<ShotTooLongException>(() => Resolver.Resolve(VisualizerMode.StartFrame, model, shot, new()));
+        Assert.Equal((10.5, 10), (ex.ShotSeconds, ex.MaxSeconds));
+        Assert.Contains("10.5 s", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("3–10 s (whole seconds)", ex.Message, StringComparison.Ordinal);
+        Assert.True(Resolver.Offer(VisualizerMode.StartFrame, model, shot).ShotExceedsMaximum);
+        var capped = Resolver.Resolve(VisualizerMode.StartFrame, model, shot, new VideoRequestOptions { AcceptDurationCap = true });
+        Assert.Equal((10.0, 10.0), (capped.ClipSeconds, capped.OutputSeconds));
     }
 
     [Fact]

@@ -72,6 +72,12 @@ public sealed class VisualizerPanelTests : StudioComponentTest
         Assert.Contains("character performance", motion, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll(".invents-motion"));
 
+        // And Gemini Omni Flash, whose From Animation edits the shaded pass.
+        await SelectModelAsync(cut, "gemini-omni-flash");
+        cut.WaitForAssertion(() => Assert.Contains("follows a guide video of the shot: its shaded pass", cut.Find(".guide-note").TextContent, StringComparison.Ordinal));
+        Assert.Contains("guide video: shaded", cut.Find("select[aria-label=Model] option[value='gemini-omni-flash']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".invents-motion"));
+
         var inventing = Catalog.ForMode(VisualizerMode.FromAnimation).First(l => l.InventsMotion && l.IsAvailable).Model;
         await SelectModelAsync(cut, inventing.Id);
         cut.WaitForAssertion(() => Assert.Contains($"{inventing.DisplayName} invents the motion", cut.Find(".invents-motion").TextContent, StringComparison.Ordinal));
@@ -99,6 +105,20 @@ public sealed class VisualizerPanelTests : StudioComponentTest
         await audio.ChangeAsync(new ChangeEventArgs { Value = "on" });
         Assert.NotNull(cut.Find(".audio-hint"));
         Assert.Contains("$0.40/s", cut.Find(".estimate .cost").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audio_is_shown_on_and_locked_with_the_reason_for_gemini_omni_flash_which_always_makes_sound()
+    {
+        var cut = RenderPanel("breakaway");
+
+        await SelectModelAsync(cut, "gemini-omni-flash");
+
+        var audio = cut.Find("select[aria-label=Audio]");
+        Assert.True(audio.HasAttribute("disabled"));
+        Assert.Equal(["on"], audio.QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("Gemini Omni Flash always makes sound.", audio.GetAttribute("title"));
+        Assert.NotNull(cut.Find(".audio-hint"));
     }
 
     [Fact]
