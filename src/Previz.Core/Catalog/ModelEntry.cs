@@ -106,5 +106,25 @@ public sealed record ModelEntry
 
     public VendorEndpoint? Endpoint(VisualizerMode mode) => Endpoints.TryGetValue(mode, out var e) ? e : null;
 
+    /// <summary>
+    /// The pictures of the user's own a guide-video model's From Animation endpoint takes beside its guide: a first frame
+    /// (Luma's restyle, Wan, Kling's motion control) or Aleph's keyframes at the guide's first and last frame. None for a
+    /// model without a guide, or whose endpoint takes no picture (Omni Flash's edit).
+    /// </summary>
+    public ModeInputs GuideFrames
+    {
+        get
+        {
+            if (Inputs.GuideVideo is null || Endpoint(VisualizerMode.FromAnimation) is not { Fields: var f })
+            {
+                return ModeInputs.None;
+            }
+
+            var pinned = f.Keyframes is not null && f.KeyframeSeconds is not null;
+            return (Inputs.StartFrame && (f.StartImage is not null || pinned) ? ModeInputs.StartFrame : ModeInputs.None)
+                | (Inputs.EndFrame && (f.EndImage is not null || pinned) ? ModeInputs.EndFrame : ModeInputs.None);
+        }
+    }
+
     public string? VendorResolution(ResolutionTier tier) => Resolutions.TryGetValue(tier, out var r) ? r : null;
 }

@@ -23,6 +23,19 @@ public sealed class GuideVideoSpecTests
     };
 
     [Theory]
+    [InlineData("runway-aleph-2", ModeInputs.StartFrame | ModeInputs.EndFrame)] // keyframes {uri, seconds}
+    [InlineData("luma-ray-3.2-v2v", ModeInputs.StartFrame)] // start_image_url
+    [InlineData("kling-2.6-motion-control", ModeInputs.StartFrame)] // image_url
+    [InlineData("wan-2.2-vace-depth", ModeInputs.StartFrame)] // first_frame_url
+    [InlineData("gemini-omni-flash", ModeInputs.None)] // its edit takes only a prompt and the video
+    [InlineData("seedance-2.0-runway-v2v", ModeInputs.None)]
+    [InlineData("luma-ray-3.2", ModeInputs.None)] // no guide: its keyframes are captures of the shot
+    public void A_guide_models_own_pictures_are_the_ones_its_from_animation_endpoint_has_a_field_for(string modelId, ModeInputs expected)
+    {
+        Assert.Equal(expected, ModelCatalog.Default.Get(modelId).GuideFrames);
+    }
+
+    [Theory]
     [InlineData(5.0, 16, 81)] // 0, 1/16 … 5 s: exactly the minimum
     [InlineData(10.0, 16, 161)]
     [InlineData(15.0, 16, 241)]

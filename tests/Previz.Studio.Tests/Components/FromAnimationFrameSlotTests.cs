@@ -65,6 +65,19 @@ public sealed class FromAnimationFrameSlotTests : StudioComponentContext
         Assert.Equal("None: the shot's start, captured", cut.Find("fieldset.frame-slot-start .slot-label").TextContent);
     }
 
+    [Fact]
+    public async Task A_guide_model_whose_endpoint_takes_no_picture_shows_no_slot()
+    {
+        var cut = await RenderPanelAsync();
+        await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
+
+        // Omni Flash takes a start frame in Start Frame mode, but its edit endpoint only a prompt and the guide.
+        await cut.Find("select[aria-label=Model]").ChangeAsync(new ChangeEventArgs { Value = "gemini-omni-flash" });
+
+        cut.WaitForAssertion(() => Assert.Contains("its shaded pass", cut.Find(".guide-note").TextContent, StringComparison.Ordinal), Patience);
+        Assert.Empty(cut.FindAll("fieldset.frame-slot"));
+    }
+
     private GenerationService Generations() => Services.GetRequiredService<GenerationService>();
 
     private async Task<IRenderedComponent<VisualizerPanel>> RenderPanelAsync()

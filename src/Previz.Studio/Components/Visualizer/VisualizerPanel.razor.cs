@@ -509,12 +509,9 @@ public sealed partial class VisualizerPanel : IDisposable
 
     /// <summary>
     /// The frame slots shown: the mode's own (Start Frame, Start + End), or in From Animation the pictures a guide-video
-    /// model takes beside its guide (Aleph's keyframes, the first frame of Luma's restyle, Wan's or Kling's), which are
-    /// optional there.
+    /// model takes beside its guide (<see cref="ModelEntry.GuideFrames"/>), which are optional there.
     /// </summary>
-    private ModeInputs FrameSlotsShown => _mode != VisualizerMode.FromAnimation ? _mode.RequiredInputs()
-        : Model.Inputs.GuideVideo is null ? ModeInputs.None
-        : (Model.Inputs.StartFrame ? ModeInputs.StartFrame : ModeInputs.None) | (Model.Inputs.EndFrame ? ModeInputs.EndFrame : ModeInputs.None);
+    private ModeInputs FrameSlotsShown => _mode != VisualizerMode.FromAnimation ? _mode.RequiredInputs() : Model.GuideFrames;
 
     /// <summary>For an optional slot, what the model gets without a picture of the user's own; null for a slot the mode needs.</summary>
     private string? WithoutPicture(bool end) => _mode != VisualizerMode.FromAnimation ? null
