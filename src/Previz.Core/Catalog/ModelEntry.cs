@@ -120,9 +120,8 @@ public sealed record ModelEntry
                 return ModeInputs.None;
             }
 
-            var pinned = f.Keyframes is not null && f.KeyframeSeconds is not null;
-            return (Inputs.StartFrame && (f.StartImage is not null || pinned) ? ModeInputs.StartFrame : ModeInputs.None)
-                | (Inputs.EndFrame && (f.EndImage is not null || pinned) ? ModeInputs.EndFrame : ModeInputs.None);
+            return (Inputs.StartFrame && (f.StartImage is not null || f.KeyframesAsTimedObjects) ? ModeInputs.StartFrame : ModeInputs.None)
+                | (Inputs.EndFrame && (f.EndImage is not null || f.KeyframesAsTimedObjects) ? ModeInputs.EndFrame : ModeInputs.None);
         }
     }
 

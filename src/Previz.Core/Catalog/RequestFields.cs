@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Previz.Core.Catalog;
 
 /// <summary>
@@ -34,6 +36,14 @@ public sealed record RequestFields
     public string? KeyframeSeconds { get; init; }
 
     public double KeyframeFps { get; init; } = 24;
+
+    /// <summary>The keyframes' pictures go in one list and their frame positions in another (Luma Ray 3.2).</summary>
+    [MemberNotNullWhen(true, nameof(Keyframes), nameof(KeyframeIndexes))]
+    public bool KeyframesWithIndexes => Keyframes is not null && KeyframeIndexes is not null;
+
+    /// <summary>Each keyframe goes as an object holding its picture and its time in seconds (Runway Aleph 2.0).</summary>
+    [MemberNotNullWhen(true, nameof(Keyframes), nameof(KeyframeImage), nameof(KeyframeSeconds))]
+    public bool KeyframesAsTimedObjects => Keyframes is not null && KeyframeImage is not null && KeyframeSeconds is not null;
 
     public string? Duration { get; init; } = "duration";
 

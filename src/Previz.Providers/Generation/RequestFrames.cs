@@ -54,7 +54,7 @@ internal sealed class RequestFrames
             notes.Add($"the end frame is not used in {mode.Id()} mode on {_model.DisplayName}");
         }
 
-        if (fields.Keyframes is not null && fields.KeyframeIndexes is not null)
+        if (fields.KeyframesWithIndexes)
         {
             return inputs with { Keyframes = await TimedKeyframesAsync(fields, cancellationToken) };
         }
@@ -62,7 +62,7 @@ internal sealed class RequestFrames
         if (mode == VisualizerMode.FromAnimation && _model.Inputs.GuideVideo is { } guide && _options.Guide is { } timing)
         {
             inputs = inputs with { GuideVideo = await GuideVideoRenderer.RenderAsync(_spec.Scene, _shot, guide, timing, _options.OutputAspect, _width, _height, null, cancellationToken) };
-            if (fields.Keyframes is not null && fields.KeyframeSeconds is not null)
+            if (fields.KeyframesAsTimedObjects)
             {
                 return inputs with { Keyframes = await GuideKeyframesAsync(timing, cancellationToken) };
             }

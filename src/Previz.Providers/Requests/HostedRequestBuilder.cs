@@ -145,13 +145,13 @@ public static class HostedRequestBuilder
         }
 
         var f = endpoint.Fields;
-        if (f.Keyframes is not null && f.KeyframeImage is not null && f.KeyframeSeconds is not null)
+        if (f.KeyframesAsTimedObjects)
         {
             // Each keyframe an object: its time here, its picture written into it (Runway Aleph 2.0's {uri, seconds}).
             Put(body, f.Keyframes, new JsonArray([.. keyframes.Select(k => (JsonNode)new JsonObject { [f.KeyframeSeconds] = Math.Round(k.ShotTime, 3) })]));
             AddKeyframeFiles(keyframes, i => $"{Pointer(f.Keyframes)}/{i}/{f.KeyframeImage}", route, files);
         }
-        else if (f.Keyframes is not null && f.KeyframeIndexes is not null)
+        else if (f.KeyframesWithIndexes)
         {
             // The pictures in one list, their frame positions in another (Luma Ray 3.2's keyframes and keyframe_indexes).
             Put(body, f.Keyframes, new JsonArray());
