@@ -44,9 +44,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.True(IndexOf(bytes, "moov"u8) < IndexOf(bytes, "mdat"u8));
 
         // The vendor saw fal's protocol: an upload of the rendered start frame, then one submit using its file_url.
-        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/" + KlingEndpoint));
-        Assert.Equal("Key " + Key, submit.Header("Authorization"));
-        var body = submit.Json;
+        var body = SubmittedBody(fal, "/queue/" + KlingEndpoint, "Key " + Key);
         var start = UploadIn(fal, body, "image_url");
         Assert.Equal("5", (string?)body["duration"]);
         // Kling 2.x i2v on fal has no aspect_ratio, seed or audio field (fal-js EndpointTypeMap): none is sent.
@@ -166,9 +164,7 @@ public sealed class GenerateCommandTests : IDisposable
             "--start-frame", Repository.Sample("refs/ball-front.png"), "--end-frame", Repository.Sample("refs/bottle-front.png"), "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var submit = Assert.Single(runway.RequestsTo("POST", "/runway/v1/video_to_video"));
-        Assert.Equal("Bearer " + RunwayKey, submit.Header("Authorization"));
-        var body = submit.Json;
+        var body = SubmittedBody(runway, "/runway/v1/video_to_video", "Bearer " + RunwayKey);
         Assert.Equal(["keyframes", "model", "promptText", "seed", "videoUri"], body.AsObject().Select(p => p.Key).Order());
         // The given pictures pinned to the guide's first and last frame (0 s and 8 s), each uploaded to Runway.
         var keyframes = body["keyframes"]!.AsArray();
@@ -226,9 +222,7 @@ public sealed class GenerateCommandTests : IDisposable
             "--mode", "from-animation", "--model", "luma-ray-3.2-v2v", "--seed", "4", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/luma/agent/ray/v3.2/video-to-video"));
-        Assert.Equal("Key " + Key, submit.Header("Authorization"));
-        var body = submit.Json;
+        var body = SubmittedBody(fal, "/queue/luma/agent/ray/v3.2/video-to-video", "Key " + Key);
         // fal's AgentRayV32VideoToVideoInput has no seed, aspect or negative prompt: only these are sent.
         Assert.Equal(["duration", "prompt", "resolution", "video_url"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal(("5s", "720p"), ((string?)body["duration"], (string?)body["resolution"]));
@@ -260,9 +254,7 @@ public sealed class GenerateCommandTests : IDisposable
             "--mode", "from-animation", "--model", "kling-2.6-motion-control", "--seed", "4", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/fal-ai/kling-video/v2.6/pro/motion-control"));
-        Assert.Equal("Key " + Key, submit.Header("Authorization"));
-        var body = submit.Json;
+        var body = SubmittedBody(fal, "/queue/fal-ai/kling-video/v2.6/pro/motion-control", "Key " + Key);
         // fal's KlingVideoV26ProMotionControlInput has no length, aspect, resolution, seed or negative prompt: only these are sent.
         Assert.Equal(["character_orientation", "image_url", "keep_original_sound", "prompt", "video_url"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal(("video", false), ((string?)body["character_orientation"], (bool?)body["keep_original_sound"]));
@@ -300,9 +292,7 @@ public sealed class GenerateCommandTests : IDisposable
             "--mode", "from-animation", "--model", "gemini-omni-flash", "--seed", "4", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/google/gemini-omni-flash/edit"));
-        Assert.Equal("Key " + Key, submit.Header("Authorization"));
-        var body = submit.Json;
+        var body = SubmittedBody(fal, "/queue/google/gemini-omni-flash/edit", "Key " + Key);
         // fal's OmniFlashVideoEditInput has only prompt and video_url: no length (the clip follows the video), aspect or seed.
         Assert.Equal(["prompt", "video_url"], body.AsObject().Select(p => p.Key).Order());
         Assert.True(fal.Uploads.TryGetValue((string?)body["video_url"] ?? string.Empty, out var guide), $"video_url {body["video_url"]} is not an upload");
@@ -335,9 +325,7 @@ public sealed class GenerateCommandTests : IDisposable
             "--mode", "start-frame", "--model", "gemini-omni-flash", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var submit = Assert.Single(fal.RequestsTo("POST", "/queue/google/gemini-omni-flash/image-to-video"));
-        Assert.Equal("Key " + Key, submit.Header("Authorization"));
-        var body = submit.Json;
+        var body = SubmittedBody(fal, "/queue/google/gemini-omni-flash/image-to-video", "Key " + Key);
         // fal's OmniFlashImageToVideoInput: prompt, image_url, aspect_ratio "16:9" | "9:16", duration an integer of 3–10.
         Assert.Equal(["aspect_ratio", "duration", "image_url", "prompt"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal(System.Text.Json.JsonValueKind.Number, body["duration"]!.GetValueKind());
@@ -368,9 +356,7 @@ public sealed class GenerateCommandTests : IDisposable
             "--shot", "breakaway", "--mode", "from-animation", "--model", "luma-ray-3.2-edit-luma", "--out", output);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var submit = Assert.Single(luma.RequestsTo("POST", "/luma/v1/generations"));
-        Assert.Equal("Bearer " + LumaKey, submit.Header("Authorization"));
-        var body = submit.Json;
+        var body = SubmittedBody(luma, "/luma/v1/generations", "Bearer " + LumaKey);
         // lumalabs/luma-agents-python GenerationCreateParams: model, type, prompt, source (ImageRef), video (resolution, edit).
         Assert.Equal(["model", "prompt", "source", "type", "video"], body.AsObject().Select(p => p.Key).Order());
         Assert.Equal(("ray-3.2", "video_edit", "720p", true), ((string?)body["model"], (string?)body["type"], (string?)body["video"]!["resolution"], (bool?)body["video"]!["edit"]!["auto_controls"]));
@@ -521,6 +507,14 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     /// <summary>The packets of a guide video as the vendor received it, written out as <paramref name="name"/>.</summary>
+    /// <summary>The one body submitted to <paramref name="path"/> of the stand-in, which must carry <paramref name="authorization"/>.</summary>
+    private static JsonObject SubmittedBody(LoopbackVendor vendor, string path, string authorization)
+    {
+        var submit = Assert.Single(vendor.RequestsTo("POST", path));
+        Assert.Equal(authorization, submit.Header("Authorization"));
+        return submit.Json;
+    }
+
     /// <summary>The file a body field points at, as the stand-in received it: the field must hold the URL of an upload.</summary>
     private static UploadedFile UploadIn(LoopbackVendor vendor, JsonNode body, string field)
     {
