@@ -228,7 +228,7 @@ public static class GenerateCommand
         {
             string? last = null;
             var gate = new object();
-            var progress = new SynchronousProgress<GenerationProgress>(p =>
+            var progress = new InlineProgress<GenerationProgress>(p =>
             {
                 var line = Line(p, withElapsed: false);
                 lock (gate)
@@ -246,7 +246,7 @@ public static class GenerateCommand
         GenerationResult? result = null;
         await output.Error.Status().StartAsync("submitting", async context =>
         {
-            var progress = new SynchronousProgress<GenerationProgress>(p => context.Status(Markup.Escape(Line(p, withElapsed: true))));
+            var progress = new InlineProgress<GenerationProgress>(p => context.Status(Markup.Escape(Line(p, withElapsed: true))));
             result = await run(progress, ct);
         });
         return result!;

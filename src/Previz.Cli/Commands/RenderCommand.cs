@@ -62,7 +62,7 @@ public static class RenderCommand
         {
             // Logs and pipes get one line per tenth instead of redraws.
             var lastTenth = -1;
-            var progress = new Progress<RenderProgress>(p =>
+            var progress = new InlineProgress<RenderProgress>(p =>
             {
                 var tenth = p.FramesDone * 10 / Math.Max(1, p.TotalFrames);
                 if (tenth != lastTenth)
@@ -81,7 +81,7 @@ public static class RenderCommand
             .StartAsync(async context =>
             {
                 var task = context.AddTask("frames", maxValue: totalFrames);
-                var progress = new SynchronousProgress<RenderProgress>(p =>
+                var progress = new InlineProgress<RenderProgress>(p =>
                 {
                     task.Value = p.FramesDone;
                     task.Description = $"frames {p.FramesDone}/{p.TotalFrames}";

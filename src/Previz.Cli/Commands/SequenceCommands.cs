@@ -167,7 +167,7 @@ public static class SequenceCommands
                     var file = Path.Combine(renders, $"{SequenceExporter.FileName(shot.Id, "shot")}-direct-render.mp4");
                     var step = steps($"render {shot.DisplayName}");
                     await DirectRenderer.RenderToMp4Async(document, shot, RenderPass.Shaded, renderPreset, file,
-                        new SynchronousProgress<RenderProgress>(p => step.Report(p.Fraction)), ct);
+                        new InlineProgress<RenderProgress>(p => step.Report(p.Fraction)), ct);
                     step.Report(1);
                     takesNow[shot.Id] = await probe.TakeAsync(file, rate, "Direct Render · shaded", file, ct);
                 }
@@ -281,7 +281,7 @@ public static class SequenceCommands
             await run(name =>
             {
                 var lastTenth = -1;
-                return new SynchronousProgress<double>(p =>
+                return new InlineProgress<double>(p =>
                 {
                     var tenth = (int)(p * 10);
                     if (tenth != lastTenth)
@@ -300,7 +300,7 @@ public static class SequenceCommands
             .StartAsync(context => run(name =>
             {
                 var task = context.AddTask(Markup.Escape(name), maxValue: 1);
-                return new SynchronousProgress<double>(p => task.Value = p);
+                return new InlineProgress<double>(p => task.Value = p);
             }));
     }
 }

@@ -1,3 +1,4 @@
+using Previz.Core;
 using Previz.Core.Catalog;
 using Previz.Core.Modes;
 using Previz.Providers.Errors;
@@ -78,7 +79,7 @@ public sealed class GenerationRunner
     private async Task RenderAsync(GenerationPlan plan, string target, IProgress<GenerationProgress>? progress, long started, CancellationToken cancellationToken)
     {
         var settings = plan.DirectRender ?? throw new InvalidOperationException($"{plan.Model.Id} was planned without Direct Render settings.");
-        var frames = new Relay<RenderProgress>(p =>
+        var frames = new InlineProgress<RenderProgress>(p =>
             progress?.Report(new GenerationProgress("rendering", _time.GetElapsedTime(started), Progress: p.FramesDone / (double)Math.Max(1, p.TotalFrames))));
         progress?.Report(new GenerationProgress("rendering", _time.GetElapsedTime(started)));
         // Written under its own extension (ffmpeg picks the container by it), then handed to the finisher.
@@ -98,7 +99,7 @@ public sealed class GenerationRunner
         HostedJobStatus status;
         try
         {
-            var statuses = new Relay<HostedJobStatus>(s => progress?.Report(Report(s, _time.GetElapsedTime(started))));
+            var statuses = new InlineProgress<HostedJobStatus>(s => progress?.Report(Report(s, _time.GetElapsedTime(started))));
             status = await _waiter.WaitAsync(client, job, wait, statuses, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -143,10 +144,4 @@ public sealed class GenerationRunner
         RunningStatus r => new GenerationProgress("running", elapsed, null, r.Progress, r.Logs.Count > 0 ? r.Logs[^1] : null, status),
         _ => new GenerationProgress("finished", elapsed, Status: status),
     };
-
-    /// <summary>Reports on the reporting thread, in order (Progress&lt;T&gt; posts late and out of order without a context).</summary>
-    private sealed class Relay<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Previz.Core;
 using Previz.Providers.Hosting;
 using Previz.Providers.Tests.Loopback;
 using Previz.Testing;
@@ -23,7 +24,7 @@ public sealed class HostedJobWaiterTests
             job,
             // 2 s of 50 ms polls: at least 3 even when a busy machine makes each status request take a few hundred ms.
             new JobWaitOptions { PollInterval = TimeSpan.FromMilliseconds(50), MaxWait = TimeSpan.FromSeconds(2) },
-            new SynchronousProgress(seen.Add),
+            new InlineProgress<HostedJobStatus>(seen.Add),
             CancellationToken.None);
 
         var failed = Assert.IsType<FailedStatus>(status);
@@ -46,10 +47,5 @@ public sealed class HostedJobWaiterTests
 
         Assert.IsType<SucceededStatus>(status);
         Assert.Empty(harness.Vendor.RequestsTo("PUT", ProviderHarness.FalAppPath + "/cancel"));
-    }
-
-    private sealed class SynchronousProgress(Action<HostedJobStatus> report) : IProgress<HostedJobStatus>
-    {
-        public void Report(HostedJobStatus value) => report(value);
     }
 }

@@ -1,3 +1,4 @@
+using Previz.Core;
 using Previz.Core.Scenes;
 using Previz.Core.Sequences;
 using Previz.Rendering.Sequences;
@@ -162,7 +163,7 @@ public sealed class AnimaticWriterTests
         var longer = cut with { Clips = [.. cut.Clips.Select((c, i) => c with { RecordStart = i * 2400, Frames = 2400 })] };
         var (folder, target) = Target();
         using var cancel = new CancellationTokenSource();
-        var progress = new Progress<double>(p =>
+        var progress = new InlineProgress<double>(p =>
         {
             if (p > 0)
             {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Previz.Core;
 using Previz.Core.Sequences;
 using Previz.Rendering.Sequences;
 using static Previz.Rendering.Tests.Sequences.AnimaticMedia;
@@ -37,7 +38,7 @@ public sealed class SequenceExporterTests
         var target = Path.Combine(parent, "edit.zip");
         var progress = new List<double>();
 
-        var result = await _exporter.ExportAsync(cut, parent, SequenceExportFormat.Fcpxml, target, progress: new SynchronousProgress(progress.Add));
+        var result = await _exporter.ExportAsync(cut, parent, SequenceExportFormat.Fcpxml, target, progress: new InlineProgress<double>(progress.Add));
 
         Assert.Equal([target], Directory.GetFileSystemEntries(parent));
         using var zip = ZipFile.OpenRead(target);
@@ -117,9 +118,4 @@ public sealed class SequenceExporterTests
     }
 
     private static string Folder() => OutputFolder();
-
-    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
-    }
 }

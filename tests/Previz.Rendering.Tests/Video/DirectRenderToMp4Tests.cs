@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using Previz.Core;
 using Previz.Core.Geometry;
 using Previz.Core.Scenes;
 using Previz.Rendering.Framing;
@@ -55,7 +56,7 @@ public sealed class DirectRenderToMp4Tests : IDisposable
         var output = Path.Combine(_folder, "match.mp4");
         var progress = new List<RenderProgress>();
 
-        await DirectRenderer.RenderToMp4Async(scene, shot, RenderPass.Wireframe, ResolutionPreset.OneK, output, new SyncProgress(progress.Add), CancellationToken.None);
+        await DirectRenderer.RenderToMp4Async(scene, shot, RenderPass.Wireframe, ResolutionPreset.OneK, output, new InlineProgress<RenderProgress>(progress.Add), CancellationToken.None);
 
         var size = FrameSize.For(shot.Aspect, ResolutionPreset.OneK);
         var decoded = await DecodeFrameAsync(output, index: 6, size);
@@ -72,7 +73,7 @@ public sealed class DirectRenderToMp4Tests : IDisposable
         var scene = Scene(duration: 120);
         var output = Path.Combine(_folder, "cancelled.mp4");
         using var cancel = new CancellationTokenSource();
-        var progress = new SyncProgress(p =>
+        var progress = new InlineProgress<RenderProgress>(p =>
         {
             if (p.FramesDone == 5)
             {
@@ -147,11 +148,5 @@ public sealed class DirectRenderToMp4Tests : IDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and race the assertions).</summary>
-    private sealed class SyncProgress(Action<RenderProgress> report) : IProgress<RenderProgress>
-    {
-        public void Report(RenderProgress value) => report(value);
     }
 }
