@@ -30,6 +30,22 @@ public class PromptCommandTests
     }
 
     [Fact]
+    public async Task Prompt_for_a_restyle_in_from_animation_opens_with_the_instruction_to_keep_the_renders_motion_and_a_depth_route_does_not()
+    {
+        var restyle = await CliRun.Of("prompt", Repository.Sample("stadium.previz.json"), "--shot", "breakaway", "--mode", "from-animation", "--model", "runway-aleph-2", "--json");
+        var depth = await CliRun.Of("prompt", Repository.Sample("stadium.previz.json"), "--shot", "breakaway", "--mode", "from-animation", "--model", "wan-2.2-vace-depth", "--json");
+
+        Assert.Equal((0, 0), (restyle.ExitCode, depth.ExitCode));
+        using var restyled = JsonDocument.Parse(restyle.Stdout);
+        using var controlled = JsonDocument.Parse(depth.Stdout);
+        var first = restyled.RootElement.GetProperty("prompt").GetString()!.Split('\n')[0];
+        Assert.StartsWith("Restyle this grey 3D previz render", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Restyle this", controlled.RootElement.GetProperty("prompt").GetString()!, StringComparison.Ordinal);
+        // Aleph's 1000-character limit still holds with the instruction in.
+        Assert.True(restyled.RootElement.GetProperty("prompt").GetString()!.Length <= 1000);
+    }
+
+    [Fact]
     public async Task Prompt_with_a_model_that_cannot_do_the_mode_exits_2_naming_the_models_that_can()
     {
         var run = await CliRun.Of("prompt", Repository.Sample("stadium.previz.json"), "--mode", "start-end", "--model", "runway-gen-4.5");

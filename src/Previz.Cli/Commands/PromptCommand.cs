@@ -31,7 +31,7 @@ public static class PromptCommand
         var motion = MotionAnalyzer.Analyze(scene, shot);
         var context = new PromptContext { Scene = scene, Shot = shot, Mode = mode, Motion = motion };
         var draft = PromptDraft.Generate(context);
-        var composed = draft.Compose(model?.MaxPromptLength, audioOn: false);
+        var composed = draft.Compose(model?.MaxPromptLength, audioOn: false, RestyleInstruction.For(model, mode));
         if (parse.GetValue(o.Json))
         {
             WriteJson(output, context, motion, model, draft, composed);

@@ -159,6 +159,11 @@ internal static class CatalogData
             // the price; the pricing API (GET api.fal.ai/v1/models/pricing) is the one to trust at run time.
             new ModelPricing(BillingRule.PerSecond, [new(PriceRow.AnyResolution, 0.224m, 0.336m)],
                 "fal.ai/models/fal-ai/kling-video/v3/pro/image-to-video/llms.txt: $0.224/s audio off, $0.336/s audio on")),
+        // fal's page: a start frame, an optional end frame and up to 8 middle frames, 3-30 s at 720p or 1080p, $0.157/s and
+        // $0.235/s. The aspects and the always-on sound are from resellers' pages (WaveSpeed); recheck all when fal opens the API.
+        Unavailable("kling-4.0", "Kling 4.0", ModelProvider.Fal, FalKey, DurationSpec.Range(3, 30), AudioSupport.Native,
+            "fal offers Kling 4.0 only in its playground and agent (\"API access is coming soon\"); Kling 3 Pro is the newest Kling Previz can run.",
+            "fal.ai/models/kling/v4/image-to-video/llms.txt (\"Kling 4.0 is available in the playground and fal Agent. API access is coming soon.\")"),
 
         // ── Seedance 2.0 on fal ─────────────────────────────────────────────────────────────────────────
         new ModelEntry
@@ -1068,23 +1073,29 @@ internal static class CatalogData
         Seed = "seed",
     };
 
-    private static ModelEntry LumaUnavailable(string id, string name, string vendorId) => new()
-    {
-        Id = id,
-        DisplayName = name,
-        Provider = ModelProvider.Luma,
-        Kind = ModelKind.Video,
-        // What Luma documented for Ray 3 (start/end keyframes, 5 s / 10 s) [MODELS.md]; no endpoint can be named.
-        Inputs = new ModelInputs { StartFrame = true, EndFrame = true },
-        Durations = DurationSpec.Set(5, 10),
-        Aspects = [Landscape, Portrait, Square],
-        Audio = AudioSupport.None,
-        Pricing = new ModelPricing(BillingRule.PerSecond, [], "not priced: no documented API offers this model"),
-        ApiKeyVariable = LumaKey,
-        Availability = ModelAvailability.Unavailable(
-            $"no documented API offers a model named \"{vendorId}\": Luma's SDK types and its Agents API list only \"ray-3.2\" " +
-            "(offered here as Luma Ray 3.2), and the legacy Dream Machine API predates Ray 3."),
-        // lumalabs/luma-agents-python@38837df:src/luma_agents/types/model.py: Model = "uni-1" | "uni-1-max" | "ray-3.2".
-        Source = "lumalabs/luma-agents-python@38837df types/model.py (models uni-1, uni-1-max, ray-3.2 only)",
-    };
+    // What Luma documented for Ray 3 (start/end keyframes, 5 s / 10 s) [MODELS.md]; no endpoint can be named.
+    // lumalabs/luma-agents-python@38837df:src/luma_agents/types/model.py: Model = "uni-1" | "uni-1-max" | "ray-3.2".
+    private static ModelEntry LumaUnavailable(string id, string name, string vendorId) => Unavailable(id, name, ModelProvider.Luma, LumaKey,
+        DurationSpec.Set(5, 10), AudioSupport.None,
+        $"no documented API offers a model named \"{vendorId}\": Luma's SDK types and its Agents API list only \"ray-3.2\" " +
+        "(offered here as Luma Ray 3.2), and the legacy Dream Machine API predates Ray 3.",
+        "lumalabs/luma-agents-python@38837df types/model.py (models uni-1, uni-1-max, ray-3.2 only)");
+
+    /// <summary>A video model users ask for that no documented API runs yet: listed with the reason, never priced or run.</summary>
+    private static ModelEntry Unavailable(string id, string name, ModelProvider provider, string keyVariable, DurationSpec durations,
+        AudioSupport audio, string reason, string source) => new()
+        {
+            Id = id,
+            DisplayName = name,
+            Provider = provider,
+            Kind = ModelKind.Video,
+            Inputs = new ModelInputs { StartFrame = true, EndFrame = true },
+            Durations = durations,
+            Aspects = [Landscape, Portrait, Square],
+            Audio = audio,
+            Pricing = new ModelPricing(BillingRule.PerSecond, [], "not priced: no documented API offers this model"),
+            ApiKeyVariable = keyVariable,
+            Availability = ModelAvailability.Unavailable(reason),
+            Source = source,
+        };
 }

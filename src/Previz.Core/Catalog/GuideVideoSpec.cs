@@ -42,6 +42,13 @@ public sealed record GuideVideoSpec
     /// </summary>
     public bool RequiresStartFrame { get; init; }
 
+    /// <summary>
+    /// The model repaints the guide itself (a restyle or video edit: Aleph, Luma's edit, Omni Flash's edit), so the
+    /// prompt is an instruction about the guide. Kling's motion control also takes the shaded pass, but only for its
+    /// motion: the look comes from its required start frame. Depth and wireframe guides are controls, never repainted.
+    /// </summary>
+    public bool RepaintsGuide => Pass == GuidePass.Shaded && !RequiresStartFrame;
+
     /// <summary>Where these facts come from.</summary>
     public required string Source { get; init; }
 

@@ -165,7 +165,10 @@ public sealed class GenerationPlanner
         return endpoint;
     }
 
-    /// <summary>The auto-prompt with the user's parts, naming the sent objects where the vendor asks for it, fitted to the model's limit.</summary>
+    /// <summary>
+    /// The auto-prompt with the user's parts, fitted to the model's limit, after the restyle instruction for a model that
+    /// repaints its guide and the line naming the sent objects where the vendor asks for it.
+    /// </summary>
     private static (PromptDraft Draft, ComposedPrompt Prompt) WritePrompt(
         GenerationSpec spec, ModelEntry model, Shot shot, ResolvedOptions options, ShotMotion? motion, IReadOnlyList<ObjectReferences> sent)
     {
@@ -175,7 +178,8 @@ public sealed class GenerationPlanner
         var naming = model.Inputs.ReferenceImages?.PromptName is { } format && sent.Count > 0
             ? string.Join("; ", sent.Select((o, i) => $"{string.Format(CultureInfo.InvariantCulture, format, i + 1)} is the {o.ObjectName}")) + "."
             : null;
-        return (draft, draft.Compose(model.MaxPromptLength, options.Audio, naming));
+        string[] lead = [.. new[] { RestyleInstruction.For(model, spec.Mode), naming }.OfType<string>()];
+        return (draft, draft.Compose(model.MaxPromptLength, options.Audio, lead.Length == 0 ? null : string.Join("\n", lead)));
     }
 
     /// <summary>What Direct Render makes; a still is the shot at a <c>capture:SECONDS</c> start frame's time, else its first frame.</summary>

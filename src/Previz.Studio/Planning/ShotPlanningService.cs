@@ -125,7 +125,13 @@ public sealed class ShotPlanningService
                 Audio = choices.Prompt.Audio,
             },
             choices.Prompt);
-        var composed = draft.Compose(model?.MaxPromptLength, audioOn);
+        var restyle = RestyleInstruction.For(model, mode);
+        var composed = draft.Compose(model?.MaxPromptLength, audioOn, restyle);
+        if (restyle is not null)
+        {
+            notes.Add("the request starts with the instruction to keep the render's camera and motion: this model repaints the guide video");
+        }
+
         if (model?.Inputs.ReferenceImages?.PromptName is not null && choices.SendReferences && scene.Objects.Any(o => o.References.Count > 0))
         {
             notes.Add("the request starts with a line naming the objects whose reference pictures are sent");

@@ -180,6 +180,20 @@ public class ModelCatalogTests
     }
 
     [Fact]
+    public void Kling_4_is_listed_as_unavailable_until_fal_opens_its_api_and_is_never_priced_or_run()
+    {
+        var m = Catalog.Get("kling-4.0");
+        Assert.False(m.IsAvailable);
+        Assert.Contains("coming soon", m.Availability.Reason, StringComparison.Ordinal);
+        Assert.Empty(m.Endpoints);
+        Assert.False(m.Pricing.IsKnown);
+        Assert.Contains(Catalog.ForMode(VisualizerMode.StartEnd), l => l.Model.Id == m.Id && !l.IsAvailable);
+        var shot = new Shot { Id = "s", CameraId = "c", Duration = 4 };
+        var ex = Assert.Throws<ModelUnavailableException>(() => OptionsResolver.Default.Resolve(VisualizerMode.StartEnd, m, shot, new()));
+        Assert.Contains("coming soon", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Vendor_field_names_are_kept_per_model_and_mode()
     {
         var veoEnd = Catalog.Get("veo-3.1").Endpoint(VisualizerMode.StartEnd)!;

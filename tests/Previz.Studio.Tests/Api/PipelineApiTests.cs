@@ -223,6 +223,13 @@ public sealed class PipelineApiTests
         Assert.NotEqual("Overcast, flat grey light.", (string)autoPreview["lighting"]!);
         Assert.Empty(autoPreview["edited"]!.AsArray());
 
+        // A model that repaints the shaded guide in From Animation is told first to keep the render's motion, and why.
+        using var restyle = await studio.Client.PostAsJsonAsync($"/api/scenes/{sceneId}/prompt", new { shotId = "breakaway", mode = "from-animation", modelId = "runway-aleph-2" });
+        var restylePreview = (await restyle.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.StartsWith("Restyle this grey 3D previz render", (string)restylePreview["prompt"]!, StringComparison.Ordinal);
+        Assert.Contains(restylePreview["notes"]!.AsArray(), n => ((string)n!).Contains("repaints the guide video", StringComparison.Ordinal));
+        Assert.DoesNotContain("Restyle this", (string)autoPreview["prompt"]!, StringComparison.Ordinal);
+
         var silent = await EstimateAsync(studio, sceneId, new { shotId = "breakaway", modelId = "kling-2.6-pro" });
         Assert.Equal(0.35m, (decimal)silent["totalUsd"]!);
         Assert.Equal(5.0, (double)silent["clipSeconds"]!);

@@ -50,14 +50,20 @@ public abstract class StudioComponentContext : BunitContext
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataRoot, true);
-            }
-            catch (IOException)
-            {
-            }
+            DeleteDataRoot();
+        }
+    }
+
+    /// <summary>Removes the data folder once the context is disposed (pooled SQLite connections would hold the database).</summary>
+    protected void DeleteDataRoot()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataRoot, true);
+        }
+        catch (IOException)
+        {
         }
     }
 }
