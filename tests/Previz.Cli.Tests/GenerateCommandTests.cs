@@ -347,6 +347,28 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_with_gemini_omni_flash_and_references_sends_the_balls_picture_to_fals_reference_to_video_and_no_frame()
+    {
+        await using var fal = await LoopbackVendor.StartAsync(TestClip.Unfinished(8));
+        var output = Path.Combine(_folder, "omni-references.mp4");
+
+        var run = await CliRun.With(Configuration(fal), "generate", Repository.Sample("stadium.previz.json"), "--shot", "establishing",
+            "--mode", "start-frame", "--model", "gemini-omni-flash", "--references", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("reference sent: ball", run.Stderr + run.Stdout, StringComparison.Ordinal);
+        var body = SubmittedBody(fal, "/queue/google/gemini-omni-flash/reference-to-video", "Key " + Key);
+        // fal's OmniFlashReferenceToVideoInput: prompt, image_urls, aspect_ratio, duration; no image_url.
+        Assert.Equal(["aspect_ratio", "duration", "image_urls", "prompt"], body.AsObject().Select(p => p.Key).Order());
+        var url = (string?)Assert.Single(body["image_urls"]!.AsArray());
+        Assert.True(fal.Uploads.TryGetValue(url ?? string.Empty, out var picture), $"image_urls[0] {url} is not an upload");
+        Assert.Equal("image/png", picture.ContentType);
+        var provenance = GenerationProvenance.FromJson(await File.ReadAllTextAsync(output + ".json"));
+        Assert.Equal("google/gemini-omni-flash/reference-to-video", provenance.VendorEndpoint);
+        Assert.Equal(("reference", "/image_urls/0"), (Assert.Single(provenance.Inputs).Role, provenance.Inputs[0].Field));
+    }
+
+    [Fact]
     public async Task Generate_from_animation_on_lumas_own_api_sends_the_shaded_guide_inline_and_writes_the_clip()
     {
         await using var luma = await LoopbackVendor.StartAsync(TestClip.Unfinished(5));
@@ -506,7 +528,6 @@ public sealed class GenerateCommandTests : IDisposable
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 
-    /// <summary>The packets of a guide video as the vendor received it, written out as <paramref name="name"/>.</summary>
     /// <summary>The one body submitted to <paramref name="path"/> of the stand-in, which must carry <paramref name="authorization"/>.</summary>
     private static JsonObject SubmittedBody(LoopbackVendor vendor, string path, string authorization)
     {
@@ -522,6 +543,7 @@ public sealed class GenerateCommandTests : IDisposable
         return upload;
     }
 
+    /// <summary>The packets of a guide video as the vendor received it, written out as <paramref name="name"/>.</summary>
     private async Task<VideoProbe> ProbeGuideAsync(byte[] content, string name)
     {
         var path = Path.Combine(_folder, name);

@@ -308,7 +308,7 @@ public static class GenerateCommand
 
         public Option<long?> Seed { get; } = new("--seed") { Description = "Seed, where the model takes one" };
 
-        public Option<bool> References { get; } = new("--references") { Description = "Use the model's reference endpoint (Veo 3.1, Seedance 2.0) to send object pictures instead of frames" };
+        public Option<bool> References { get; } = new("--references") { Description = $"Use the model's reference endpoint ({ReferenceEndpointModels()}) to send object pictures instead of frames" };
 
         public Option<bool> NoReferences { get; } = new("--no-references") { Description = "Send no object reference pictures" };
 
@@ -319,5 +319,9 @@ public static class GenerateCommand
         public Option<string?> Out { get; } = CommonOptions.Out("Output file (default: out/<scene>-<shot>-<model>.mp4, or .png in image mode)");
 
         public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Check and price, print the exact vendor request (no key, uploads as placeholders), send nothing" };
+
+        /// <summary>The catalog's models with a separate reference endpoint, by name.</summary>
+        private static string ReferenceEndpointModels() =>
+            string.Join(", ", ModelCatalog.Default.Models.Where(m => m.IsAvailable && m.Inputs.ReferenceImages?.Endpoint is not null).Select(m => m.DisplayName));
     }
 }

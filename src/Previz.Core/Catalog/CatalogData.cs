@@ -719,9 +719,8 @@ internal static class CatalogData
             Kind = ModelKind.Video,
             // Start Frame: image-to-video animates the start frame [fal-omni]. From Animation: edit restyles the shot's shaded
             // pass and keeps its motion; it takes no length (the clip follows the video), no aspect and no picture.
-            // No Start + End: no endpoint takes a last frame. Object references (reference-to-video) are not routed: the
-            // catalog's reference route (Seedance's) replaces the mode's endpoint in every mode, and here it would replace the
-            // From Animation guide edit with an endpoint that takes no video.
+            // No Start + End: no endpoint takes a last frame. Object references go to reference-to-video in Start Frame
+            // when asked for (it takes no start frame); From Animation keeps the guide edit, which takes no pictures.
             Endpoints = Ep(
                 (VisualizerMode.StartFrame, new("google/gemini-omni-flash/image-to-video", new RequestFields
                 {
@@ -733,6 +732,12 @@ internal static class CatalogData
             Inputs = new ModelInputs
             {
                 StartFrame = true,
+                // google/gemini-omni-flash/reference-to-video: prompt, image_urls ("URLs of the reference images to incorporate
+                // into the video"), aspect_ratio, duration — the image-to-video fields less the frame [fal-js@381105e
+                // OmniFlashReferenceToVideoInput]. fal states no count; 10 is Google's "Maximum images per prompt" [google-omni].
+                // fal's inline tags (<IMAGE_REF_0>) name pictures, not objects, so no naming line is written.
+                ReferenceImages = new ReferenceImageSupport(10, "image_urls", "google/gemini-omni-flash/reference-to-video",
+                    "fal-js OmniFlashReferenceToVideoInput (image_urls); at most 10 per Google's page, fal states none"),
                 GuideVideo = new GuideVideoSpec
                 {
                     // An edit that keeps the video's motion and structure: a restyle, so the shaded pass.
@@ -771,7 +776,7 @@ internal static class CatalogData
             Pricing = new ModelPricing(BillingRule.PerSecond, [new("720p", 0.13m, 0.13m)],
                 "fal's approximation: ~$0.13 per second of 720p video (billed by tokens: $21.875/M output, $1.875/M input) — fal.ai/models/google/gemini-omni-flash/image-to-video/llms.txt, …/edit/llms.txt"),
             ApiKeyVariable = FalKey,
-            Source = "fal-js@381105e endpoints.ts (OmniFlashImageToVideoInput, OmniFlashVideoEditInput); fal llms.txt pages (duration 3–10, price); Google Cloud gemini-omni-flash-preview page (10 s, 720p); 24 fps unverified (3rd-party)",
+            Source = "fal-js@381105e endpoints.ts (OmniFlashImageToVideoInput, OmniFlashReferenceToVideoInput, OmniFlashVideoEditInput); fal llms.txt pages (duration 3–10, price); Google Cloud gemini-omni-flash-preview page (10 s, 720p); 24 fps unverified (3rd-party)",
         },
 
         // ── Image models (Image mode) ───────────────────────────────────────────────────────────────────

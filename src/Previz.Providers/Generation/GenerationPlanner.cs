@@ -159,7 +159,7 @@ public sealed class GenerationPlanner
 
         if (spec.UseReferenceEndpoint && model.Inputs.ReferenceImages?.Endpoint is not null)
         {
-            notes.Add("no object reference could be sent, so the frames endpoint is used");
+            notes.Add($"no object reference could be sent, so {endpoint?.Id} is used");
         }
 
         return endpoint;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Previz.Core;
 using Previz.Core.Catalog;
+using Previz.Core.Modes;
 using Previz.Core.Scenes;
 using Previz.Providers.Inputs;
 using Previz.Providers.Requests;
@@ -63,6 +64,12 @@ internal static class ReferenceSelection
 
         if (support.Endpoint is { } other && other != endpoint.Id)
         {
+            // The guide is what From Animation sends a guide model: its motion is not traded for pictures.
+            if (spec.Mode == VisualizerMode.FromAnimation && model.Inputs.GuideVideo is not null)
+            {
+                return ($"{model.DisplayName} takes references only on {other}, which takes no guide video; From Animation sends the guide", null);
+            }
+
             return spec.UseReferenceEndpoint
                 ? (null, FramelessEndpoint(other, endpoint))
                 : ($"{model.DisplayName} takes references only on {other}, which takes no start frame; ask for that endpoint (previz generate --references) to send them instead of frames", null);

@@ -15,8 +15,8 @@ namespace Previz.Providers.Tests.Generation;
 
 /// <summary>
 /// Gemini Omni Flash through fal: Start Frame on image-to-video (the shot's start frame, its length in whole seconds
-/// from 3 to 10, 16:9 or 9:16) and From Animation on edit (the shot's shaded guide, no length: the clip follows the
-/// video), each body against fal's own type (<see cref="GeminiOmniFlash"/>); the uploaded guide decoded and compared with
+/// from 3 to 10, 16:9 or 9:16), or reference-to-video when asked to send the objects' pictures, and From Animation on
+/// edit (the shot's shaded guide, no length: the clip follows the video), each body against fal's own type (<see cref="GeminiOmniFlash"/>); the uploaded guide decoded and compared with
 /// Direct Render's shaded stills; fal's approximate per-second price; the 10 s limits refused with both numbers.
 /// </summary>
 public sealed class GeminiOmniFlashTests : IDisposable
@@ -141,8 +141,9 @@ public sealed class GeminiOmniFlashTests : IDisposable
         Assert.Null(plan.Guide);
         Assert.Contains(plan.Notes, n => n.Contains("seed 7", StringComparison.Ordinal));
         Assert.Contains(plan.Notes, n => n.Contains("not sent: negative prompt", StringComparison.Ordinal));
-        // Object references are not routed for this model: each picture is reported dropped with the reason.
-        Assert.All(plan.References, r => Assert.Equal((false, "Gemini Omni Flash takes no object references"), (r.Sent, r.Reason)));
+        // References go only where asked for (previz generate --references), to reference-to-video, which takes no frame.
+        Assert.All(plan.References, r => Assert.False(r.Sent));
+        Assert.All(plan.References, r => Assert.Contains($"takes references only on {GeminiOmniFlash.ReferenceToVideo}", r.Reason, StringComparison.Ordinal));
 
         // The uploaded picture is the shot at 0 s: Direct Render's shaded still then.
         using var sent = Image.Load<Rgb24>(Assert.Single(request.Files).Content.Span);
@@ -197,6 +198,38 @@ public sealed class GeminiOmniFlashTests : IDisposable
         Assert.Contains("start-end", error.Message, StringComparison.Ordinal);
         Assert.Contains("start-frame", error.Message, StringComparison.Ordinal);
         Assert.Contains("from-animation", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_frame_asked_to_send_references_goes_to_reference_to_video_with_every_picture_and_no_frame()
+    {
+        var plan = await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(
+            StartFrameSpec(_scenes.Scene, VideoRequestOptions.Defaults) with { SendReferences = true, UseReferenceEndpoint = true }, CancellationToken.None);
+
+        var request = Assert.IsType<HostedRequest>(plan.Request);
+        Assert.Equal(GeminiOmniFlash.ReferenceToVideo, request.Endpoint);
+        var body = GuideFrames.AsVendorSees(request, FalFiles);
+        GeminiOmniFlash.ReferenceToVideoSchema.AssertAccepts(body);
+        Assert.Equal(["aspect_ratio", "duration", "image_urls", "prompt"], body.Select(p => p.Key).Order(StringComparer.Ordinal));
+        // Heroes first, in scene order; the missing picture is the only one dropped (Google's 10 is not reached).
+        Assert.Equal(["refs/robot-front.png", "refs/robot-side.png", "refs/car-front.png", "refs/car-side.png", "refs/car-back.png", "refs/cone.png"],
+            plan.References.Where(r => r.Sent).Select(r => r.Path));
+        Assert.Equal("file not found", Assert.Single(plan.References, r => !r.Sent).Reason);
+        Assert.Equal([.. Enumerable.Range(0, 6).Select(i => $"/image_urls/{i}")], request.Files.Select(f => f.TargetField));
+        Assert.Contains(plan.Notes, n => n.Contains($"using {GeminiOmniFlash.ReferenceToVideo}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task From_animation_keeps_the_guide_edit_when_references_are_asked_for_and_says_why_none_is_sent()
+    {
+        var spec = StartFrameSpec(_scenes.Scene, VideoRequestOptions.Defaults) with { Mode = VisualizerMode.FromAnimation, SendReferences = true, UseReferenceEndpoint = true };
+        var plan = await new GenerationPlanner(ModelCatalog.Default, keys: null).PlanAsync(spec, CancellationToken.None);
+
+        Assert.Equal(GeminiOmniFlash.Edit, plan.Request!.Endpoint);
+        Assert.Equal(["/video_url"], plan.Request.Files.Select(f => f.TargetField));
+        Assert.NotEmpty(plan.References);
+        Assert.All(plan.References, r => Assert.False(r.Sent));
+        Assert.All(plan.References, r => Assert.Contains("takes no guide video", r.Reason, StringComparison.Ordinal));
     }
 
     private Task<GenerationPlan> PlanEditAsync(SceneDocument scene, FrameSource? start = null, ResolutionTier resolution = ResolutionTier.Preview1K) =>

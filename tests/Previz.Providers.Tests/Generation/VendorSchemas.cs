@@ -199,6 +199,7 @@ internal static class VendorSchemas
         schemas[KlingMotionControl.Endpoint] = KlingMotionControl.Schema;
         schemas[GeminiOmniFlash.ImageToVideo] = GeminiOmniFlash.ImageToVideoSchema;
         schemas[GeminiOmniFlash.Edit] = GeminiOmniFlash.EditSchema;
+        schemas[GeminiOmniFlash.ReferenceToVideo] = GeminiOmniFlash.ReferenceToVideoSchema;
 
         // The slots of the shipped ComfyUI workflow (src/Previz.Providers/ComfyUI/Workflows/wan-vace-depth.json, docs/comfyui.md),
         // with ComfyUI's own input limits: WanVaceToVideo width/height step 16, length step 4 from 1 (comfy_extras/nodes_wan.py).
