@@ -18,8 +18,14 @@ public sealed record OptionsOffer
 
     public double? DefaultDuration { get; init; }
 
-    /// <summary>The shot is longer than the longest clip; the default is the maximum, to be accepted by the user.</summary>
-    public bool ShotExceedsMaximum { get; init; }
+    /// <summary>
+    /// The most of a shot longer than the model can cover that it can make (the longest clip, or the longest guide
+    /// video), to be accepted by the user; null when the shot fits.
+    /// </summary>
+    public double? CapSeconds { get; init; }
+
+    /// <summary>The shot is longer than the model can cover; <see cref="CapSeconds"/> is what it can.</summary>
+    public bool ShotExceedsMaximum => CapSeconds is not null;
 
     /// <summary>Aspect ratios to choose from; empty means the shot's own aspect (Direct Render).</summary>
     public IReadOnlyList<VendorAspect> Aspects { get; init; } = [];

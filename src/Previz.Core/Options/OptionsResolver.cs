@@ -26,7 +26,7 @@ public sealed class OptionsResolver(ModelCatalog catalog)
         var guided = mode == VisualizerMode.FromAnimation && model.Inputs.GuideVideo is not null;
         var durations = mode == VisualizerMode.Image || model.Durations is null || guided ? [] : model.Durations.Choices;
         double? defaultDuration = null;
-        var exceeds = false;
+        double? cap = null;
         if (mode != VisualizerMode.Image)
         {
             if (mode == VisualizerMode.FromAnimation && model.Inputs.GuideVideo is { } guide)
@@ -38,8 +38,12 @@ public sealed class OptionsResolver(ModelCatalog catalog)
                 }
                 else
                 {
-                    exceeds = true;
                     notes.Add(Text($"the shot lasts {shot.Duration:0.0#} s; {model.DisplayName}'s guide video takes {guide.LimitsText()}"));
+                    if (shot.Duration > guide.MaxSeconds)
+                    {
+                        cap = guide.MaxSeconds;
+                        notes.Add(Text($"accept the cap to follow the first {guide.MaxSeconds:0.0#} s"));
+                    }
                 }
             }
             else if (model.Durations is null)
@@ -57,7 +61,7 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             }
             else
             {
-                exceeds = true;
+                cap = model.Durations.Max;
                 defaultDuration = model.Durations.Max;
                 notes.Add(Text($"the shot lasts {shot.Duration:0.0#} s but {model.DisplayName} makes at most {model.Durations.Max} s: accept the cap to generate the first {model.Durations.Max} s"));
             }
@@ -71,7 +75,7 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             ShotSeconds = shot.Duration,
             Durations = durations,
             DefaultDuration = defaultDuration,
-            ShotExceedsMaximum = exceeds,
+            CapSeconds = cap,
             Aspects = model.Aspects,
             DefaultAspect = aspect,
             DefaultVendorAspect = vendorAspect,
@@ -110,14 +114,15 @@ public sealed class OptionsResolver(ModelCatalog catalog)
                     "The guide video follows the whole shot, so the clip lasts as long as the shot.");
             }
 
-            guide = guideSpec.TimingFor(shot.Duration) ?? throw new ShotOutsideGuideLimitsException(model.Id, shot.Duration, guideSpec);
+            var whole = guideSpec.TimingFor(shot.Duration);
+            guide = whole ?? CappedGuide(model, shot, guideSpec, request, notes);
             // A guide endpoint that also takes a clip length (Luma Ray 3.2's edit on fal: "5s" | "10s") is asked for, and bills,
             // the shortest length that covers the guide's frames; the result is trimmed to the shot like any longer clip. One
             // without a length field (Gemini Omni Flash's edit, whose other modes take lengths) makes a clip as long as the guide.
             clip = model.Durations is { } lengths && model.Endpoint(mode)?.Fields.Duration is not null
                 ? lengths.ShortestAtLeast(guide.LastFrameTime) ?? throw new ShotOutsideGuideLimitsException(model.Id, shot.Duration, guideSpec)
                 : guide.Seconds;
-            output = shot.Duration;
+            output = whole is null ? guide.LastFrameTime : shot.Duration;
             notes.Add(Text($"follows a {GuideName(guideSpec.Pass)} guide video of the shot: {guide}"));
         }
         else if (model.Durations is null)
@@ -216,6 +221,21 @@ public sealed class OptionsResolver(ModelCatalog catalog)
             Guide = guide,
             Notes = notes,
         };
+    }
+
+    /// <summary>
+    /// The guide of the shot's first <see cref="GuideVideoSpec.MaxSeconds"/> for a shot longer than the model's guide can
+    /// cover, where the user accepted the cap; otherwise the refusal with both numbers (also for a shot that is too short).
+    /// </summary>
+    private static GuideTiming CappedGuide(ModelEntry model, Shot shot, GuideVideoSpec spec, VideoRequestOptions request, List<string> notes)
+    {
+        if (!request.AcceptDurationCap || shot.Duration <= spec.MaxSeconds || spec.TimingFor(spec.MaxSeconds) is not { } capped)
+        {
+            throw new ShotOutsideGuideLimitsException(model.Id, shot.Duration, spec);
+        }
+
+        notes.Add(Text($"the shot lasts {shot.Duration:0.0#} s; {model.DisplayName}'s guide video covers at most {spec.MaxSeconds:0.0#} s, so the clip follows the first {capped.LastFrameTime:0.0#} s"));
+        return capped;
     }
 
     private void EnsureUsable(VisualizerMode mode, ModelEntry model)

@@ -40,5 +40,5 @@ public sealed class ShotOutsideGuideLimitsException : UnsupportedOptionException
 
     private static string Detail(double shotSeconds, GuideVideoSpec guide) => shotSeconds < guide.MinSeconds
         ? string.Create(CultureInfo.InvariantCulture, $"The shot lasts {shotSeconds:0.0##} s, shorter than the {guide.MinSeconds:0.0##} s minimum of its guide video ({guide.LimitsText()}).")
-        : string.Create(CultureInfo.InvariantCulture, $"The shot lasts {shotSeconds:0.0##} s, longer than the {guide.MaxSeconds:0.0##} s maximum of its guide video ({guide.LimitsText()}).");
+        : string.Create(CultureInfo.InvariantCulture, $"The shot lasts {shotSeconds:0.0##} s, longer than the {guide.MaxSeconds:0.0##} s maximum of its guide video ({guide.LimitsText()}); accept the cap to follow the first {guide.MaxSeconds:0.0##} s.");
 }

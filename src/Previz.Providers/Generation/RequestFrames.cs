@@ -64,7 +64,7 @@ internal sealed class RequestFrames
             inputs = inputs with { GuideVideo = await GuideVideoRenderer.RenderAsync(_spec.Scene, _shot, guide, timing, _options.OutputAspect, _width, _height, null, cancellationToken) };
             if (fields.KeyframesAsTimedObjects)
             {
-                return inputs with { Keyframes = await GuideKeyframesAsync(timing, cancellationToken) };
+                return inputs with { Keyframes = await GuideKeyframesAsync(timing, notes, cancellationToken) };
             }
 
             if (_spec.StartFrame is null && !guide.RequiresStartFrame)
@@ -116,7 +116,7 @@ internal sealed class RequestFrames
     /// first frame, the end frame at its last; none of its own, since a captured grey render would pull the look towards
     /// Direct Render's shading, and the guide already carries the shot.
     /// </summary>
-    private async Task<IReadOnlyList<TimedKeyframe>> GuideKeyframesAsync(GuideTiming timing, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimedKeyframe>> GuideKeyframesAsync(GuideTiming timing, List<string> notes, CancellationToken cancellationToken)
     {
         var keyframes = new List<TimedKeyframe>(2);
         if (_spec.StartFrame is { } start)
@@ -124,7 +124,12 @@ internal sealed class RequestFrames
             keyframes.Add(new TimedKeyframe(await FitAsync(start, cancellationToken), 0, 0));
         }
 
-        if (_spec.EndFrame is { } end)
+        // A capped guide ends before the shot does, and the end frame shows the shot's end.
+        if (_spec.EndFrame is not null && _options.OutputSeconds < _shot.Duration - 1e-9)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the end frame is not used: the clip follows only the first {_options.OutputSeconds:0.0#} s of the shot, not its end"));
+        }
+        else if (_spec.EndFrame is { } end)
         {
             keyframes.Add(new TimedKeyframe(await FitAsync(end, cancellationToken), timing.Frames - 1, timing.LastFrameTime));
         }

@@ -53,7 +53,7 @@ public static class PlanningApi
         }).WithSummary("A Direct Render PNG of the shot t seconds in (pass wireframe|shaded|depth, resolution 1k|2k); cached.")
             .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        scenes.MapGet("/{id:guid}/shots/{shotId}/guide", async (Guid id, string shotId, string? model, double? duration, string? aspect, string? resolution, SceneStore store, ShotPlanningService planning, CancellationToken ct) =>
+        scenes.MapGet("/{id:guid}/shots/{shotId}/guide", async (Guid id, string shotId, string? model, double? duration, string? aspect, string? resolution, bool? acceptDurationCap, SceneStore store, ShotPlanningService planning, CancellationToken ct) =>
         {
             if (await store.FindAsync(id, ct) is null)
             {
@@ -74,6 +74,11 @@ public static class PlanningApi
             if (resolution is not null)
             {
                 options["resolution"] = resolution;
+            }
+
+            if (acceptDurationCap is true)
+            {
+                options["acceptDurationCap"] = true;
             }
 
             var choices = ChoiceParser.Parse(new ChoicesBody(id, shotId, "from-animation", model, options, null, null), id);

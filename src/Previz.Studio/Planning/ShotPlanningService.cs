@@ -87,6 +87,7 @@ public sealed class ShotPlanningService
             shot.Duration,
             offer.Durations,
             offer.ShotExceedsMaximum,
+            offer.CapSeconds,
             [.. offer.Aspects.Select(a => new OrientationChoice(a.Value, a.Orientation))],
             Audio(mode, model),
             [.. ResolutionTiers.All.Select(t => new ResolutionChoice(t.Id(), model.VendorResolution(t)))],

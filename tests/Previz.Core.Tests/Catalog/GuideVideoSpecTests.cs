@@ -184,4 +184,33 @@ public sealed class GuideVideoSpecTests
         Assert.True(OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot with { Duration = 10 }).ShotExceedsMaximum);
         Assert.Equal(new GuideTiming(24, 72), OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot with { Duration = 2.96 }, VideoRequestOptions.Defaults).Guide);
     }
+
+    [Fact]
+    public void A_shot_longer_than_the_guide_can_cover_follows_its_first_part_only_when_the_cap_is_accepted()
+    {
+        var model = ModelCatalog.Default.Get("gemini-omni-flash");
+        var shot = new Shot { Id = "s", CameraId = "c", Duration = 12, Fps = 24, Aspect = AspectRatio.Landscape16x9 };
+
+        // Refused with both numbers and the way out; the offer names what the cap covers: 240 frames, 239 / 24 s.
+        var refused = Assert.Throws<ShotOutsideGuideLimitsException>(() => OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot, VideoRequestOptions.Defaults));
+        Assert.Contains("12.0 s", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("accept the cap to follow the first 9.958 s", refused.Message, StringComparison.Ordinal);
+        var offer = OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, shot);
+        Assert.Equal(239 / 24.0, offer.CapSeconds);
+
+        var capped = OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot, VideoRequestOptions.Defaults with { AcceptDurationCap = true });
+        Assert.Equal(new GuideTiming(24, 240), capped.Guide);
+        Assert.Equal(239 / 24.0, capped.OutputSeconds);
+        Assert.Equal(10, capped.ClipSeconds);
+        Assert.Contains(capped.Notes, n => n.Contains("so the clip follows the first 9.96 s", StringComparison.Ordinal));
+
+        // A shot too short for the guide has no cap to accept: it stays refused.
+        var tooShort = shot with { Duration = 2 };
+        Assert.Null(OptionsResolver.Default.Offer(VisualizerMode.FromAnimation, model, tooShort).CapSeconds);
+        Assert.Throws<ShotOutsideGuideLimitsException>(() => OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, tooShort, VideoRequestOptions.Defaults with { AcceptDurationCap = true }));
+
+        // A shot the guide covers is not touched by the cap.
+        var fits = OptionsResolver.Default.Resolve(VisualizerMode.FromAnimation, model, shot with { Duration = 4 }, VideoRequestOptions.Defaults with { AcceptDurationCap = true });
+        Assert.Equal((new GuideTiming(24, 97), 4.0), (fits.Guide, fits.OutputSeconds));
+    }
 }

@@ -121,6 +121,24 @@ public sealed class RunwayAlephGuideTests : IDisposable
         await GuideFrames.AssertRefusedWithBothNumbersAsync(() => PlanAsync(scene), seconds, shotText, limitText, word);
     }
 
+    [Fact]
+    public async Task A_31_s_shot_with_the_cap_accepted_follows_its_first_29_96_s_and_leaves_out_the_end_frame_which_shows_the_shots_end()
+    {
+        var scene = _scenes.Scene with { Shots = [_scenes.Scene.Shots[0] with { Duration = 31 }] };
+
+        var plan = await GuideFrames.PlanAsync(scene, _scenes.Folder, ModelId, FrameSource.File("refs/cone.png"),
+            new VideoRequestOptions { AcceptDurationCap = true }, "blurry, warped", FrameSource.File("refs/car-front.png"));
+
+        // Aleph's longest guide: 720 frames at 24 fps, the shot from 0 to 719 / 24 s.
+        Assert.Equal((720, 24), (plan.Guide!.Frames, plan.Guide.Fps));
+        Assert.Equal(719 / 24.0, plan.Options.OutputSeconds);
+        var request = Assert.IsType<HostedRequest>(plan.Request);
+        Assert.Equal(0.0, (double)Assert.Single(request.Body["keyframes"]!.AsArray())!["seconds"]!);
+        Assert.Equal([("keyframe", "refs/cone.png")], plan.Inputs.Select(i => (i.Role, i.Source)));
+        Assert.Contains(plan.Notes, n => n.Contains("the end frame is not used: the clip follows only the first 29.96 s of the shot", StringComparison.Ordinal));
+        RunwayVideoToVideo.Aleph2.AssertAccepts(AsVendorSees(request));
+    }
+
     private Task<GenerationPlan> PlanAsync(SceneDocument scene, FrameSource? start = null, ResolutionTier resolution = ResolutionTier.Preview1K, FrameSource? end = null) =>
         GuideFrames.PlanAsync(scene, _scenes.Folder, ModelId, start, new VideoRequestOptions { Resolution = resolution }, "blurry, warped", end);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -266,9 +267,32 @@ public sealed class VisualizerPanelTests : StudioComponentTest
         Assert.NotNull(Services.GetRequiredService<ImageStore>().Find(id));
     }
 
-    private IRenderedComponent<VisualizerPanel> RenderPanel(string shotId)
+    [Fact]
+    public async Task A_shot_longer_than_a_guide_can_cover_offers_the_cap_and_once_accepted_prices_and_previews_its_first_part()
     {
-        var cut = Render<VisualizerPanel>(p => p.Add(x => x.SceneId, Scene.Id).Add(x => x.ShotId, shotId).Add(x => x.CurrentTime, 1.5));
+        // The establishing shot made 12 s: longer than Omni Flash's 240-frame guide (9.96 s at 24 fps).
+        var stadium = Encoding.UTF8.GetString(StadiumBytes());
+        var (longer, _) = await Store.AddAsync(
+            Encoding.UTF8.GetBytes(stadium.Replace("\"duration\": 8,", "\"duration\": 12,", StringComparison.Ordinal)), "long.previz.json", CancellationToken.None);
+        var cut = RenderPanel("establishing", longer.Id);
+        await cut.Find("select[aria-label=Mode]").ChangeAsync(new ChangeEventArgs { Value = VisualizerMode.FromAnimation.Id() });
+
+        await SelectModelAsync(cut, "gemini-omni-flash");
+
+        var cap = cut.WaitForElement("input[aria-label='Accept the duration cap']", TimeSpan.FromSeconds(30));
+        Assert.Contains("Generate only the first 9.96 s", cap.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("accept the cap to follow the first 9.958 s", cut.Find(".estimate-error").TextContent, StringComparison.Ordinal);
+        await cap.ChangeAsync(new ChangeEventArgs { Value = true });
+        cut.WaitForAssertion(() => Assert.Contains("240 frames", cut.Find(".guide-note").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindAll(".estimate-error"));
+        Assert.StartsWith("$1.30", cut.Find(".estimate .cost").TextContent.Trim(), StringComparison.Ordinal);
+        await cut.Find(".guide-note button").ClickAsync(new());
+        Assert.Contains("acceptDurationCap=true", cut.Find("video.guide-preview").GetAttribute("src"), StringComparison.Ordinal);
+    }
+
+    private IRenderedComponent<VisualizerPanel> RenderPanel(string shotId, Guid? sceneId = null)
+    {
+        var cut = Render<VisualizerPanel>(p => p.Add(x => x.SceneId, sceneId ?? Scene.Id).Add(x => x.ShotId, shotId).Add(x => x.CurrentTime, 1.5));
         // The panel loads the scene and asks the planning service before it shows the options.
         cut.WaitForElement("select[aria-label=Duration]", TimeSpan.FromSeconds(30));
         return cut;

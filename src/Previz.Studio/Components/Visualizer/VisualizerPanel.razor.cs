@@ -470,6 +470,11 @@ public sealed partial class VisualizerPanel : IDisposable
             query.Add($"aspect={Uri.EscapeDataString(a)}");
         }
 
+        if (_acceptCap)
+        {
+            query.Add("acceptDurationCap=true");
+        }
+
         _guideUrl = $"api/scenes/{SceneId}/shots/{Uri.EscapeDataString(_shot.Id)}/guide?{string.Join('&', query)}";
     }
 
