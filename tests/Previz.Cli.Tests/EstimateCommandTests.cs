@@ -21,6 +21,45 @@ public class EstimateCommandTests
     }
 
     [Fact]
+    public async Task A_shot_longer_than_the_guide_is_refused_naming_the_cap_and_priced_for_its_first_part_with_accept_cap()
+    {
+        // The establishing shot made 12 s: Gemini Omni Flash's edit takes a guide of at most 240 frames at 24 fps.
+        var folder = Directory.CreateTempSubdirectory("previz-estimate-").FullName;
+        try
+        {
+            var scene = Path.Combine(folder, "long.previz.json");
+            var stadium = await File.ReadAllTextAsync(Repository.Sample("stadium.previz.json"));
+            // The scene's reference pictures must lie next to it.
+            Directory.CreateDirectory(Path.Combine(folder, "refs"));
+            foreach (var picture in Directory.GetFiles(Path.Combine(Path.GetDirectoryName(Repository.Sample("stadium.previz.json"))!, "refs")))
+            {
+                File.Copy(picture, Path.Combine(folder, "refs", Path.GetFileName(picture)));
+            }
+
+            await File.WriteAllTextAsync(scene, stadium.Replace("\"duration\": 8,", "\"duration\": 12,", StringComparison.Ordinal));
+
+            var refused = await CliRun.Of("estimate", scene, "--mode", "from-animation", "--model", "gemini-omni-flash");
+            var capped = await CliRun.Of("estimate", scene, "--mode", "from-animation", "--model", "gemini-omni-flash", "--accept-cap", "--json");
+
+            // The terminal wraps the message: its words, read in one line.
+            var message = string.Join(' ', refused.Stderr.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("The shot lasts 12.0 s", message, StringComparison.Ordinal);
+            Assert.Contains("accept the cap to follow the first 9.958 s", message, StringComparison.Ordinal);
+            Assert.Equal(0, capped.ExitCode);
+            using var doc = JsonDocument.Parse(capped.Stdout);
+            var root = doc.RootElement;
+            Assert.Equal(239 / 24.0, root.GetProperty("outputSeconds").GetDouble(), 6);
+            Assert.Equal(10, root.GetProperty("clipSeconds").GetDouble());
+            Assert.Equal(1.30m, root.GetProperty("total").GetDecimal());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Estimate_with_audio_at_2k_uses_the_audio_price_per_second()
     {
         var run = await CliRun.Of("estimate", Repository.Sample("stadium.previz.json"), "--shot", "breakaway", "--model", "veo-3.1",

@@ -92,5 +92,5 @@ public sealed record GuideVideoSpec
     }
 
     public string LimitsText() => string.Create(CultureInfo.InvariantCulture,
-        $"{MinFrames}–{MaxFrames} frames at {MinFps}–{MaxFps} fps, so shots of {MinSeconds:0.0#}–{MaxSeconds:0.0#} s");
+        $"{MinFrames}–{MaxFrames} frames at {(MinFps == MaxFps ? $"{MinFps}" : $"{MinFps}–{MaxFps}")} fps, so shots of {MinSeconds:0.0#}–{MaxSeconds:0.0#} s");
 }
