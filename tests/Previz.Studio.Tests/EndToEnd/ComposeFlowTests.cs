@@ -49,14 +49,13 @@ public sealed class ComposeFlowTests(BrowserFixture browser, StudioServer server
         await session.StepAsync("box-and-person");
 
         // Move the box (and make it red, so it can be found in the clip).
-        await page.Locator("button.target[data-object-id=box]").ClickAsync();
-        await Assertions.Expect(page.Locator("button.target[data-object-id=box]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await SelectTargetAsync(page, "button.target[data-object-id=box]");
         await ChangeAsync(page.Locator("#target-color"), "#ff0000");
         await SetVectorAsync(page, "target-position", BoxStart);
         await session.StepAsync("box-moved");
 
         // The camera keyed at 0 s and 3 s in two places.
-        await page.Locator("button.target[data-camera-id=camera-1]").ClickAsync();
+        await SelectTargetAsync(page, "button.target[data-camera-id=camera-1]");
         await SetVectorAsync(page, "target-position", CameraStart);
         await Button(page, "Key").ClickAsync();
         await Assertions.Expect(KeysOf(page, "camera:camera-1:position")).ToHaveCountAsync(1);
@@ -66,7 +65,7 @@ public sealed class ComposeFlowTests(BrowserFixture browser, StudioServer server
         await session.StepAsync("camera-keyed");
 
         // The box keyed at 0 s and 3 s in two places.
-        await page.Locator("button.target[data-object-id=box]").ClickAsync();
+        await SelectTargetAsync(page, "button.target[data-object-id=box]");
         await PlayheadAsync(page, 0);
         await Button(page, "Key").ClickAsync();
         await Assertions.Expect(KeysOf(page, "object:box:position")).ToHaveCountAsync(1);
@@ -186,7 +185,7 @@ public sealed class ComposeFlowTests(BrowserFixture browser, StudioServer server
         }
 
         await session.StepAsync("bad-shot-fields");
-        await page.Locator("button.target[data-camera-id=camera-1]").ClickAsync();
+        await SelectTargetAsync(page, "button.target[data-camera-id=camera-1]");
         await ChangeAsync(page.Locator("#camera-focal"), "0");
         await Assertions.Expect(page.Locator("#camera-focal-error")).ToContainTextAsync("focalLength");
         await ChangeAsync(page.Locator("#camera-focal"), "-35");
@@ -220,6 +219,17 @@ public sealed class ComposeFlowTests(BrowserFixture browser, StudioServer server
         await Assertions.Expect(Button(session.Page, "Save")).ToBeVisibleAsync();
         await session.Page.WaitForFunctionAsync("() => window.__previzViewport && window.__previzViewport.updates > 0");
         await BrowserSession.InteractiveAsync(Button(session.Page, "Add object"));
+    }
+
+    /// <summary>
+    /// Picks what the panel edits and waits until it shows it: typing sooner goes into the previous target's fields, which
+    /// the panel then redraws with the new target's values (a CI run typed −3 and kept reading 0).
+    /// </summary>
+    private static async Task SelectTargetAsync(IPage page, string selector)
+    {
+        var target = page.Locator(selector);
+        await target.ClickAsync();
+        await Assertions.Expect(target).ToHaveAttributeAsync("aria-pressed", "true");
     }
 
     /// <summary>Types a value and leaves the field, as a person does (the edit is applied on change).</summary>
